@@ -1,0 +1,42 @@
+# Every dependency is a Debian package found through pkg-config or CMake
+# config files; nothing is downloaded at build time.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(GTest REQUIRED)
+find_package(benchmark REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(fmt REQUIRED)
+find_package(simdjson REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(roaring REQUIRED)
+
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
+pkg_check_modules(ZLIB REQUIRED IMPORTED_TARGET zlib)
+pkg_check_modules(DEFLATE REQUIRED IMPORTED_TARGET libdeflate)
+pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
+pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+pkg_check_modules(HYPERSCAN REQUIRED IMPORTED_TARGET libhs)
+pkg_check_modules(EIGEN REQUIRED IMPORTED_TARGET eigen3)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+
+# Libraries Debian ships without pkg-config files.
+find_library(BZ2_LIBRARY NAMES bz2 REQUIRED)
+find_path(BZ2_INCLUDE_DIR bzlib.h REQUIRED)
+add_library(roost_dep_bz2 INTERFACE)
+target_link_libraries(roost_dep_bz2 INTERFACE ${BZ2_LIBRARY})
+target_include_directories(roost_dep_bz2 INTERFACE ${BZ2_INCLUDE_DIR})
+
+find_library(CLD2_LIBRARY NAMES cld2 REQUIRED)
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+add_library(roost_dep_cld2 INTERFACE)
+target_link_libraries(roost_dep_cld2 INTERFACE ${CLD2_LIBRARY})
+target_include_directories(roost_dep_cld2 INTERFACE ${CLD2_INCLUDE_DIR})
+
+find_library(STEMMER_LIBRARY NAMES stemmer REQUIRED)
+find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
+add_library(roost_dep_stemmer INTERFACE)
+target_link_libraries(roost_dep_stemmer INTERFACE ${STEMMER_LIBRARY})
+target_include_directories(roost_dep_stemmer INTERFACE ${STEMMER_INCLUDE_DIR})

@@ -1,0 +1,22 @@
+# roost_module(NAME DEPS ...): a static library roost_NAME from the .cc files
+# in the calling folder, and a test binary NAME_tests from the *_test.cc files
+# beside them (LevelDB habit: the test lives next to the code it tests).
+# New files are picked up on the next build (CONFIGURE_DEPENDS).
+function(roost_module NAME)
+  cmake_parse_arguments(ARG "" "" "DEPS;TEST_DEPS" ${ARGN})
+  file(GLOB _all CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cc)
+  file(GLOB _tests CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*_test.cc)
+  set(_srcs ${_all})
+  if(_tests)
+    list(REMOVE_ITEM _srcs ${_tests})
+  endif()
+  add_library(roost_${NAME} STATIC ${_srcs})
+  target_include_directories(roost_${NAME} PUBLIC ${PROJECT_SOURCE_DIR}/include ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(roost_${NAME} PUBLIC ${ARG_DEPS})
+  if(_tests)
+    add_executable(${NAME}_tests ${_tests})
+    target_link_libraries(${NAME}_tests PRIVATE roost_${NAME} roost_testing ${ARG_TEST_DEPS} GTest::gtest GTest::gtest_main)
+    gtest_discover_tests(${NAME}_tests DISCOVERY_TIMEOUT 60
+      PROPERTIES ENVIRONMENT "ROOST_SHARED_DATA=${PROJECT_SOURCE_DIR}/../shared/data;ROOST_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+  endif()
+endfunction()

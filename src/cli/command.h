@@ -1,0 +1,24 @@
+// Each subcommand lives in its own file and registers itself on the CLI11
+// app; main.cc only wires them together (zstd habit: argument parsing stays
+// apart from the work it dispatches to the library).
+#ifndef ROOST_CLI_COMMAND_H_
+#define ROOST_CLI_COMMAND_H_
+
+#include <CLI/CLI.hpp>
+
+namespace roost::cli {
+
+// Exit codes are part of the command-line contract.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+// A registrar adds one subcommand to `app`. When the subcommand runs, its
+// callback stores the process exit code in `*exit_code`.
+using Registrar = void (*)(CLI::App& app, int* exit_code);
+
+void AddIngestCommand(CLI::App& app, int* exit_code);
+
+}  // namespace roost::cli
+
+#endif  // ROOST_CLI_COMMAND_H_

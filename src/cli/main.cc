@@ -1,0 +1,23 @@
+// roost: the command-line front end. Parses arguments, calls the library,
+// chooses the exit code. Nothing here computes an answer.
+#include <cstdio>
+
+#include "cli/command.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"roost: an engine for historical tweet archives"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "roost 0.1.0");
+  int exit_code = roost::cli::kExitOk;
+  const roost::cli::Registrar registrars[] = {
+      roost::cli::AddIngestCommand,
+  };
+  for (auto add : registrars) add(app, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? roost::cli::kExitOk : roost::cli::kExitUsage;
+  }
+  return exit_code;
+}
