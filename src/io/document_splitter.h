@@ -1,0 +1,94 @@
+// DocumentSplitter: cuts a decompressed byte stream into JSON documents.
+// One line of a JSON-lines file is one document; a document whose first
+// line leaves an object or array open continues over the following lines
+// (pretty-printed API responses). A record cut short in the middle of a
+// JSON-lines file must not swallow the good records after it, so an open
+// document ends early when the next line starts, at column 0, something
+// that cannot continue it (a '{' where only a key could come).
+#ifndef ROOST_IO_DOCUMENT_SPLITTER_H_
+#define ROOST_IO_DOCUMENT_SPLITTER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "io/byte_source.h"
+#include "roost/status.h"
+
+namespace roost {
+
+struct Document {
+  enum class Kind : uint8_t {
+    kJson,      // candidate JSON text, to be parsed
+    kTooLarge,  // over the size limit: `data` holds only the first bytes
+  };
+  Kind kind = Kind::kJson;
+  const char* data = nullptr;  // valid until the next Next(); followed by
+  size_t length = 0;           // kPadding readable bytes
+  uint64_t first_line = 0;     // 1-based line number in the source
+  uint64_t line_count = 0;
+  uint64_t full_length = 0;    // true size (differs from length when kTooLarge)
+};
+
+class DocumentSplitter {
+ public:
+  static constexpr size_t kPadding = 64;
+  // Bytes of an oversized document kept for the rejects file.
+  static constexpr size_t kTooLargePrefix = 64 * 1024;
+
+  DocumentSplitter(ByteSource* source, size_t max_document_bytes);
+
+  // Fills *doc with the next document and returns true, or returns false at
+  // the end of the input. Blank lines are skipped. A read or decompression
+  // error is returned as a Status; documents returned before it stay valid.
+  Result<bool> Next(Document* doc);
+
+  uint64_t lines_read() const { return line_; }
+
+ private:
+  // Tracks JSON nesting across lines without parsing values.
+  struct Scanner {
+    std::vector<char> stack;  // '{' or '['
+    bool in_string = false;
+    bool escape = false;
+    char last_significant = 0;
+    bool reached_zero = false;  // nesting returned to 0 at some point
+    void Reset() { *this = Scanner(); }
+    void Feed(const char* p, size_t n);
+  };
+
+  // Ensures a full line starting at scan_ is in the buffer; sets *line_end
+  // to the '\n' position (or end of data at EOF). Returns false at EOF with
+  // nothing left. Sets *too_long when the line alone exceeds the limit.
+  Result<bool> NextLine(size_t* line_begin, size_t* line_end, bool* too_long);
+  Status Fill();
+  void Compact(size_t keep_from);
+  Result<bool> SkipRestOfLine();
+  void EmitRange(Document* doc, Document::Kind kind, size_t begin, size_t end,
+                 uint64_t first_line, uint64_t lines);
+  void EmitOversize(Document* doc, const char* data, size_t length, uint64_t full_length,
+                    uint64_t first_line, uint64_t lines);
+  static bool CanContinue(const Scanner& s, const char* line, size_t n);
+
+  ByteSource* source_;
+  size_t max_bytes_;
+  std::vector<char> buf_;
+  size_t end_ = 0;    // end of valid data
+  size_t scan_ = 0;   // start of the next unread line
+  size_t keep_from_ = 0;  // bytes before this may be dropped by the next Fill()
+  size_t doc_start_ = 0;  // start of the multi-line document being assembled
+  size_t skipped_ = 0;    // bytes discarded by the last SkipRestOfLine()
+  bool line_unfinished_ = false;  // a too-long line whose '\n' is not read yet
+  bool eof_ = false;
+  bool first_bytes_ = true;  // strip a UTF-8 byte-order mark once
+  uint64_t line_ = 0;        // lines consumed so far
+  std::string oversize_;     // prefix copy of an oversized document
+  // A line read ahead that did not belong to the previous document.
+  bool pending_ = false;
+  size_t pending_begin_ = 0, pending_end_ = 0;
+};
+
+}  // namespace roost
+
+#endif  // ROOST_IO_DOCUMENT_SPLITTER_H_

@@ -1,0 +1,123 @@
+#include "io/document_splitter.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "io/byte_source.h"
+#include "testing/test_util.h"
+
+namespace roost {
+namespace {
+
+struct Piece {
+  std::string text;
+  uint64_t line;
+  uint64_t lines;
+  bool too_large;
+};
+
+std::vector<Piece> Split(const std::string& input, size_t max_bytes = 1 << 20) {
+  testing::ScratchDir dir;
+  testing::WriteFileOrDie(dir / "in.json", input);
+  auto source = OpenByteSource((dir / "in.json").string());
+  EXPECT_TRUE(source.ok());
+  DocumentSplitter splitter(source->get(), max_bytes);
+  std::vector<Piece> out;
+  Document doc;
+  for (;;) {
+    auto more = splitter.Next(&doc);
+    EXPECT_TRUE(more.ok()) << more.status().ToString();
+    if (!more.ok() || !*more) break;
+    out.push_back({std::string(doc.data, doc.length), doc.first_line, doc.line_count,
+                   doc.kind == Document::Kind::kTooLarge});
+  }
+  return out;
+}
+
+TEST(DocumentSplitterTest, OneDocumentPerJsonLine) {
+  auto docs = Split("{\"a\":1}\n\n  {\"b\":2}  \r\n[1,2]\n");
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].text, "{\"a\":1}");
+  EXPECT_EQ(docs[1].text, "{\"b\":2}");
+  EXPECT_EQ(docs[1].line, 3u);
+  EXPECT_EQ(docs[2].text, "[1,2]");
+  EXPECT_EQ(docs[2].line, 4u);
+}
+
+TEST(DocumentSplitterTest, PrettyPrintedDocumentSpansLines) {
+  auto docs = Split("{\n  \"statuses\": [\n    {\"id\": 1},\n    {\"id\": 2}\n  ]\n}\n{\"x\":1}\n");
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].line, 1u);
+  EXPECT_EQ(docs[0].lines, 6u);
+  EXPECT_EQ(docs[1].text, "{\"x\":1}");
+  EXPECT_EQ(docs[1].line, 7u);
+}
+
+TEST(DocumentSplitterTest, ArrayOfObjectsOnePerLine) {
+  auto docs = Split("[\n{\"id\":1},\n{\"id\":2}\n]\n");
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].lines, 4u);
+}
+
+TEST(DocumentSplitterTest, TruncatedLineDoesNotSwallowTheNextRecord) {
+  auto docs = Split("{\"a\":1,\"b\":{\"c\":2,\n{\"ok\":true}\n{\"d\":\"cut in a str\n{\"ok\":2}\n");
+  ASSERT_EQ(docs.size(), 4u);
+  EXPECT_EQ(docs[0].text, "{\"a\":1,\"b\":{\"c\":2,");
+  EXPECT_EQ(docs[1].text, "{\"ok\":true}");
+  EXPECT_EQ(docs[1].line, 2u);
+  EXPECT_EQ(docs[2].text, "{\"d\":\"cut in a str");
+  EXPECT_EQ(docs[3].text, "{\"ok\":2}");
+  EXPECT_EQ(docs[3].line, 4u);
+}
+
+TEST(DocumentSplitterTest, BracesInsideStringsDoNotCount) {
+  auto docs = Split("{\"t\":\"{[\\\"\",\n\"u\":1}\n");
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].lines, 2u);
+}
+
+TEST(DocumentSplitterTest, TruncatedAtEndOfFileIsStillADocument) {
+  auto docs = Split("{\"a\":1}\n{\n \"b\": [1,");
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[1].text, "{\n \"b\": [1,");
+}
+
+TEST(DocumentSplitterTest, OverlongLineIsReportedAndSkipped) {
+  std::string big = "{\"t\":\"" + std::string(5000, 'x') + "\"}";
+  auto docs = Split("{\"a\":1}\n" + big + "\n{\"b\":2}\n", 1000);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_FALSE(docs[0].too_large);
+  EXPECT_TRUE(docs[1].too_large);
+  EXPECT_EQ(docs[1].line, 2u);
+  EXPECT_EQ(docs[2].text, "{\"b\":2}");
+  EXPECT_EQ(docs[2].line, 3u);
+}
+
+TEST(DocumentSplitterTest, OverlongMultiLineDocumentIsOneRejection) {
+  std::string doc = "[\n";
+  for (int i = 0; i < 200; ++i) doc += "  {\"id\": " + std::to_string(i) + "},\n";
+  doc += "  {\"id\": 0}\n]\n";
+  auto docs = Split(doc + "{\"b\":2}\n", 500);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_TRUE(docs[0].too_large);
+  EXPECT_EQ(docs[1].text, "{\"b\":2}");
+}
+
+TEST(DocumentSplitterTest, ByteOrderMarkIsIgnored) {
+  auto docs = Split("\xEF\xBB\xBF{\"a\":1}\n");
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text, "{\"a\":1}");
+}
+
+TEST(DocumentSplitterTest, LinesLongerThanTheReadChunkAreJoined) {
+  std::string big = "{\"t\":\"" + std::string(3 << 20, 'y') + "\"}";
+  auto docs = Split(big + "\n{\"b\":2}\n", 8 << 20);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].text.size(), big.size());
+  EXPECT_EQ(docs[1].text, "{\"b\":2}");
+}
+
+}  // namespace
+}  // namespace roost
