@@ -1,0 +1,31 @@
+#include "storage/encoding.h"
+
+#include <xxhash.h>
+#include <zstd.h>
+
+namespace roost::storage {
+
+uint64_t Checksum(const void* data, size_t n) { return XXH3_64bits(data, n); }
+
+std::string Compress(std::string_view raw, int level) {
+  std::string out(ZSTD_compressBound(raw.size()), '\0');
+  size_t n = ZSTD_compress(out.data(), out.size(), raw.data(), raw.size(), level);
+  // Compression of an in-memory buffer into a buffer of compressBound size
+  // cannot fail except on allocation failure, which we treat like new does.
+  if (ZSTD_isError(n)) std::abort();
+  out.resize(n);
+  return out;
+}
+
+Result<std::string> Decompress(std::string_view compressed) {
+  unsigned long long size = ZSTD_getFrameContentSize(compressed.data(), compressed.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ull << 34))
+    return Status::Corruption("zstd frame has no valid content size");
+  std::string out(size, '\0');
+  size_t n = ZSTD_decompress(out.data(), out.size(), compressed.data(), compressed.size());
+  if (ZSTD_isError(n) || n != size)
+    return Status::Corruption(std::string("zstd: ") + (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "short frame"));
+  return out;
+}
+
+}  // namespace roost::storage

@@ -1,0 +1,46 @@
+// Constants of the segment file format (docs/FORMAT.md). Changing any of
+// them changes the format: bump kFormatVersion and keep reading version 1.
+#ifndef ROOST_STORAGE_SEGMENT_FORMAT_H_
+#define ROOST_STORAGE_SEGMENT_FORMAT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "roost/tweet.h"
+
+namespace roost::storage {
+
+inline constexpr char kSegmentMagic[8] = {'R', 'O', 'O', 'S', 'T', 'S', 'E', 'G'};
+inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr size_t kHeaderSize = 16;
+inline constexpr size_t kFooterSize = 64;
+inline constexpr size_t kPageSize = 64 * 1024;
+inline constexpr uint32_t kGranuleRows = 65536;
+inline constexpr uint32_t kIndexGroup = 1024;
+inline constexpr int kZstdLevel = 3;
+
+// What a segment holds, recorded in its directory and in the manifest.
+struct SegmentMeta {
+  uint64_t rows = 0;
+  TimestampMs min_time = 0, max_time = 0;
+  uint64_t min_id = 0, max_id = 0;
+  TimestampMs partition_start = 0;
+};
+
+// Dimension columns (dictionary + ids + bitmap per value), in storage order.
+inline constexpr const char* kSingleDims[] = {"lang", "detected_lang", "country", "place",
+                                              "user", "handle", "source"};
+inline constexpr const char* kMultiDims[] = {"hashtags", "mentions", "cashtags", "urls", "domains",
+                                             "brand_tags", "withheld", "terms"};
+
+// Dims whose values come from a tweet's geo; hidden for geo-scrubbed rows.
+inline bool IsGeoDim(const std::string& column) { return column == "country" || column == "place"; }
+
+// ASCII folding used for hashtags, mentions and handles (FORMAT.md).
+std::string AsciiLower(std::string s);
+std::string AsciiUpper(std::string s);
+
+}  // namespace roost::storage
+
+#endif  // ROOST_STORAGE_SEGMENT_FORMAT_H_

@@ -1,0 +1,378 @@
+#include "storage/segment_reader.h"
+
+#include <algorithm>
+#include <bit>
+#include <filesystem>
+
+#include "storage/encoding.h"
+
+namespace roost::storage {
+
+std::string_view DictionaryView::value(uint32_t id) const {
+  uint32_t b = LoadFixed32(offsets_ + 4 * id), e = LoadFixed32(offsets_ + 4 * (id + 1));
+  return std::string_view(bytes_ + b, e - b);
+}
+
+std::optional<uint32_t> DictionaryView::Find(std::string_view v) const {
+  uint32_t lo = 0, hi = count_;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (value(mid) < v) lo = mid + 1; else hi = mid;
+  }
+  if (lo < count_ && value(lo) == v) return lo;
+  return std::nullopt;
+}
+
+std::string SegmentReader::name() const { return std::filesystem::path(file_->path()).filename().string(); }
+
+Status SegmentReader::CorruptionAt(std::string_view what, std::string_view detail) const {
+  return Status::Corruption("segment " + name() + ": " + std::string(what) + ": " + std::string(detail));
+}
+
+Result<std::unique_ptr<SegmentReader>> SegmentReader::Open(const std::string& path) {
+  std::unique_ptr<SegmentReader> r(new SegmentReader());
+  ROOST_ASSIGN_OR_RETURN(r->file_, MappedFile::Open(path));
+  const char* base = r->file_->data();
+  const size_t size = r->file_->size();
+  if (size < kHeaderSize + kFooterSize || std::memcmp(base, kSegmentMagic, 8) != 0 ||
+      std::memcmp(base + size - 8, kSegmentMagic, 8) != 0)
+    return r->CorruptionAt("footer", "not a segment file (bad magic or too short)");
+  const char* f = base + size - kFooterSize;
+  r->page_table_offset_ = LoadFixed64(f);
+  r->page_count_ = LoadFixed64(f + 8);
+  uint64_t dir_offset = LoadFixed64(f + 16), dir_length = LoadFixed64(f + 24);
+  r->meta_.rows = LoadFixed64(f + 32);
+  r->version_ = LoadFixed32(f + 40);
+  uint32_t page_size = LoadFixed32(f + 44);
+  uint64_t meta_sum = LoadFixed64(f + 48);
+  if (r->version_ > kFormatVersion)
+    return Status::Unsupported("segment " + r->name() + ": format version " + std::to_string(r->version_) +
+                               " is newer than this build reads (" + std::to_string(kFormatVersion) + ")");
+  const uint64_t footer_at = size - kFooterSize;
+  if (page_size != kPageSize || r->page_table_offset_ > footer_at ||
+      r->page_count_ != (r->page_table_offset_ + kPageSize - 1) / kPageSize ||
+      r->page_table_offset_ + 8 * r->page_count_ != dir_offset || dir_offset + dir_length != footer_at)
+    return r->CorruptionAt("footer", "inconsistent offsets");
+  std::string meta_bytes(base + r->page_table_offset_, footer_at + 48 - r->page_table_offset_);
+  if (Checksum(meta_bytes) != meta_sum) return r->CorruptionAt("footer", "directory checksum mismatch");
+
+  ByteReader dir(base + dir_offset, base + dir_offset + dir_length);
+  uint64_t v[5], count;
+  for (auto& x : v)
+    if (!dir.GetVarint(&x)) return r->CorruptionAt("directory", "truncated");
+  r->meta_.min_time = UnZigZag(v[0]);
+  r->meta_.max_time = UnZigZag(v[1]);
+  r->meta_.min_id = v[2];
+  r->meta_.max_id = v[3];
+  r->meta_.partition_start = UnZigZag(v[4]);
+  if (!dir.GetVarint(&count)) return r->CorruptionAt("directory", "truncated");
+  for (uint64_t i = 0; i < count; ++i) {
+    std::string_view nm;
+    BlockInfo b;
+    if (!dir.GetString(&nm) || !dir.GetVarint(&b.offset) || !dir.GetVarint(&b.length))
+      return r->CorruptionAt("directory", "truncated");
+    if (b.offset < kHeaderSize || b.offset + b.length > r->page_table_offset_)
+      return r->CorruptionAt("directory", "block outside the file");
+    b.name = std::string(nm);
+    r->block_index_[b.name] = r->blocks_.size();
+    r->blocks_.push_back(std::move(b));
+  }
+  r->page_state_.reset(new std::atomic<uint8_t>[r->page_count_]);
+  for (uint64_t i = 0; i < r->page_count_; ++i) r->page_state_[i].store(0, std::memory_order_relaxed);
+  return r;
+}
+
+std::map<std::string, uint64_t> SegmentReader::ColumnSizes() const {
+  std::map<std::string, uint64_t> out;
+  for (const auto& b : blocks_) out[b.name.substr(0, b.name.find('.'))] += b.length;
+  return out;
+}
+
+Status SegmentReader::VerifyPage(uint64_t page, const char* what) const {
+  uint8_t state = page_state_[page].load(std::memory_order_acquire);
+  if (state == 0) {
+    uint64_t begin = page * kPageSize;
+    uint64_t len = std::min<uint64_t>(kPageSize, page_table_offset_ - begin);
+    uint64_t expect = LoadFixed64(file_->data() + page_table_offset_ + 8 * page);
+    state = Checksum(file_->data() + begin, len) == expect ? 1 : 2;
+    page_state_[page].store(state, std::memory_order_release);
+  }
+  if (state == 2) {
+    // Name the block the damaged page belongs to, for the report.
+    std::string block = what;
+    for (const auto& b : blocks_)
+      if (b.offset < (page + 1) * kPageSize && b.offset + b.length > page * kPageSize) {
+        block = b.name;
+        break;
+      }
+    return CorruptionAt("page " + std::to_string(page) + " (block " + block + ")", "checksum mismatch");
+  }
+  return Status::Ok();
+}
+
+Status SegmentReader::VerifyAll() const {
+  for (uint64_t p = 0; p < page_count_; ++p) ROOST_RETURN_IF_ERROR(VerifyPage(p, "header"));
+  return Status::Ok();
+}
+
+Result<std::string_view> SegmentReader::Bytes(uint64_t offset, uint64_t length, const char* what) const {
+  if (offset + length > page_table_offset_) return CorruptionAt(what, "reference outside the file");
+  if (length > 0)
+    for (uint64_t p = offset / kPageSize; p <= (offset + length - 1) / kPageSize; ++p)
+      ROOST_RETURN_IF_ERROR(VerifyPage(p, what));
+  return std::string_view(file_->data() + offset, length);
+}
+
+Result<const SegmentReader::BlockInfo*> SegmentReader::FindBlock(std::string_view nm) const {
+  auto it = block_index_.find(nm);
+  if (it == block_index_.end()) return Status::NotFound("segment " + name() + ": no block " + std::string(nm));
+  return &blocks_[it->second];
+}
+
+Result<std::string_view> SegmentReader::WholeBlock(std::string_view nm) const {
+  ROOST_ASSIGN_OR_RETURN(const BlockInfo* b, FindBlock(nm));
+  return Bytes(b->offset, b->length, b->name.c_str());
+}
+
+Result<std::vector<std::string>> SegmentReader::ReadGranules(std::string_view block) const {
+  ROOST_ASSIGN_OR_RETURN(std::string_view bytes, WholeBlock(block));
+  ByteReader in(bytes);
+  uint32_t count;
+  if (!in.GetFixed32(&count) || in.remaining() < 8ull * (count + 1)) return CorruptionAt(block, "bad granule table");
+  const char* table = bytes.data() + 4;
+  const char* data = table + 8ull * (count + 1);
+  const uint64_t data_len = bytes.size() - (data - bytes.data());
+  std::vector<std::string> out;
+  out.reserve(count);
+  for (uint32_t g = 0; g < count; ++g) {
+    uint64_t b = LoadFixed64(table + 8ull * g), e = LoadFixed64(table + 8ull * (g + 1));
+    if (b > e || e > data_len) return CorruptionAt(block, "bad granule offsets");
+    auto raw = Decompress(std::string_view(data + b, e - b));
+    if (!raw.ok()) return CorruptionAt(block, raw.status().message());
+    out.push_back(std::move(raw).value());
+  }
+  return out;
+}
+
+namespace {
+std::string BlockOf(std::string_view column, const char* part) { return std::string(column) + part; }
+}  // namespace
+
+Result<std::vector<int64_t>> SegmentReader::ReadInts(std::string_view column) const {
+  const std::string block = BlockOf(column, ".data");
+  ROOST_ASSIGN_OR_RETURN(auto granules, ReadGranules(block));
+  const bool delta = column == "id" || column == "created_at";
+  std::vector<int64_t> out;
+  out.reserve(meta_.rows);
+  int64_t prev = 0;
+  for (const auto& g : granules) {
+    ByteReader in(g);
+    uint64_t v;
+    while (!in.done()) {
+      if (!in.GetVarint(&v)) return CorruptionAt(block, "bad varint");
+      int64_t x = UnZigZag(v);
+      prev = delta ? prev + x : x;
+      out.push_back(prev);
+    }
+  }
+  if (out.size() != meta_.rows) return CorruptionAt(block, "row count mismatch");
+  return out;
+}
+
+Result<std::vector<double>> SegmentReader::ReadDoubles(std::string_view column) const {
+  const std::string block = BlockOf(column, ".data");
+  ROOST_ASSIGN_OR_RETURN(auto granules, ReadGranules(block));
+  std::vector<double> out;
+  out.reserve(meta_.rows);
+  for (const auto& g : granules) {
+    if (g.size() % 8 != 0) return CorruptionAt(block, "bad double granule");
+    for (size_t i = 0; i < g.size(); i += 8) out.push_back(std::bit_cast<double>(LoadFixed64(g.data() + i)));
+  }
+  if (out.size() != meta_.rows) return CorruptionAt(block, "row count mismatch");
+  return out;
+}
+
+Result<std::vector<std::string>> SegmentReader::ReadStrings(std::string_view column) const {
+  const std::string block = BlockOf(column, ".data");
+  ROOST_ASSIGN_OR_RETURN(auto granules, ReadGranules(block));
+  std::vector<std::string> out;
+  out.reserve(meta_.rows);
+  for (const auto& g : granules) {
+    ByteReader in(g);
+    std::string_view s;
+    while (!in.done()) {
+      if (!in.GetString(&s)) return CorruptionAt(block, "bad string");
+      out.emplace_back(s);
+    }
+  }
+  if (out.size() != meta_.rows) return CorruptionAt(block, "row count mismatch");
+  return out;
+}
+
+Result<std::vector<std::vector<std::string>>> SegmentReader::ReadStringLists(std::string_view column) const {
+  const std::string block = BlockOf(column, ".data");
+  ROOST_ASSIGN_OR_RETURN(auto granules, ReadGranules(block));
+  std::vector<std::vector<std::string>> out;
+  out.reserve(meta_.rows);
+  for (const auto& g : granules) {
+    ByteReader in(g);
+    while (!in.done()) {
+      uint64_t n;
+      if (!in.GetVarint(&n) || n > in.remaining()) return CorruptionAt(block, "bad list");
+      auto& row = out.emplace_back();
+      std::string_view s;
+      for (uint64_t i = 0; i < n; ++i) {
+        if (!in.GetString(&s)) return CorruptionAt(block, "bad string");
+        row.emplace_back(s);
+      }
+    }
+  }
+  if (out.size() != meta_.rows) return CorruptionAt(block, "row count mismatch");
+  return out;
+}
+
+Result<std::vector<std::vector<int64_t>>> SegmentReader::ReadIntLists(std::string_view column) const {
+  const std::string block = BlockOf(column, ".data");
+  ROOST_ASSIGN_OR_RETURN(auto granules, ReadGranules(block));
+  std::vector<std::vector<int64_t>> out;
+  out.reserve(meta_.rows);
+  for (const auto& g : granules) {
+    ByteReader in(g);
+    while (!in.done()) {
+      uint64_t n, v;
+      if (!in.GetVarint(&n) || n > in.remaining()) return CorruptionAt(block, "bad list");
+      auto& row = out.emplace_back();
+      for (uint64_t i = 0; i < n; ++i) {
+        if (!in.GetVarint(&v)) return CorruptionAt(block, "bad varint");
+        row.push_back(UnZigZag(v));
+      }
+    }
+  }
+  if (out.size() != meta_.rows) return CorruptionAt(block, "row count mismatch");
+  return out;
+}
+
+Result<DictionaryView> SegmentReader::Dictionary(std::string_view column) const {
+  const std::string block = BlockOf(column, ".dict");
+  ROOST_ASSIGN_OR_RETURN(std::string_view bytes, WholeBlock(block));
+  if (bytes.size() < 8) return CorruptionAt(block, "too short");
+  uint32_t count = LoadFixed32(bytes.data());
+  const uint64_t table = 4ull * (count + 1);
+  if (bytes.size() < 4 + table) return CorruptionAt(block, "bad offsets");
+  const char* offsets = bytes.data() + 4;
+  const char* values = offsets + table;
+  if (LoadFixed32(offsets + 4ull * count) != bytes.size() - 4 - table) return CorruptionAt(block, "bad length");
+  return DictionaryView(offsets, values, count);
+}
+
+Result<std::vector<uint32_t>> SegmentReader::ReadDimIds(std::string_view column) const {
+  const std::string block = BlockOf(column, ".ids");
+  ROOST_ASSIGN_OR_RETURN(auto granules, ReadGranules(block));
+  std::vector<uint32_t> out;
+  out.reserve(meta_.rows);
+  for (const auto& g : granules) {
+    ByteReader in(g);
+    uint64_t v;
+    while (!in.done()) {
+      if (!in.GetVarint(&v)) return CorruptionAt(block, "bad varint");
+      out.push_back(static_cast<uint32_t>(v));
+    }
+  }
+  if (out.size() != meta_.rows) return CorruptionAt(block, "row count mismatch");
+  return out;
+}
+
+Result<IdLists> SegmentReader::ReadDimIdLists(std::string_view column) const {
+  const std::string block = BlockOf(column, ".ids");
+  ROOST_ASSIGN_OR_RETURN(auto granules, ReadGranules(block));
+  IdLists out;
+  out.start.reserve(meta_.rows + 1);
+  out.start.push_back(0);
+  for (const auto& g : granules) {
+    ByteReader in(g);
+    uint64_t n, v;
+    while (!in.done()) {
+      if (!in.GetVarint(&n) || n > in.remaining()) return CorruptionAt(block, "bad list");
+      for (uint64_t i = 0; i < n; ++i) {
+        if (!in.GetVarint(&v)) return CorruptionAt(block, "bad varint");
+        out.ids.push_back(static_cast<uint32_t>(v));
+      }
+      out.start.push_back(static_cast<uint32_t>(out.ids.size()));
+    }
+  }
+  if (out.start.size() != meta_.rows + 1) return CorruptionAt(block, "row count mismatch");
+  return out;
+}
+
+Result<Bitmap> SegmentReader::ValueBitmap(std::string_view column, uint32_t id) const {
+  const std::string block = BlockOf(column, ".bitmaps");
+  ROOST_ASSIGN_OR_RETURN(const BlockInfo* b, FindBlock(block));
+  if (8ull * (id + 2) > b->length) return CorruptionAt(block, "id outside the bitmap table");
+  ROOST_ASSIGN_OR_RETURN(std::string_view range, Bytes(b->offset + 8ull * id, 16, block.c_str()));
+  uint64_t begin = LoadFixed64(range.data()), end = LoadFixed64(range.data() + 8);
+  ROOST_ASSIGN_OR_RETURN(DictionaryView dict, Dictionary(column));
+  const uint64_t data_at = b->offset + 8ull * (dict.size() + 1);
+  if (begin > end || data_at + end > b->offset + b->length) return CorruptionAt(block, "bad bitmap offsets");
+  ROOST_ASSIGN_OR_RETURN(std::string_view bytes, Bytes(data_at + begin, end - begin, block.c_str()));
+  roaring_bitmap_t* r = roaring_bitmap_portable_deserialize_safe(bytes.data(), bytes.size());
+  if (r == nullptr) return CorruptionAt(block, "bad bitmap");
+  return Bitmap(r);
+}
+
+Result<Bitmap> SegmentReader::Lookup(std::string_view column, std::string_view value) const {
+  ROOST_ASSIGN_OR_RETURN(DictionaryView dict, Dictionary(column));
+  std::optional<uint32_t> id = dict.Find(value);
+  if (!id) return Bitmap();
+  return ValueBitmap(column, *id);
+}
+
+Result<std::vector<uint32_t>> SegmentReader::IndexRows(std::string_view block, uint64_t key) const {
+  ROOST_ASSIGN_OR_RETURN(const BlockInfo* b, FindBlock(block));
+  ROOST_ASSIGN_OR_RETURN(std::string_view head, Bytes(b->offset, std::min<uint64_t>(12, b->length), b->name.c_str()));
+  if (head.size() < 12) return CorruptionAt(block, "too short");
+  const uint64_t count = LoadFixed64(head.data());
+  const uint32_t groups = LoadFixed32(head.data() + 8);
+  const uint64_t keys_at = b->offset + 12, offs_at = keys_at + 8ull * groups;
+  const uint64_t data_at = offs_at + 8ull * (groups + 1);
+  if (data_at > b->offset + b->length || count > uint64_t{groups} * kIndexGroup) return CorruptionAt(block, "bad header");
+  std::vector<uint32_t> rows;
+  if (groups == 0) return rows;
+  ROOST_ASSIGN_OR_RETURN(std::string_view keys, Bytes(keys_at, 8ull * groups, b->name.c_str()));
+  ROOST_ASSIGN_OR_RETURN(std::string_view offs, Bytes(offs_at, 8ull * (groups + 1), b->name.c_str()));
+  // First group that may hold `key`: the one before the first group starting at >= key.
+  uint32_t lo = 0, hi = groups;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (LoadFixed64(keys.data() + 8ull * mid) < key) lo = mid + 1; else hi = mid;
+  }
+  uint32_t g = lo == 0 ? 0 : lo - 1;
+  for (; g < groups && LoadFixed64(keys.data() + 8ull * g) <= key; ++g) {
+    uint64_t gb = LoadFixed64(offs.data() + 8ull * g), ge = LoadFixed64(offs.data() + 8ull * (g + 1));
+    if (gb > ge || data_at + ge > b->offset + b->length) return CorruptionAt(block, "bad group offsets");
+    ROOST_ASSIGN_OR_RETURN(std::string_view data, Bytes(data_at + gb, ge - gb, b->name.c_str()));
+    ByteReader in(data);
+    uint64_t k = LoadFixed64(keys.data() + 8ull * g), dk, zr;
+    int64_t row = 0;
+    while (!in.done()) {
+      if (!in.GetVarint(&dk) || !in.GetVarint(&zr)) return CorruptionAt(block, "bad group");
+      k += dk;
+      row += UnZigZag(zr);
+      if (k == key) rows.push_back(static_cast<uint32_t>(row));
+      if (k > key) break;
+    }
+  }
+  return rows;
+}
+
+Result<std::optional<uint32_t>> SegmentReader::FindRow(uint64_t id) const {
+  if (id < meta_.min_id || id > meta_.max_id) return std::optional<uint32_t>();
+  ROOST_ASSIGN_OR_RETURN(auto rows, IndexRows("id.index", id));
+  if (rows.empty()) return std::optional<uint32_t>();
+  return std::optional<uint32_t>(rows.front());
+}
+
+Result<std::vector<uint32_t>> SegmentReader::RetweetRows(uint64_t original_id) const {
+  return IndexRows("retweet_of.index", original_id);
+}
+
+}  // namespace roost::storage

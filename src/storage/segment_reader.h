@@ -1,0 +1,118 @@
+// SegmentReader: read access to one immutable segment file through a
+// read-only mmap. Opening checks the footer and directory; each 64 KiB page
+// is checksummed the first time anything on it is read, so a lookup hashes
+// only what it touches. Any mismatch is kCorruption naming the file. Safe to
+// use from several threads at once.
+#ifndef ROOST_STORAGE_SEGMENT_READER_H_
+#define ROOST_STORAGE_SEGMENT_READER_H_
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "roost/status.h"
+#include "roost/tweet.h"
+#include "storage/bitmap.h"
+#include "storage/file_util.h"
+#include "storage/segment_format.h"
+
+namespace roost::storage {
+
+// Per-row lists of dictionary ids (CSR): row r holds ids[start[r], start[r+1]).
+struct IdLists {
+  std::vector<uint32_t> start;
+  std::vector<uint32_t> ids;
+};
+
+// A sorted dictionary straight on the mapped file.
+class DictionaryView {
+ public:
+  DictionaryView() = default;
+  DictionaryView(const char* offsets, const char* bytes, uint32_t count)
+      : offsets_(offsets), bytes_(bytes), count_(count) {}
+  uint32_t size() const { return count_; }
+  std::string_view value(uint32_t id) const;
+  // The id of `value`, or nullopt when this segment does not hold it.
+  std::optional<uint32_t> Find(std::string_view value) const;
+
+ private:
+  const char* offsets_ = nullptr;
+  const char* bytes_ = nullptr;
+  uint32_t count_ = 0;
+};
+
+class SegmentReader {
+ public:
+  struct BlockInfo {
+    std::string name;
+    uint64_t offset = 0, length = 0;
+  };
+
+  // Maps and checks the footer, directory and format version. kCorruption
+  // when they are damaged, kUnsupported for a newer format version.
+  static Result<std::unique_ptr<SegmentReader>> Open(const std::string& path);
+
+  const std::string& path() const { return file_->path(); }
+  std::string name() const;  // file name without directory
+  uint64_t row_count() const { return meta_.rows; }
+  const SegmentMeta& meta() const { return meta_; }
+  uint32_t format_version() const { return version_; }
+  uint64_t file_size() const { return file_->size(); }
+  const std::vector<BlockInfo>& blocks() const { return blocks_; }
+  // Bytes per column (blocks grouped by the part of their name before '.').
+  std::map<std::string, uint64_t> ColumnSizes() const;
+
+  // Hashes every page; the first damaged page is reported.
+  Status VerifyAll() const;
+
+  // Whole columns, one value per row.
+  Result<std::vector<int64_t>> ReadInts(std::string_view column) const;
+  Result<std::vector<double>> ReadDoubles(std::string_view column) const;
+  Result<std::vector<std::string>> ReadStrings(std::string_view column) const;
+  Result<std::vector<std::vector<std::string>>> ReadStringLists(std::string_view column) const;
+  Result<std::vector<std::vector<int64_t>>> ReadIntLists(std::string_view column) const;
+
+  // Dimension columns (kSingleDims, kMultiDims).
+  Result<DictionaryView> Dictionary(std::string_view column) const;
+  Result<std::vector<uint32_t>> ReadDimIds(std::string_view column) const;  // single-valued
+  Result<IdLists> ReadDimIdLists(std::string_view column) const;           // multi-valued
+  Result<Bitmap> ValueBitmap(std::string_view column, uint32_t id) const;
+  // Rows holding `value`; an empty bitmap when the segment does not hold it.
+  Result<Bitmap> Lookup(std::string_view column, std::string_view value) const;
+
+  // Row of tweet `id`, or nullopt.
+  Result<std::optional<uint32_t>> FindRow(uint64_t id) const;
+  // Rows that retweet `original_id`.
+  Result<std::vector<uint32_t>> RetweetRows(uint64_t original_id) const;
+
+  // Every row as a Tweet (values normalised as FORMAT.md says). Used by
+  // compaction and tests; queries read only the columns they need.
+  Result<std::vector<Tweet>> ReadAllTweets() const;
+
+ private:
+  SegmentReader() = default;
+  Result<const BlockInfo*> FindBlock(std::string_view name) const;
+  // Bytes [offset, offset+length) of the file, checking the pages they span.
+  Result<std::string_view> Bytes(uint64_t offset, uint64_t length, const char* what) const;
+  Result<std::string_view> WholeBlock(std::string_view name) const;
+  Status VerifyPage(uint64_t page, const char* what) const;
+  Result<std::vector<std::string>> ReadGranules(std::string_view block) const;
+  Result<std::vector<uint32_t>> IndexRows(std::string_view block, uint64_t key) const;
+  Status CorruptionAt(std::string_view what, std::string_view detail) const;
+
+  std::unique_ptr<MappedFile> file_;
+  SegmentMeta meta_;
+  uint32_t version_ = 0;
+  uint64_t page_table_offset_ = 0, page_count_ = 0;
+  std::vector<BlockInfo> blocks_;
+  std::map<std::string, size_t, std::less<>> block_index_;
+  std::unique_ptr<std::atomic<uint8_t>[]> page_state_;  // 0 unchecked, 1 good, 2 bad
+};
+
+}  // namespace roost::storage
+
+#endif  // ROOST_STORAGE_SEGMENT_READER_H_

@@ -1,0 +1,185 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "storage/segment_reader.h"
+#include "storage/segment_writer.h"
+#include "storage/test_tweets.h"
+#include "storage/tweet_matchers.h"
+#include "testing/test_util.h"
+
+namespace roost::storage {
+namespace {
+
+using testing::MakeTweet;
+using testing::Normalised;
+
+std::vector<Tweet> SortedByTime(std::vector<Tweet> ts) {
+  std::sort(ts.begin(), ts.end(), [](const Tweet& a, const Tweet& b) {
+    return a.created_at != b.created_at ? a.created_at < b.created_at : a.id < b.id;
+  });
+  return ts;
+}
+
+std::unique_ptr<SegmentReader> WriteAndOpen(const std::string& path, const std::vector<Tweet>& tweets) {
+  SegmentWriter w(testing::kDay0);
+  for (const Tweet& t : tweets) w.Add(t);
+  auto meta = w.Finish(path);
+  EXPECT_TRUE(meta.ok()) << meta.status().ToString();
+  auto r = SegmentReader::Open(path);
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? std::move(r).value() : nullptr;
+}
+
+TEST(SegmentTest, RoundTripsEveryColumn) {
+  ::roost::testing::ScratchDir dir;
+  std::vector<Tweet> in;
+  // More than one granule so granule boundaries are crossed.
+  for (uint64_t i = 0; i < kGranuleRows + 1000; ++i) in.push_back(MakeTweet(i));
+  auto r = WriteAndOpen(dir / "a.rseg", in);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->row_count(), in.size());
+  std::vector<Tweet> expect = SortedByTime(in);
+  EXPECT_EQ(r->meta().min_time, expect.front().created_at);
+  EXPECT_EQ(r->meta().max_time, expect.back().created_at);
+  auto out = r->ReadAllTweets();
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  ASSERT_EQ(out->size(), expect.size());
+  for (size_t i = 0; i < expect.size(); ++i) {
+    testing::ExpectSameTweet(Normalised(expect[i]), (*out)[i]);
+    if (::testing::Test::HasFailure()) break;
+  }
+  auto times = r->ReadInts("created_at");
+  ASSERT_TRUE(times.ok());
+  EXPECT_TRUE(std::is_sorted(times->begin(), times->end()));
+  EXPECT_TRUE(r->VerifyAll().ok());
+}
+
+// Every dictionary value's bitmap equals the rows a plain loop finds.
+TEST(SegmentTest, BitmapsMatchReferenceLoop) {
+  ::roost::testing::ScratchDir dir;
+  std::vector<Tweet> in;
+  for (uint64_t i = 0; i < 5000; ++i) in.push_back(MakeTweet(i));
+  auto r = WriteAndOpen(dir / "a.rseg", in);
+  ASSERT_TRUE(r);
+  std::vector<Tweet> rows = SortedByTime(in);
+  auto values_of = [](const Tweet& t0, const std::string& col) {
+    Tweet t = Normalised(t0);
+    std::vector<std::string> v;
+    if (col == "hashtags") for (auto& h : t.hashtags) v.push_back(h.text);
+    if (col == "mentions") for (auto& m : t.mentions) v.push_back(m.screen_name);
+    if (col == "terms") v = t.terms;
+    if (col == "domains") v = t.domains;
+    if (col == "brand_tags") v = t.brand_tags;
+    if (col == "cashtags") v = t.cashtags;
+    if (col == "lang") v.push_back(t.lang);
+    if (col == "country") v.push_back(t.place ? t.place->country_code : "");
+    if (col == "user") v.push_back(std::to_string(t.user.id));
+    if (col == "handle") v.push_back(t.user.screen_name);
+    return v;
+  };
+  for (std::string col : {"hashtags", "mentions", "terms", "domains", "brand_tags", "cashtags", "lang", "country",
+                          "user", "handle"}) {
+    SCOPED_TRACE(col);
+    std::map<std::string, std::set<uint32_t>> expect;
+    for (uint32_t row = 0; row < rows.size(); ++row)
+      for (const auto& v : values_of(rows[row], col)) expect[v].insert(row);
+    auto dict = r->Dictionary(col);
+    ASSERT_TRUE(dict.ok());
+    ASSERT_EQ(dict->size(), expect.size());
+    uint32_t id = 0;
+    for (const auto& [value, want] : expect) {
+      EXPECT_EQ(dict->value(id), value);
+      EXPECT_EQ(dict->Find(value), std::optional<uint32_t>(id));
+      auto bm = r->Lookup(col, value);
+      ASSERT_TRUE(bm.ok());
+      auto got = bm->ToVector();
+      EXPECT_EQ(std::set<uint32_t>(got.begin(), got.end()), want) << value;
+      ++id;
+    }
+    auto missing = r->Lookup(col, "no-such-value");
+    ASSERT_TRUE(missing.ok());
+    EXPECT_TRUE(missing->Empty());
+  }
+  // Per-row term ids agree with the terms of each row.
+  auto dict = r->Dictionary("terms");
+  auto lists = r->ReadDimIdLists("terms");
+  ASSERT_TRUE(dict.ok() && lists.ok());
+  for (uint32_t row = 0; row < rows.size(); ++row) {
+    std::vector<std::string> got;
+    for (uint32_t k = lists->start[row]; k < lists->start[row + 1]; ++k)
+      got.emplace_back(dict->value(lists->ids[k]));
+    ASSERT_EQ(got, rows[row].terms);
+  }
+}
+
+TEST(SegmentTest, IdIndexesFindRows) {
+  ::roost::testing::ScratchDir dir;
+  std::vector<Tweet> in;
+  for (uint64_t i = 0; i < 5000; ++i) in.push_back(MakeTweet(i));
+  auto r = WriteAndOpen(dir / "a.rseg", in);
+  ASSERT_TRUE(r);
+  std::vector<Tweet> rows = SortedByTime(in);
+  std::map<uint64_t, std::vector<uint32_t>> retweets;
+  for (uint32_t row = 0; row < rows.size(); ++row) {
+    auto found = r->FindRow(rows[row].id);
+    ASSERT_TRUE(found.ok());
+    ASSERT_EQ(*found, std::optional<uint32_t>(row));
+    if (rows[row].retweet_of) retweets[rows[row].retweet_of].push_back(row);
+  }
+  auto none = r->FindRow(rows[0].id + 1);
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+  ASSERT_FALSE(retweets.empty());
+  for (const auto& [orig, want] : retweets) {
+    auto got = r->RetweetRows(orig);
+    ASSERT_TRUE(got.ok());
+    EXPECT_EQ(*got, want);
+  }
+  auto got = r->RetweetRows(1);
+  ASSERT_TRUE(got.ok());
+  EXPECT_TRUE(got->empty());
+}
+
+TEST(SegmentTest, FlippedByteIsCorruption) {
+  ::roost::testing::ScratchDir dir;
+  std::vector<Tweet> in;
+  for (uint64_t i = 0; i < 3000; ++i) in.push_back(MakeTweet(i));
+  std::string path = dir / "seg.rseg";
+  ASSERT_TRUE(WriteAndOpen(path, in));
+  std::string bytes = ::roost::testing::ReadFileOrDie(path);
+  // A byte inside the text column's granules.
+  auto clean = SegmentReader::Open(path);
+  ASSERT_TRUE(clean.ok());
+  uint64_t at = 0;
+  for (const auto& b : (*clean)->blocks())
+    if (b.name == "text.data") at = b.offset + b.length / 2;
+  ASSERT_GT(at, 0u);
+  bytes[at] ^= 0x20;
+  ::roost::testing::WriteFileOrDie(path, bytes);
+  auto r = SegmentReader::Open(path);
+  ASSERT_TRUE(r.ok());  // the footer is intact
+  Status st = (*r)->VerifyAll();
+  EXPECT_EQ(st.code(), StatusCode::kCorruption);
+  EXPECT_NE(st.message().find("seg.rseg"), std::string::npos) << st.message();
+  EXPECT_EQ((*r)->ReadStrings("text").status().code(), StatusCode::kCorruption);
+  EXPECT_EQ((*r)->ReadAllTweets().status().code(), StatusCode::kCorruption);
+}
+
+TEST(SegmentTest, DamagedFooterFailsOpen) {
+  ::roost::testing::ScratchDir dir;
+  std::string path = dir / "seg.rseg";
+  ASSERT_TRUE(WriteAndOpen(path, {MakeTweet(1), MakeTweet(2)}));
+  std::string bytes = ::roost::testing::ReadFileOrDie(path);
+  bytes[bytes.size() - 30] ^= 1;
+  ::roost::testing::WriteFileOrDie(path, bytes);
+  EXPECT_EQ(SegmentReader::Open(path).status().code(), StatusCode::kCorruption);
+  ::roost::testing::WriteFileOrDie(path, bytes.substr(0, 100));
+  EXPECT_EQ(SegmentReader::Open(path).status().code(), StatusCode::kCorruption);
+}
+
+}  // namespace
+}  // namespace roost::storage
