@@ -17,34 +17,6 @@ DocumentSplitter::DocumentSplitter(ByteSource* source, size_t max_document_bytes
   buf_.resize(kReadChunk + kPadding);
 }
 
-void DocumentSplitter::Scanner::Feed(const char* p, size_t n) {
-  for (size_t i = 0; i < n; ++i) {
-    char c = p[i];
-    if (in_string) {
-      if (escape) {
-        escape = false;
-      } else if (c == '\\') {
-        escape = true;
-      } else if (c == '"') {
-        in_string = false;
-        last_significant = '"';
-      }
-      continue;
-    }
-    switch (c) {
-      case '"': in_string = true; break;
-      case '{': case '[': stack.push_back(c); last_significant = c; break;
-      case '}': case ']':
-        if (!stack.empty()) stack.pop_back();
-        if (stack.empty()) reached_zero = true;
-        last_significant = c;
-        break;
-      default:
-        if (!IsSpace(c)) last_significant = c;
-    }
-  }
-}
-
 bool DocumentSplitter::CanContinue(const Scanner& s, const char* line, size_t n) {
   if (n == 0 || line[0] != '{' || s.stack.empty()) return true;
   if (s.last_significant == ':') return true;  // "key":\n{  (unindented value)
@@ -75,7 +47,15 @@ Status DocumentSplitter::Fill() {
     if (end_ + kPadding > buf_.size() / 2) buf_.resize(buf_.size() * 2);
   }
   size_t room = buf_.size() - kPadding - end_;
-  ROOST_ASSIGN_OR_RETURN(size_t n, source_->Read(buf_.data() + end_, room));
+  Result<size_t> got = source_->Read(buf_.data() + end_, room);
+  if (!got.ok()) {
+    // A damaged or cut stream: what was decoded before it is still split
+    // into documents (the last one usually ends up rejected as truncated).
+    stream_status_ = got.status();
+    eof_ = true;
+    return Status::Ok();
+  }
+  size_t n = *got;
   if (n == 0) {
     eof_ = true;
     return Status::Ok();

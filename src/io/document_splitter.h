@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "common/json_nesting.h"
 #include "io/byte_source.h"
 #include "roost/status.h"
 
@@ -41,22 +42,18 @@ class DocumentSplitter {
 
   // Fills *doc with the next document and returns true, or returns false at
   // the end of the input. Blank lines are skipped. A read or decompression
-  // error is returned as a Status; documents returned before it stay valid.
+  // error ends the input early (see stream_status()); the bytes decoded
+  // before it are still returned as documents.
   Result<bool> Next(Document* doc);
 
   uint64_t lines_read() const { return line_; }
 
+  // Not OK when the input stream ended with an error (a truncated gzip or
+  // zstd stream, a read failure). Check it once Next() has returned false.
+  const Status& stream_status() const { return stream_status_; }
+
  private:
-  // Tracks JSON nesting across lines without parsing values.
-  struct Scanner {
-    std::vector<char> stack;  // '{' or '['
-    bool in_string = false;
-    bool escape = false;
-    char last_significant = 0;
-    bool reached_zero = false;  // nesting returned to 0 at some point
-    void Reset() { *this = Scanner(); }
-    void Feed(const char* p, size_t n);
-  };
+  using Scanner = JsonNesting;
 
   // Ensures a full line starting at scan_ is in the buffer; sets *line_end
   // to the '\n' position (or end of data at EOF). Returns false at EOF with
@@ -84,6 +81,7 @@ class DocumentSplitter {
   bool first_bytes_ = true;  // strip a UTF-8 byte-order mark once
   uint64_t line_ = 0;        // lines consumed so far
   std::string oversize_;     // prefix copy of an oversized document
+  Status stream_status_;
   // A line read ahead that did not belong to the previous document.
   bool pending_ = false;
   size_t pending_begin_ = 0, pending_end_ = 0;

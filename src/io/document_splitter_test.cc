@@ -121,3 +121,37 @@ TEST(DocumentSplitterTest, LinesLongerThanTheReadChunkAreJoined) {
 
 }  // namespace
 }  // namespace roost
+
+namespace roost {
+namespace {
+
+TEST(DocumentSplitterTest, TruncatedZstdStreamKeepsWhatWasDecoded) {
+  // A plain-text prefix of valid lines followed by a cut: simulate with a
+  // zstd frame cut in half, produced by the zstd command line tool.
+  testing::ScratchDir dir;
+  std::string lines;
+  for (int i = 0; i < 20000; ++i) lines += "{\"n\":" + std::to_string(i) + "}\n";
+  testing::WriteFileOrDie(dir / "in.jsonl", lines);
+  std::string cmd = "zstd -q -1 " + (dir / "in.jsonl").string() + " -o " + (dir / "in.zst").string();
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  std::string packed = testing::ReadFileOrDie(dir / "in.zst");
+  testing::WriteFileOrDie(dir / "cut.zst", packed.substr(0, packed.size() / 2));
+  auto source = OpenByteSource((dir / "cut.zst").string());
+  ASSERT_TRUE(source.ok());
+  DocumentSplitter splitter(source->get(), 1 << 20);
+  Document doc;
+  size_t docs = 0;
+  for (;;) {
+    auto more = splitter.Next(&doc);
+    ASSERT_TRUE(more.ok());
+    if (!*more) break;
+    ++docs;
+  }
+  EXPECT_GT(docs, 100u);
+  EXPECT_LT(docs, 20000u);
+  EXPECT_EQ(splitter.stream_status().code(), StatusCode::kCorruption);
+  EXPECT_NE(splitter.stream_status().message().find("truncated zstd"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace roost

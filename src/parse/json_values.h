@@ -1,0 +1,45 @@
+// Small readers for the value shapes tweet JSON uses, on top of simdjson
+// On-Demand (exceptions enabled: a malformed value throws simdjson_error,
+// a well-formed but unusable one throws RecordError).
+#ifndef ROOST_PARSE_JSON_VALUES_H_
+#define ROOST_PARSE_JSON_VALUES_H_
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "parse/document_parser.h"
+
+namespace roost::json {
+
+namespace od = simdjson::ondemand;
+
+// A record that is valid JSON but cannot become a tweet.
+struct RecordError {
+  RejectReason reason;
+  std::string detail;
+};
+
+inline bool IsNull(od::value& v) { return v.is_null(); }
+
+// Decimal string or JSON number -> 64-bit id; null -> 0.
+uint64_t ReadId(od::value v, const char* field);
+// Decimal digits -> uint64; false on anything else or overflow.
+bool ParseDecimalId(std::string_view s, uint64_t* out);
+
+inline std::string_view ReadString(od::value v) {
+  if (v.is_null()) return {};
+  return v.get_string();
+}
+int64_t ReadInt(od::value v);
+double ReadDouble(od::value v);
+bool ReadBool(od::value v);
+
+// `<a href="..." rel="nofollow">Twitter for iPhone</a>` -> "Twitter for iPhone".
+std::string_view StripSourceHtml(std::string_view source);
+
+}  // namespace roost::json
+
+#endif  // ROOST_PARSE_JSON_VALUES_H_
