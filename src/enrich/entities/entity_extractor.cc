@@ -138,10 +138,10 @@ std::string NormalizeDomain(std::string_view url) {
     }
     if (is_scheme) url.remove_prefix(scheme + 3);
   }
-  size_t host_end = url.find_first_of("/?#:");
-  url = url.substr(0, host_end);
+  url = url.substr(0, url.find_first_of("/?#"));
   size_t at = url.rfind('@');  // user:password@host
   if (at != std::string_view::npos) url.remove_prefix(at + 1);
+  url = url.substr(0, url.find(':'));
   while (!url.empty() && url.back() == '.') url.remove_suffix(1);
   std::string host;
   host.reserve(url.size());
@@ -174,7 +174,10 @@ std::string NormalizeDomain(std::string_view url) {
       host.append(buf, len);
     }
   }
-  if (host.size() > 4 && host.compare(0, 4, "www.") == 0) host.erase(0, 4);
+  // "www.example.com" -> "example.com", but "www.com" stays a domain.
+  if (host.size() > 4 && host.compare(0, 4, "www.") == 0 && host.find('.', 4) != std::string::npos) {
+    host.erase(0, 4);
+  }
   return host;
 }
 
