@@ -1,0 +1,155 @@
+#include "storage/manifest.h"
+
+#include <cinttypes>
+#include <cstdio>
+#include <sstream>
+
+#include "storage/encoding.h"
+#include "storage/file_util.h"
+
+namespace roost::storage {
+namespace {
+constexpr TimestampMs kHourMs = 3600 * 1000;
+constexpr TimestampMs kDayMs = 24 * kHourMs;
+
+TimestampMs FloorDiv(TimestampMs a, TimestampMs b) { return (a / b - ((a % b) < 0)) * b; }
+
+// Days since 1970-01-01 to civil date (Howard Hinnant's algorithm).
+void CivilFromDays(int64_t z, int* y, unsigned* m, unsigned* d) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t yy = static_cast<int64_t>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  *d = doy - (153 * mp + 2) / 5 + 1;
+  *m = mp < 10 ? mp + 3 : mp - 9;
+  *y = static_cast<int>(yy + (*m <= 2));
+}
+}  // namespace
+
+const char* PartitionName(Partition p) {
+  switch (p) {
+    case Partition::kHour: return "hour";
+    case Partition::kDay: return "day";
+    case Partition::kWeek: return "week";
+  }
+  return "day";
+}
+
+Result<Partition> ParsePartition(std::string_view name) {
+  if (name == "hour") return Partition::kHour;
+  if (name == "day") return Partition::kDay;
+  if (name == "week") return Partition::kWeek;
+  return Status::InvalidArgument("partition must be hour, day or week, not '" + std::string(name) + "'");
+}
+
+TimestampMs PartitionStart(Partition p, TimestampMs t) {
+  switch (p) {
+    case Partition::kHour: return FloorDiv(t, kHourMs);
+    case Partition::kDay: return FloorDiv(t, kDayMs);
+    case Partition::kWeek:
+      // 1970-01-01 was a Thursday; Monday 1969-12-29 is day -3.
+      return FloorDiv(t + 3 * kDayMs, 7 * kDayMs) - 3 * kDayMs;
+  }
+  return t;
+}
+
+std::string PartitionKey(Partition p, TimestampMs start) {
+  int y;
+  unsigned m, d;
+  CivilFromDays(FloorDiv(start, kDayMs) / kDayMs, &y, &m, &d);
+  char buf[32];
+  if (p == Partition::kHour) {
+    int hour = static_cast<int>((start - FloorDiv(start, kDayMs)) / kHourMs);
+    std::snprintf(buf, sizeof buf, "%04d%02u%02uT%02d", y, m, d, hour);
+  } else {
+    std::snprintf(buf, sizeof buf, "%04d%02u%02u%s", y, m, d, p == Partition::kWeek ? "W" : "");
+  }
+  return buf;
+}
+
+std::string SegmentDir(const std::string& dir) { return dir + "/segments"; }
+std::string ComplianceDir(const std::string& dir) { return dir + "/compliance"; }
+
+uint64_t Manifest::total_rows() const {
+  uint64_t n = 0;
+  for (const auto& s : segments) n += s.meta.rows;
+  return n;
+}
+
+std::string Manifest::Serialize() const {
+  std::ostringstream o;
+  o << "roost-manifest 1\n"
+    << "version " << version << "\n"
+    << "partition " << PartitionName(partition) << "\n"
+    << "next_seq " << next_seq << "\n"
+    << "compliance " << (compliance_file.empty() ? "-" : compliance_file) << "\n";
+  for (const auto& s : segments)
+    o << "segment " << s.file << ' ' << s.meta.partition_start << ' ' << s.meta.rows << ' ' << s.meta.min_time << ' '
+      << s.meta.max_time << ' ' << s.meta.min_id << ' ' << s.meta.max_id << ' ' << s.bytes << "\n";
+  std::string body = o.str();
+  char sum[40];
+  std::snprintf(sum, sizeof sum, "checksum %016" PRIx64 "\n", Checksum(body));
+  return body + sum;
+}
+
+Result<Manifest> Manifest::Parse(std::string_view text, const std::string& what) {
+  auto bad = [&](size_t line, const std::string& why) {
+    return Status::Corruption(what + ":" + std::to_string(line) + ": " + why);
+  };
+  size_t cut = text.rfind("checksum ");
+  if (cut == std::string_view::npos || (cut > 0 && text[cut - 1] != '\n')) return bad(0, "no checksum line");
+  uint64_t want = std::strtoull(std::string(text.substr(cut + 9, 16)).c_str(), nullptr, 16);
+  if (Checksum(text.substr(0, cut)) != want) return bad(0, "checksum mismatch");
+  Manifest m;
+  std::istringstream in{std::string(text.substr(0, cut))};
+  std::string line;
+  size_t n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    std::istringstream ls(line);
+    std::string key;
+    ls >> key;
+    if (n == 1) {
+      int v = 0;
+      ls >> v;
+      if (key != "roost-manifest") return bad(n, "not a manifest");
+      if (v != 1) return Status::Unsupported(what + ": manifest version " + std::to_string(v));
+    } else if (key == "version") {
+      ls >> m.version;
+    } else if (key == "partition") {
+      std::string p;
+      ls >> p;
+      auto part = ParsePartition(p);
+      if (!part.ok()) return bad(n, part.status().message());
+      m.partition = *part;
+    } else if (key == "next_seq") {
+      ls >> m.next_seq;
+    } else if (key == "compliance") {
+      ls >> m.compliance_file;
+      if (m.compliance_file == "-") m.compliance_file.clear();
+    } else if (key == "segment") {
+      SegmentEntry e;
+      ls >> e.file >> e.meta.partition_start >> e.meta.rows >> e.meta.min_time >> e.meta.max_time >> e.meta.min_id >>
+          e.meta.max_id >> e.bytes;
+      if (!ls || e.file.find('/') != std::string::npos) return bad(n, "bad segment line");
+      m.segments.push_back(std::move(e));
+    } else if (!key.empty()) {
+      return bad(n, "unknown key '" + key + "'");
+    }
+    if (!ls && key != "segment" && n > 1) return bad(n, "bad value");
+  }
+  return m;
+}
+
+Result<Manifest> Manifest::Load(const std::string& dir) {
+  const std::string path = dir + "/MANIFEST";
+  ROOST_ASSIGN_OR_RETURN(std::string text, ReadWholeFile(path));
+  return Parse(text, path);
+}
+
+Status Manifest::Store(const std::string& dir) const { return ReplaceFileAtomically(dir + "/MANIFEST", Serialize()); }
+
+}  // namespace roost::storage

@@ -1,0 +1,56 @@
+// Manifest: the list of live segments and the compliance snapshot that make
+// up one committed state of an archive. Replaced atomically at every commit
+// (docs/FORMAT.md, "Commit protocol"); never edited in place.
+#ifndef ROOST_STORAGE_MANIFEST_H_
+#define ROOST_STORAGE_MANIFEST_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "roost/status.h"
+#include "roost/tweet.h"
+#include "storage/segment_format.h"
+
+namespace roost::storage {
+
+enum class Partition : uint8_t { kHour, kDay, kWeek };
+const char* PartitionName(Partition p);
+Result<Partition> ParsePartition(std::string_view name);
+// Start (ms) of the partition holding `t`; weeks start on Monday 00:00 UTC.
+TimestampMs PartitionStart(Partition p, TimestampMs t);
+// "20120301", "20120301T14" or "20120227W" (FORMAT.md).
+std::string PartitionKey(Partition p, TimestampMs start);
+
+struct SegmentEntry {
+  std::string file;  // name under segments/
+  SegmentMeta meta;
+  uint64_t bytes = 0;
+};
+
+struct Manifest {
+  uint64_t version = 0;  // 0: no commit yet
+  Partition partition = Partition::kDay;
+  uint64_t next_seq = 1;
+  std::string compliance_file;  // under compliance/; empty when none
+  std::vector<SegmentEntry> segments;
+
+  std::string Serialize() const;
+  // `what` names the source in error messages.
+  static Result<Manifest> Parse(std::string_view text, const std::string& what);
+
+  // DIR/MANIFEST; kNotFound when the archive has no manifest yet.
+  static Result<Manifest> Load(const std::string& dir);
+  // Atomic replace of DIR/MANIFEST (write tmp, fsync, rename, fsync dir).
+  Status Store(const std::string& dir) const;
+
+  uint64_t total_rows() const;
+};
+
+std::string SegmentDir(const std::string& dir);
+std::string ComplianceDir(const std::string& dir);
+
+}  // namespace roost::storage
+
+#endif  // ROOST_STORAGE_MANIFEST_H_
