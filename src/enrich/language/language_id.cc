@@ -1,0 +1,190 @@
+#include "enrich/language/language_id.h"
+
+// Debian's CLD2 headers use printf-family declarations without including them.
+#include <cstdio>
+#include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace roost::language {
+namespace {
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+bool StartsWithNoCase(std::string_view s, size_t i, std::string_view prefix) {
+  if (s.size() - i < prefix.size()) return false;
+  for (size_t k = 0; k < prefix.size(); ++k) {
+    char c = s[i + k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != prefix[k]) return false;
+  }
+  return true;
+}
+
+bool IsSpaceByte(unsigned char c) { return c <= 0x20; }
+
+// CLD2 code -> ISO 639-1 where CLD2 uses an old or regional code.
+std::string IsoCode(CLD2::Language lang) {
+  if (lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE) return "und";
+  std::string_view code = CLD2::LanguageCode(lang);
+  if (code == "iw") return "he";
+  if (code == "jw") return "jv";
+  if (code == "un" || code == "xxx" || code.empty()) return "und";
+  size_t dash = code.find('-');  // "zh-Hant", "sr-ME"
+  if (dash != std::string_view::npos) code = code.substr(0, dash);
+  return std::string(code);
+}
+
+bool SameOrClose(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  std::string sa(a), sb(b);
+  CLD2::Language la = CLD2::GetLanguageFromName(sa.c_str());
+  CLD2::Language lb = CLD2::GetLanguageFromName(sb.c_str());
+  if (la == CLD2::UNKNOWN_LANGUAGE || lb == CLD2::UNKNOWN_LANGUAGE) return false;
+  int set = CLD2::LanguageCloseSet(la);
+  return set != 0 && set == CLD2::LanguageCloseSet(lb);
+}
+
+}  // namespace
+
+const char* SourceName(LanguageGuess::Source source) {
+  switch (source) {
+    case LanguageGuess::Source::kNone: return "none";
+    case LanguageGuess::Source::kDetector: return "detector";
+    case LanguageGuess::Source::kPlatform: return "platform";
+    case LanguageGuess::Source::kBoth: return "both";
+  }
+  return "none";
+}
+
+void StripEntities(std::string_view s, std::string* out) {
+  const size_t n = s.size();
+  size_t i = 0;
+  // A retweet prefix "RT @user:" says nothing about the language.
+  while (i < n && IsSpaceByte(static_cast<unsigned char>(s[i]))) ++i;
+  if (s.compare(i, 2, "RT") == 0 && (i + 2 == n || s[i + 2] == ' ' || s[i + 2] == ':')) i += 2;
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    bool boundary = i == 0 || !IsAsciiAlnum(static_cast<unsigned char>(s[i - 1]));
+    if (boundary && (((c | 0x20) == 'h' && (StartsWithNoCase(s, i, "http://") ||
+                                            StartsWithNoCase(s, i, "https://"))) ||
+                     ((c | 0x20) == 'w' && StartsWithNoCase(s, i, "www.")))) {
+      while (i < n && !IsSpaceByte(static_cast<unsigned char>(s[i]))) ++i;
+      out->push_back(' ');
+      continue;
+    }
+    if (boundary && (c == '#' || c == '@' || c == '$') && i + 1 < n &&
+        !IsSpaceByte(static_cast<unsigned char>(s[i + 1]))) {
+      ++i;
+      // The tag runs to the next space or ASCII punctuation (not '_').
+      while (i < n) {
+        unsigned char d = static_cast<unsigned char>(s[i]);
+        if (IsSpaceByte(d) || (d < 0x80 && !IsAsciiAlnum(d) && d != '_')) break;
+        ++i;
+      }
+      out->push_back(' ');
+      continue;
+    }
+    if (c == '&') {
+      size_t semi = s.find(';', i);
+      if (semi != std::string_view::npos && semi - i <= 7 && semi > i + 1) {
+        i = semi + 1;
+        out->push_back(' ');
+        continue;
+      }
+    }
+    out->push_back(static_cast<char>(c));
+    ++i;
+  }
+}
+
+LanguageGuess DetectLanguage(std::string_view text) {
+  LanguageGuess guess;
+  if (text.empty()) return guess;
+  CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
+  CLD2::Language top3[3];
+  int percent3[3];
+  double score3[3];
+  int text_bytes = 0;
+  bool reliable = false;
+  int valid_prefix = 0;
+  CLD2::Language lang = CLD2::ExtDetectLanguageSummaryCheckUTF8(
+      text.data(), static_cast<int>(text.size()), /*is_plain_text=*/true, &hints, /*flags=*/0,
+      top3, percent3, score3, /*resultchunkvector=*/nullptr, &text_bytes, &reliable,
+      &valid_prefix);
+  if (valid_prefix < static_cast<int>(text.size()) && valid_prefix > 0) {
+    // Invalid UTF-8 tail: judge the valid prefix rather than give up.
+    lang = CLD2::ExtDetectLanguageSummary(text.data(), valid_prefix, true, &hints, 0, top3,
+                                          percent3, score3, nullptr, &text_bytes, &reliable);
+  }
+  guess.text_bytes = text_bytes;
+  guess.reliable = reliable;
+  std::string code = IsoCode(lang);
+  if (code == "und" || !reliable) return guess;
+  float share = std::clamp(percent3[0], 0, 100) / 100.0f;
+  float length = std::min(1.0f, 0.5f + text_bytes / 60.0f);
+  guess.lang = std::move(code);
+  guess.confidence = share * length;
+  guess.source = LanguageGuess::Source::kDetector;
+  return guess;
+}
+
+std::string NormalizePlatformTag(std::string_view tag) {
+  std::string t;
+  for (char c : tag) {
+    if (c == '_') c = '-';
+    t.push_back(static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c));
+  }
+  size_t dash = t.find('-');
+  if (dash != std::string::npos) t.resize(dash);
+  if (t.empty() || t == "und" || t == "zxx" || t == "art" || t == "mul") return "";
+  if (t.size() == 3 && t[0] == 'q') return "";  // qme, qht, qam, qct, qst: no text
+  if (t == "in") return "id";
+  if (t == "iw") return "he";
+  if (t == "ji") return "yi";
+  if (t == "fil") return "tl";
+  if (t == "nb" || t == "nn") return "no";
+  return t;
+}
+
+LanguageGuess CombineWithPlatformTag(const LanguageGuess& detected, std::string_view platform_tag) {
+  std::string tag = NormalizePlatformTag(platform_tag);
+  if (tag.empty()) return detected;
+  LanguageGuess out = detected;
+  if (detected.lang == "und") {
+    out.lang = tag;
+    out.confidence = kPlatformOnlyConfidence;
+    out.source = LanguageGuess::Source::kPlatform;
+    return out;
+  }
+  if (SameOrClose(detected.lang, tag)) {
+    // Two independent sources agreeing.
+    out.lang = tag;
+    out.confidence = 1.0f - (1.0f - detected.confidence) * (1.0f - kPlatformOnlyConfidence);
+    out.source = LanguageGuess::Source::kBoth;
+    return out;
+  }
+  if (detected.reliable && detected.confidence >= kOverrideConfidence &&
+      detected.text_bytes >= kOverrideMinBytes) {
+    out.confidence = detected.confidence * (1.0f - 0.5f * kPlatformOnlyConfidence);
+    out.source = LanguageGuess::Source::kDetector;
+    return out;
+  }
+  out.lang = tag;
+  out.confidence = kPlatformOnlyConfidence * (1.0f - 0.5f * detected.confidence);
+  out.source = LanguageGuess::Source::kPlatform;
+  return out;
+}
+
+LanguageGuess IdentifyLanguage(std::string_view text, std::string_view platform_tag) {
+  thread_local std::string stripped;
+  stripped.clear();
+  StripEntities(text, &stripped);
+  return CombineWithPlatformTag(DetectLanguage(stripped), platform_tag);
+}
+
+}  // namespace roost::language
