@@ -13,6 +13,9 @@ namespace roost::storage::testing {
 
 inline constexpr TimestampMs kDay0 = 1330560000000;  // 2012-03-01T00:00:00Z
 
+// FROZEN: tests/golden/segment_v1.rseg was written from MakeTweet(0..299) by
+// format version 1, and golden_test.cc expects these exact values back from
+// it. Add a new helper rather than changing this one.
 // Tweet number i: every field set, values cycling through small vocabularies
 // so dictionaries have shared and unique values. `time` defaults to a spread
 // over day 0 (deliberately not in id order within a minute).
