@@ -1,0 +1,70 @@
+// roost sentiment: scores one text per line of stdin (for evaluation against
+// labelled sets). Prints the compound score per line, or with --json one
+// object per line.
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "cli/command.h"
+#include "enrich/sentiment/sentiment_scorer.h"
+
+namespace roost::cli {
+namespace {
+
+struct SentimentArgs {
+  std::string lang = "en";
+  bool json = false;
+};
+
+int RunSentiment(const SentimentArgs& args) {
+  auto scorer = SentimentScorer::Load();
+  if (!scorer.ok()) {
+    fmt::print(stderr, "roost sentiment: {}\n", scorer.status().ToString());
+    return kExitFailure;
+  }
+  if (!scorer->Supports(args.lang)) {
+    // Still answer every line (scored=false), so scripts keep line order.
+    fmt::print(stderr, "roost sentiment: language '{}' is not scored (en and fr are)\n",
+               args.lang);
+  }
+  std::ios::sync_with_stdio(false);
+  std::string line;
+  std::string out;
+  while (std::getline(std::cin, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    SentimentResult r = scorer->Score(line, args.lang);
+    out.clear();
+    if (args.json) {
+      fmt::format_to(std::back_inserter(out),
+                     "{{\"compound\": {:.4f}, \"pos\": {:.3f}, \"neu\": {:.3f}, \"neg\": {:.3f}, "
+                     "\"label\": {}, \"scored\": {}}}\n",
+                     r.compound, r.pos, r.neu, r.neg, r.label, r.scored ? "true" : "false");
+    } else {
+      fmt::format_to(std::back_inserter(out), "{:.4f}\n", r.compound);
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  }
+  if (std::ferror(stdout)) {
+    fmt::print(stderr, "roost sentiment: write error on stdout\n");
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddSentimentCommand(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<SentimentArgs>();
+  auto* cmd = app.add_subcommand(
+      "sentiment",
+      "score text from stdin, one text per line: prints the compound score in [-1, 1]");
+  cmd->add_option("--lang", args->lang, "language of the text (en, fr; others are not scored)")
+      ->capture_default_str();
+  cmd->add_flag("--json", args->json,
+                "print {\"compound\", \"pos\", \"neu\", \"neg\", \"label\", \"scored\"} per line");
+  cmd->callback([args, exit_code] { *exit_code = RunSentiment(*args); });
+}
+
+}  // namespace roost::cli
