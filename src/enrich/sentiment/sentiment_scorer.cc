@@ -25,6 +25,9 @@ struct Token {
   uint32_t key_length = 0;
   bool upper = false;    // ALL CAPS (Python isupper)
   bool negates = false;  // a negation word for the rules
+  // French "ne": index of the particle closing "ne ... pas" (0: none). The
+  // verb sits between them, so "ne" negates only words before that index.
+  uint32_t ne_close = 0;
 };
 
 // Per-thread buffers so Score() allocates nothing once warmed up.
@@ -137,7 +140,8 @@ class Tokenizer {
     FoldWord(raw, &s_.word);
     if (const LexEntry* entry = model_.words.Find(s_.word)) {
       if (entry->flags & (kHasValence | kBooster)) {
-        Push(raw, s_.word, entry);
+        std::string key = s_.word;  // PushLookup reuses s_.word
+        PushLookup(raw, key);
         return;
       }
     }
@@ -226,17 +230,21 @@ class Tokenizer {
     s_.tokens.push_back(t);
   }
 
-  // "ne ... plus" is a negation ("je ne l'aime plus"); elsewhere "plus"
-  // is "more", a booster.
+  // French negation wraps the verb: "je ne l'aime pas", "ce n'est plus
+  // drôle". "ne" is paired with the particle that follows it, and "plus"
+  // is a negation there (elsewhere "plus" is "more", a booster).
   void MarkNePlus() {
     auto& toks = s_.tokens;
-    for (size_t i = 0; i < toks.size(); ++i) {
-      if (!(toks[i].flags & kPlus)) continue;
-      for (size_t j = i > 3 ? i - 3 : 0; j < i; ++j) {
-        if (toks[j].flags & kNe) {
-          toks[i].negates = true;
-          toks[i].flags &= ~kBooster;
-          toks[i].booster = 0.0f;
+    for (size_t k = 0; k < toks.size(); ++k) {
+      if (!(toks[k].flags & kNe)) continue;
+      for (size_t p = k + 1; p < toks.size() && p <= k + 4; ++p) {
+        if (toks[p].flags & kPlus) {
+          toks[p].negates = true;
+          toks[p].flags &= ~(kBooster | kHasValence);
+          toks[p].booster = 0.0f;
+        }
+        if (toks[p].negates) {
+          toks[k].ne_close = static_cast<uint32_t>(p);
           break;
         }
       }
@@ -269,6 +277,8 @@ class Rules {
  private:
   bool Has(size_t j, uint32_t flag) const { return (t_[j].flags & flag) != 0; }
   bool Lexical(size_t j) const { return Has(j, kHasValence); }
+  // Whether word j negates word i (j < i).
+  bool Negates(size_t j, size_t i) const { return t_[j].negates || t_[j].ne_close > i; }
   std::string_view Key(size_t j) const {
     return std::string_view(s_.keys).substr(t_[j].key_offset, t_[j].key_length);
   }
@@ -314,7 +324,7 @@ class Rules {
   float NegationCheck(float v, size_t d, size_t i) const {
     const size_t j = i - d - 1;
     if (d == 0) {
-      if (t_[j].negates) v *= kNegationScalar;
+      if (Negates(j, i)) v *= kNegationScalar;
       return v;
     }
     // "never so good" and "never this good" intensify; "without doubt"
@@ -332,7 +342,7 @@ class Rules {
     }
     if (never_so) return v * kNeverSoScalar;
     if (without_doubt) return v;
-    if (t_[j].negates) v *= kNegationScalar;
+    if (Negates(j, i)) v *= kNegationScalar;
     return v;
   }
 
