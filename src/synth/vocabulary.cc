@@ -1,0 +1,183 @@
+#include "synth/vocabulary.h"
+
+namespace roost::synth {
+
+namespace {
+
+// Shares roughly follow published 2012-2013 firehose language studies
+// (English ahead, then Japanese, Spanish, Portuguese, Arabic), with French and
+// German a little larger so the brand analyses have enough French text.
+const LangVocabulary kVocab[kLangCount] = {
+    {"en", 0.45, " ",
+     {"the", "i", "to", "a", "you", "and", "is", "in", "it", "my", "of", "for", "me", "on",
+      "that", "this", "so", "be", "just", "have", "with", "at", "not", "your", "all", "are",
+      "was", "do", "we", "like", "but", "get", "up", "when", "can", "out", "if", "now", "what",
+      "lol", "go", "day", "today", "one", "time", "know", "got", "no", "love", "from", "about",
+      "how", "people", "need", "really", "want", "new", "tonight", "good", "see", "back",
+      "night", "think", "going", "still", "u", "make", "life", "work", "never", "morning",
+      "home", "week", "school", "tomorrow", "friends", "game", "happy", "follow", "music",
+      "video", "phone", "weekend", "coffee", "guys", "birthday", "photo", "watch", "movie",
+      "team", "thanks", "omg", "baby", "world", "sleep", "show", "money", "city", "food",
+      "season", "train", "rain", "summer", "class", "party", "song", "store", "shopping",
+      "dinner", "lunch", "office", "meeting", "traffic", "weather", "news", "update",
+      "finally", "always", "everyone", "tired", "ready", "waiting", "someone", "sunday"},
+     {"love", "great", "awesome", "amazing", "excellent", "best", "happy", "fantastic",
+      "wonderful", "perfect", "brilliant", "impressed", "recommend", "beautiful", "fun"},
+     {"terrible", "awful", "hate", "worst", "horrible", "disappointed", "broken", "angry",
+      "useless", "disgusting", "sad", "scam", "pathetic", "annoying", "ugly"},
+     {"James", "Emily", "Michael", "Sarah", "Chris", "Jessica", "Ryan", "Ashley", "Josh",
+      "Megan", "Tyler", "Lauren", "Kevin", "Rachel", "Matt", "Hannah", "Tom", "Olivia"},
+     {"Smith", "Johnson", "Brown", "Taylor", "Miller", "Wilson", "Davis", "Clark", "Lewis",
+      "Walker", "Young", "Allen", "King", "Wright", "Scott", "Green", "Baker", "Hill"},
+     {"music", "nowplaying", "photography", "football", "nba", "fitness", "tbt", "travel",
+      "food", "quote"},
+     {"lover", "of", "music", "coffee", "addict", "student", "dreamer", "mom", "dad",
+      "writer", "designer", "runner", "gamer", "fan", "life", "is", "good", "views", "my", "own"},
+     "this"},
+    {"fr", 0.06, " ",
+     {"je", "de", "la", "le", "et", "pas", "les", "à", "un", "est", "c'est", "tu", "que",
+      "en", "il", "on", "des", "une", "du", "pour", "mais", "trop", "moi", "ça", "qui", "me",
+      "mon", "au", "avec", "sur", "ce", "vous", "plus", "tout", "bien", "fait", "suis", "ma",
+      "j'ai", "quand", "aujourd'hui", "demain", "soir", "mdr", "jour", "vie", "temps",
+      "toujours", "rien", "encore", "merci", "gens", "faire", "vraiment", "maintenant",
+      "matin", "semaine", "travail", "école", "match", "musique", "film", "week-end",
+      "téléphone", "café", "amis", "photo", "ville", "pluie", "métro", "soleil", "vacances",
+      "dodo", "fête", "anniversaire", "équipe", "bisous", "enfin", "attendre", "dormir",
+      "manger", "regarder", "chanson", "magasin", "bureau", "réunion", "nouvelles", "déjà"},
+     {"génial", "super", "excellent", "adore", "parfait", "magnifique", "bravo", "heureux",
+      "formidable", "top", "merveilleux", "content", "incroyable"},
+     {"nul", "horrible", "déçu", "catastrophe", "honte", "pire", "arnaque", "déteste",
+      "mauvais", "triste", "nulle", "lamentable", "scandale"},
+     {"Camille", "Léa", "Thomas", "Lucas", "Manon", "Julien", "Chloé", "Hugo", "Sarah",
+      "Nicolas", "Inès", "Maxime", "Pauline", "Antoine"},
+     {"Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand",
+      "Leroy", "Moreau", "Simon", "Laurent", "Lefebvre", "Michel"},
+     {"musique", "foot", "cinema", "photo", "voyage", "cuisine"},
+     {"passionnée", "de", "musique", "étudiant", "rêveur", "la", "vie", "est", "belle",
+      "café", "voyages", "foot", "maman", "papa"},
+     "regardez"},
+    {"es", 0.13, " ",
+     {"que", "de", "no", "la", "y", "a", "el", "me", "en", "es", "lo", "te", "un", "los",
+      "por", "se", "mi", "con", "para", "una", "las", "si", "ya", "jaja", "pero", "yo", "qué",
+      "todo", "más", "como", "hoy", "bien", "del", "tu", "eso", "muy", "al", "cuando", "nada",
+      "día", "mañana", "quiero", "amor", "vida", "tiempo", "siempre", "gente", "noche",
+      "hacer", "gracias", "ahora", "casa", "trabajo", "semana", "fútbol", "partido",
+      "música", "canción", "película", "fin", "clase", "amigos", "foto", "ciudad", "lluvia",
+      "calor", "verano", "fiesta", "cumpleaños", "equipo", "besos", "dormir", "comer",
+      "esperar", "tienda", "oficina", "noticias", "mundo", "familia", "colegio", "domingo"},
+     {"genial", "excelente", "encanta", "increíble", "feliz", "mejor", "perfecto",
+      "maravilloso", "bueno", "hermoso", "recomiendo"},
+     {"terrible", "horrible", "odio", "peor", "decepcionado", "basura", "malo", "triste",
+      "asco", "fatal", "estafa"},
+     {"María", "José", "Carlos", "Lucía", "Javier", "Sofía", "Diego", "Valentina", "Pablo",
+      "Camila", "Andrés", "Daniela", "Alejandro", "Paula"},
+     {"García", "Rodríguez", "González", "Fernández", "López", "Martínez", "Sánchez",
+      "Pérez", "Gómez", "Díaz", "Torres", "Ramírez", "Flores", "Ruiz"},
+     {"futbol", "musica", "viernes", "foto", "viajes", "comida"},
+     {"amante", "de", "la", "música", "estudiante", "soñadora", "fútbol", "vida", "café",
+      "viajes", "mamá", "papá"},
+     "miren"},
+    {"de", 0.05, " ",
+     {"ich", "die", "und", "der", "nicht", "ist", "das", "du", "es", "zu", "ein", "mit", "auf",
+      "mir", "so", "den", "sie", "wir", "auch", "mal", "noch", "was", "für", "im", "haha",
+      "jetzt", "schon", "aber", "ja", "heute", "wie", "dem", "eine", "man", "hat", "bin",
+      "wenn", "nur", "mich", "morgen", "immer", "mehr", "gut", "einfach", "alle", "leben",
+      "zeit", "tag", "abend", "woche", "arbeit", "schule", "spiel", "musik", "film",
+      "wochenende", "handy", "kaffee", "freunde", "foto", "stadt", "regen", "sommer",
+      "party", "geburtstag", "mannschaft", "schlafen", "essen", "warten", "laden", "büro",
+      "nachrichten", "welt", "familie", "sonntag", "endlich", "bahn", "feierabend"},
+     {"toll", "super", "großartig", "liebe", "perfekt", "wunderbar", "genial", "klasse",
+      "glücklich", "empfehlen", "spitze"},
+     {"schrecklich", "furchtbar", "hasse", "schlecht", "enttäuscht", "mist", "katastrophe",
+      "ärgerlich", "traurig", "peinlich", "betrug"},
+     {"Lukas", "Anna", "Leon", "Lena", "Jonas", "Laura", "Felix", "Julia", "Paul", "Lisa",
+      "Max", "Sophie", "Tim", "Marie"},
+     {"Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker",
+      "Schulz", "Hoffmann", "Koch", "Richter", "Klein", "Wolf"},
+     {"bundesliga", "musik", "fotografie", "reisen", "essen", "tatort"},
+     {"musik", "liebhaber", "student", "kaffee", "fußball", "leben", "reisen", "mama",
+      "papa", "fan"},
+     "schaut"},
+    {"pt", 0.09, " ",
+     {"que", "de", "não", "e", "eu", "o", "a", "é", "do", "me", "um", "da", "com", "em",
+      "pra", "se", "mais", "você", "na", "no", "meu", "kkkk", "mas", "minha", "muito", "tá",
+      "isso", "uma", "por", "quando", "tudo", "hoje", "bem", "já", "vai", "ser", "amor",
+      "dia", "vida", "só", "agora", "amanhã", "sempre", "nada", "gente", "noite", "tempo",
+      "casa", "trabalho", "semana", "jogo", "futebol", "música", "filme", "escola",
+      "celular", "café", "amigos", "foto", "cidade", "chuva", "calor", "verão", "festa",
+      "aniversário", "time", "beijos", "dormir", "comer", "esperar", "loja", "escritório",
+      "notícias", "mundo", "família", "domingo", "finalmente", "saudade", "obrigado"},
+     {"ótimo", "adoro", "incrível", "perfeito", "feliz", "maravilhoso", "lindo", "melhor",
+      "excelente", "recomendo", "demais"},
+     {"péssimo", "horrível", "odeio", "pior", "decepcionado", "lixo", "ruim", "triste",
+      "vergonha", "raiva", "golpe"},
+     {"Ana", "João", "Gabriel", "Beatriz", "Lucas", "Mariana", "Pedro", "Juliana",
+      "Rafael", "Larissa", "Bruno", "Fernanda", "Felipe", "Camila"},
+     {"Silva", "Santos", "Oliveira", "Souza", "Lima", "Pereira", "Costa", "Ferreira",
+      "Almeida", "Ribeiro", "Carvalho", "Gomes", "Martins", "Rocha"},
+     {"futebol", "musica", "fotografia", "viagem", "comida", "novela"},
+     {"amo", "música", "estudante", "sonhadora", "futebol", "vida", "café", "viagens",
+      "mãe", "pai", "fã"},
+     "olha"},
+    {"ja", 0.15, "",
+     {"の", "に", "は", "て", "が", "た", "を", "で", "と", "です", "ます", "な", "も", "今日",
+      "から", "けど", "よ", "ね", "笑", "いい", "こと", "人", "私", "何", "もう", "まだ",
+      "本当に", "明日", "時間", "好き", "ちょっと", "みんな", "仕事", "学校", "ご飯",
+      "友達", "電車", "天気", "雨", "夏", "週末", "朝", "夜", "映画", "音楽", "写真",
+      "ゲーム", "試合", "誕生日", "お疲れ様", "ありがとう", "楽しい", "眠い", "帰る",
+      "行く", "見る", "食べる", "待つ", "会社", "駅", "お店", "ニュース", "世界", "家族",
+      "日曜日", "やっと", "ラーメン", "コーヒー", "アニメ", "新しい", "携帯", "東京"},
+     {"最高", "大好き", "素晴らしい", "嬉しい", "楽しい", "素敵", "感動", "おすすめ",
+      "神"},
+     {"最悪", "嫌い", "ひどい", "残念", "悲しい", "がっかり", "ムカつく", "詐欺", "怖い"},
+     {"翔太", "さくら", "大輔", "美咲", "健太", "愛", "拓也", "陽菜", "直樹", "結衣"},
+     {"佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤"},
+     {"ラーメン", "アニメ", "写真", "野球", "旅行", "猫"},
+     {"音楽", "好き", "学生", "アニメ", "カフェ", "旅行", "猫", "野球", "ゲーム"},
+     "これ見て"},
+    {"ar", 0.07, " ",
+     {"في", "من", "على", "و", "الله", "ما", "لا", "أن", "يا", "هذا", "كل", "مع", "عن",
+      "إلى", "اللهم", "انا", "هو", "شي", "بس", "والله", "اليوم", "كان", "لو", "قلب",
+      "الحمد", "لله", "ان", "الي", "ولا", "حب", "ناس", "وقت", "بكرة", "دائما", "شكرا",
+      "الحين", "صباح", "مساء", "الخير", "أسبوع", "عمل", "مدرسة", "مباراة", "موسيقى",
+      "فيلم", "جوال", "قهوة", "أصدقاء", "صورة", "مدينة", "مطر", "صيف", "حفلة", "عيد",
+      "فريق", "نوم", "أكل", "انتظار", "محل", "مكتب", "أخبار", "العالم", "عائلة", "الجمعة",
+      "أخيرا", "جديد", "السعودية", "الرياض", "مصر", "دبي"},
+     {"رائع", "ممتاز", "أحب", "جميل", "سعيد", "أفضل", "مذهل", "روعة", "أنصح"},
+     {"سيء", "فظيع", "أكره", "أسوأ", "حزين", "مخيب", "زفت", "غضب", "احتيال"},
+     {"محمد", "أحمد", "فاطمة", "عبدالله", "نورة", "خالد", "سارة", "عمر", "مريم", "يوسف"},
+     {"العتيبي", "القحطاني", "الشمري", "الحربي", "المطيري", "الدوسري", "الزهراني",
+      "الغامدي", "حسن", "علي"},
+     {"الهلال", "النصر", "قهوة", "سفر", "صور", "جمعة"},
+     {"أحب", "القهوة", "طالب", "كرة", "القدم", "الحياة", "جميلة", "سفر", "عائلة"},
+     "شوفوا"},
+};
+
+}  // namespace
+
+const LangVocabulary& Vocabulary(Lang lang) { return kVocab[static_cast<int>(lang)]; }
+
+const std::vector<std::string_view>& PositiveEmoji() {
+  static const std::vector<std::string_view> v = {":)", ":D", "😍", "👍", "❤️", "😊", "🎉",
+                                                  ":-)", "😀", "🙌"};
+  return v;
+}
+const std::vector<std::string_view>& NegativeEmoji() {
+  static const std::vector<std::string_view> v = {":(", "😡", "👎", "😞", ":-(", "😠",
+                                                  "😢", "🤬"};
+  return v;
+}
+const std::vector<std::string_view>& NeutralEmoji() {
+  static const std::vector<std::string_view> v = {"😂", "🙈", "🔥", "👀", "😴", "☕", "🎶",
+                                                  "⚽", "📷", "✨", ";)", "xD"};
+  return v;
+}
+const std::vector<std::string_view>& Syllables() {
+  static const std::vector<std::string_view> v = {
+      "ka", "ri", "mo", "lu", "sa", "te", "bi", "no", "za", "pe", "do", "vi", "ra", "ko",
+      "mi", "ta", "lo", "ne", "fa", "ju", "be", "si", "go", "ha", "ny", "el", "an", "ax",
+      "em", "or", "ix", "ul", "ja", "ke", "ti", "wu", "ye", "po", "qu", "da"};
+  return v;
+}
+
+}  // namespace roost::synth
