@@ -1,7 +1,129 @@
+// roost ingest: load tweet files into an archive (or only validate them
+// with --dry-run) and account for every record read.
+#include <cstdio>
+#include <ctime>
+#include <memory>
+
 #include "cli/command.h"
+#include "cli/output.h"
+#include "common/json_writer.h"
+#include "ingest/counting_sink.h"
+#include "ingest/ingest_pipeline.h"
+
 namespace roost::cli {
-void AddIngestCommand(CLI::App& app, int* exit_code) {
-  auto* cmd = app.add_subcommand("ingest", "load tweet files into an archive");
-  cmd->callback([exit_code] { *exit_code = kExitOk; });
+namespace {
+
+struct IngestArgs {
+  std::string archive;
+  std::vector<std::string> inputs;
+  int threads = 0;
+  bool json = false;
+  bool dry_run = false;
+  std::string rejects;
+  size_t max_record_bytes = 16u << 20;
+};
+
+std::string DefaultRejectsPath(const std::string& archive) {
+  std::time_t now = std::time(nullptr);
+  char stamp[32];
+  std::strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", std::gmtime(&now));
+  return archive + "/rejects/ingest-" + stamp + ".rejects";
 }
+
+void PrintReport(const IngestReport& r, bool json) {
+  const IngestCounts& c = r.counts;
+  if (json) {
+    JsonWriter w;
+    w.BeginObject();
+    w.Key("read").Uint(c.read).Key("accepted").Uint(c.accepted).Key("duplicates").Uint(c.duplicates);
+    w.Key("non_public").Uint(c.non_public).Key("compliance").Uint(c.compliance);
+    w.Key("rejected").Uint(c.rejected).Key("rejected_by_reason").BeginObject();
+    for (size_t i = 0; i < c.rejected_by_reason.size(); ++i) {
+      if (c.rejected_by_reason[i] == 0) continue;
+      w.Key(RejectReasonName(static_cast<RejectReason>(i))).Uint(c.rejected_by_reason[i]);
+    }
+    w.EndObject();
+    w.Key("files").Uint(r.files).Key("input_bytes").Uint(r.input_bytes);
+    w.Key("json_bytes").Uint(r.decompressed_bytes).Key("seconds").Double(r.seconds);
+    w.Key("records_per_second").Double(r.seconds > 0 ? c.read / r.seconds : 0);
+    w.Key("input_errors").BeginArray();
+    for (const auto& e : r.input_errors) w.String(e);
+    w.EndArray();
+    w.Key("rejects_file");
+    if (r.rejects_file.empty()) w.Null(); else w.String(r.rejects_file);
+    w.EndObject();
+    std::printf("%s\n", w.str().c_str());
+    return;
+  }
+  std::printf("read        %15s\n", FormatCount(c.read).c_str());
+  std::printf("accepted    %15s\n", FormatCount(c.accepted).c_str());
+  std::printf("duplicates  %15s\n", FormatCount(c.duplicates).c_str());
+  std::printf("non-public  %15s\n", FormatCount(c.non_public).c_str());
+  std::printf("compliance  %15s\n", FormatCount(c.compliance).c_str());
+  std::printf("rejected    %15s\n", FormatCount(c.rejected).c_str());
+  for (size_t i = 0; i < c.rejected_by_reason.size(); ++i) {
+    if (c.rejected_by_reason[i] == 0) continue;
+    std::printf("  %-18s%11s\n", RejectReasonName(static_cast<RejectReason>(i)),
+                FormatCount(c.rejected_by_reason[i]).c_str());
+  }
+  if (!r.rejects_file.empty()) std::printf("rejected records kept in %s\n", r.rejects_file.c_str());
+  for (const auto& e : r.input_errors) std::printf("input error: %s\n", e.c_str());
+  double mb = r.decompressed_bytes / 1e6;
+  std::printf("%s files, %s of JSON in %.2f s (%s records/s, %.0f MB/s)\n",
+              FormatCount(r.files).c_str(), FormatBytes(r.decompressed_bytes).c_str(), r.seconds,
+              FormatCount(static_cast<uint64_t>(r.seconds > 0 ? c.read / r.seconds : 0)).c_str(),
+              r.seconds > 0 ? mb / r.seconds : 0.0);
+}
+
+int RunIngestCommand(const IngestArgs& args) {
+  if (args.archive.empty() && !args.dry_run) {
+    return ReportError("ingest", Status::InvalidArgument("--archive DIR is required (or --dry-run)"));
+  }
+  IngestOptions options;
+  options.inputs = args.inputs;
+  options.threads = args.threads;
+  options.max_record_bytes = args.max_record_bytes;
+  options.rejects_path = !args.rejects.empty()    ? args.rejects
+                         : !args.archive.empty() ? DefaultRejectsPath(args.archive)
+                                                 : "";
+  if (StderrIsTerminal()) {
+    options.progress = [](const IngestProgress& p) {
+      char line[160];
+      std::snprintf(line, sizeof(line), "ingest: file %llu/%llu, %s records, %s read, %.0f s",
+                    static_cast<unsigned long long>(p.files_done),
+                    static_cast<unsigned long long>(p.files_total), FormatCount(p.records).c_str(),
+                    FormatBytes(p.input_bytes).c_str(), p.seconds);
+      ProgressLine(line);
+    };
+  }
+  std::unique_ptr<IngestSink> sink = std::make_unique<CountingSink>();
+  auto report = RunIngest(options, sink.get());
+  EndProgress();
+  if (!report.ok()) return ReportError("ingest", report.status());
+  PrintReport(*report, args.json);
+  return report->input_errors.empty() ? kExitOk : kExitFailure;
+}
+
+}  // namespace
+
+void AddIngestCommand(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<IngestArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "ingest",
+      "Load tweet files (JSON lines or API responses, v1.1 or v2, plain/gzip/zstd/bzip2) into an "
+      "archive. Every record is counted as accepted, duplicate, non-public, compliance or rejected.");
+  cmd->add_option("inputs", args->inputs, "files, directories (recursive) or - for stdin")->required();
+  cmd->add_option("--archive", args->archive, "archive directory (created if missing)");
+  cmd->add_flag("--dry-run", args->dry_run, "read and validate only; store nothing");
+  cmd->add_option("--threads", args->threads, "worker threads (default: one per core)")
+      ->check(CLI::Range(0, 1024));
+  cmd->add_option("--rejects", args->rejects,
+                  "file for rejected records (default: ARCHIVE/rejects/ingest-TIME.rejects)");
+  cmd->add_option("--max-record-bytes", args->max_record_bytes,
+                  "records larger than this are rejected as too_large")
+      ->check(CLI::Range(size_t{64}, size_t{1} << 31));
+  cmd->add_flag("--json", args->json, "print the summary as JSON");
+  cmd->callback([args, exit_code] { *exit_code = RunIngestCommand(*args); });
+}
+
 }  // namespace roost::cli

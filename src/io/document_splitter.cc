@@ -19,9 +19,10 @@ DocumentSplitter::DocumentSplitter(ByteSource* source, size_t max_document_bytes
 
 bool DocumentSplitter::CanContinue(const Scanner& s, const char* line, size_t n) {
   if (n == 0 || line[0] != '{' || s.stack.empty()) return true;
-  if (s.last_significant == ':') return true;  // "key":\n{  (unindented value)
   if (s.stack.back() == '[') return s.last_significant == ',' || s.last_significant == '[';
-  return false;  // inside an object only a key can come, never '{'
+  // Inside an object a '{' can only follow "key":, and pretty printers
+  // indent such values; at column 0 it is the next record after a cut one.
+  return false;
 }
 
 void DocumentSplitter::Compact(size_t keep_from) {

@@ -72,6 +72,13 @@ TEST(DocumentSplitterTest, TruncatedLineDoesNotSwallowTheNextRecord) {
   EXPECT_EQ(docs[3].line, 4u);
 }
 
+TEST(DocumentSplitterTest, RecordCutAfterAColonDoesNotSwallowTheNext) {
+  auto docs = Split("{\"bad\":\n{\"ok\":1}\n{\"ok\":2}\n");
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].text, "{\"bad\":");
+  EXPECT_EQ(docs[1].text, "{\"ok\":1}");
+}
+
 TEST(DocumentSplitterTest, BracesInsideStringsDoNotCount) {
   auto docs = Split("{\"t\":\"{[\\\"\",\n\"u\":1}\n");
   ASSERT_EQ(docs.size(), 1u);

@@ -1,0 +1,276 @@
+#include "ingest/ingest_pipeline.h"
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "common/bounded_queue.h"
+#include "io/byte_source.h"
+#include "io/document_splitter.h"
+#include "ingest/rejects_writer.h"
+#include "io/input_files.h"
+#include "parse/document_parser.h"
+
+namespace roost {
+namespace {
+
+constexpr size_t kBatchBytes = 1 << 20;
+constexpr size_t kBatchDocuments = 2048;
+
+struct DocRef {
+  size_t offset;
+  size_t length;
+  uint64_t line;
+  uint64_t full_length;
+  bool too_large;
+};
+
+// Documents cut from one input, copied into one padded buffer.
+struct Batch {
+  uint64_t seq = 0;
+  uint32_t file = 0;
+  std::string bytes;
+  std::vector<DocRef> docs;
+};
+
+struct Reject {
+  uint32_t file;
+  uint64_t line;
+  RejectReason reason;
+  std::string detail;
+  std::string record;
+  uint64_t full_length;
+};
+
+struct BatchResult {
+  uint64_t seq = 0;
+  std::vector<Tweet> tweets;
+  std::vector<ComplianceEvent> compliance;
+  std::vector<Reject> rejects;
+  IngestCounts counts;  // all but accepted/duplicates (the sink decides those)
+};
+
+class Pipeline {
+ public:
+  Pipeline(const IngestOptions& options, std::vector<std::string> files, IngestSink* sink)
+      : options_(options),
+        files_(std::move(files)),
+        sink_(sink),
+        threads_(options.threads > 0 ? options.threads
+                                     : std::max(1u, std::thread::hardware_concurrency())),
+        work_(static_cast<size_t>(threads_) * 2),
+        results_(static_cast<size_t>(threads_) * 2),
+        rejects_(options.rejects_path) {}
+
+  Result<IngestReport> Run() {
+    start_ = std::chrono::steady_clock::now();
+    std::thread reader([this] { ReadAll(); });
+    std::vector<std::thread> workers;
+    for (int i = 0; i < threads_; ++i) workers.emplace_back([this] { Work(); });
+    std::thread closer([&] {
+      for (auto& w : workers) w.join();
+      results_.Close();
+    });
+    Status collected = Collect();
+    if (!collected.ok()) {
+      stop_ = true;
+      work_.Close();
+      results_.Close();
+    }
+    reader.join();
+    closer.join();
+    ROOST_RETURN_IF_ERROR(collected);
+    ROOST_RETURN_IF_ERROR(rejects_.Close());
+    ROOST_RETURN_IF_ERROR(sink_->Commit());
+    report_.files = files_.size();
+    report_.input_bytes = input_bytes_;
+    report_.decompressed_bytes = decompressed_bytes_;
+    for (const auto& [file, message] : input_errors_) report_.input_errors.push_back(message);
+    if (rejects_.used()) report_.rejects_file = rejects_.path();
+    report_.seconds = Elapsed();
+    return report_;
+  }
+
+ private:
+  double Elapsed() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+  void NoteInputError(uint32_t file, const std::string& message) {
+    std::lock_guard<std::mutex> lock(mu_);
+    input_errors_.emplace(file, message);
+  }
+
+  // Reader thread: one input at a time, cut into batches of documents.
+  void ReadAll() {
+    uint64_t seq = 0;
+    for (uint32_t f = 0; f < files_.size() && !stop_; ++f) {
+      auto source = OpenByteSource(files_[f]);
+      if (!source.ok()) {
+        NoteInputError(f, source.status().message());
+        continue;
+      }
+      DocumentSplitter splitter(source->get(), options_.max_record_bytes);
+      Batch batch;
+      batch.file = f;
+      Document doc;
+      for (;;) {
+        auto more = splitter.Next(&doc);
+        if (!more.ok()) {
+          NoteInputError(f, more.status().message());
+          break;
+        }
+        if (!*more) break;
+        batch.docs.push_back({batch.bytes.size(), doc.length, doc.first_line, doc.full_length,
+                              doc.kind == Document::Kind::kTooLarge});
+        batch.bytes.append(doc.data, doc.length);
+        if (batch.bytes.size() >= kBatchBytes || batch.docs.size() >= kBatchDocuments) {
+          decompressed_bytes_ += batch.bytes.size();
+          batch.seq = seq++;
+          batch.bytes.append(DocumentParser::kPadding, ' ');
+          if (!work_.Push(std::move(batch))) return;
+          batch = Batch();
+          batch.file = f;
+        }
+        input_bytes_progress_ = input_bytes_ + (*source)->compressed_bytes_read();
+      }
+      if (!splitter.stream_status().ok()) NoteInputError(f, splitter.stream_status().message());
+      if (!batch.docs.empty()) {
+        decompressed_bytes_ += batch.bytes.size();
+        batch.seq = seq++;
+        batch.bytes.append(DocumentParser::kPadding, ' ');
+        if (!work_.Push(std::move(batch))) return;
+      }
+      input_bytes_ += (*source)->compressed_bytes_read();
+      input_bytes_progress_ = input_bytes_.load();
+      files_done_ = f + 1;
+    }
+    work_.Close();
+  }
+
+  // Worker threads: parse, classify, enrich.
+  void Work() {
+    DocumentParser parser;
+    std::vector<ParsedRecord> records;
+    while (auto batch = work_.Pop()) {
+      BatchResult result;
+      result.seq = batch->seq;
+      for (const DocRef& d : batch->docs) {
+        const char* text = batch->bytes.data() + d.offset;
+        if (d.too_large) {
+          AddReject(&result, batch->file, d.line, RejectReason::kTooLarge,
+                    "record of " + std::to_string(d.full_length) + " bytes is over the limit of " +
+                        std::to_string(options_.max_record_bytes),
+                    std::string_view(text, d.length), d.full_length);
+          continue;
+        }
+        records.clear();
+        parser.Parse(text, d.length, &records);
+        for (ParsedRecord& r : records) {
+          ++result.counts.read;
+          switch (r.kind) {
+            case ParsedRecord::Kind::kTweet:
+              if (options_.enrich) options_.enrich(&r.tweet);
+              result.tweets.push_back(std::move(r.tweet));
+              break;
+            case ParsedRecord::Kind::kNonPublic:
+              ++result.counts.non_public;
+              break;
+            case ParsedRecord::Kind::kCompliance:
+              ++result.counts.compliance;
+              result.compliance.push_back(std::move(r.compliance));
+              break;
+            case ParsedRecord::Kind::kRejected:
+              --result.counts.read;  // AddReject counts it
+              AddReject(&result, batch->file, d.line + r.line_in_document, r.reason, r.detail,
+                        std::string_view(text, d.length), d.length);
+              break;
+          }
+        }
+      }
+      if (!results_.Push(std::move(result))) return;
+    }
+  }
+
+  void AddReject(BatchResult* result, uint32_t file, uint64_t line, RejectReason reason,
+                 std::string detail, std::string_view record, uint64_t full_length) {
+    ++result->counts.read;
+    ++result->counts.rejected;
+    ++result->counts.rejected_by_reason[static_cast<size_t>(reason)];
+    result->rejects.push_back({file, line, reason, std::move(detail), std::string(record), full_length});
+  }
+
+  // Calling thread: applies results in input order.
+  Status Collect() {
+    std::map<uint64_t, BatchResult> waiting;
+    uint64_t next = 0;
+    std::vector<bool> duplicate;
+    auto last_progress = start_;
+    while (auto result = results_.Pop()) {
+      waiting.emplace(result->seq, std::move(*result));
+      for (auto it = waiting.find(next); it != waiting.end(); it = waiting.find(next)) {
+        ROOST_RETURN_IF_ERROR(Apply(&it->second, &duplicate));
+        waiting.erase(it);
+        ++next;
+      }
+      auto now = std::chrono::steady_clock::now();
+      if (options_.progress && now - last_progress > std::chrono::milliseconds(500)) {
+        last_progress = now;
+        options_.progress({files_done_.load(), files_.size(), input_bytes_progress_.load(),
+                           report_.counts.read, Elapsed()});
+      }
+    }
+    if (!waiting.empty()) return Status::Internal("ingest: batches lost between threads");
+    return Status::Ok();
+  }
+
+  Status Apply(BatchResult* r, std::vector<bool>* duplicate) {
+    IngestCounts& c = report_.counts;
+    c.Add(r->counts);
+    if (!r->tweets.empty()) {
+      size_t n = r->tweets.size();
+      duplicate->assign(n, false);
+      ROOST_RETURN_IF_ERROR(sink_->AddTweets(&r->tweets, duplicate));
+      uint64_t dups = 0;
+      for (size_t i = 0; i < n; ++i) dups += (*duplicate)[i] ? 1 : 0;
+      c.duplicates += dups;
+      c.accepted += n - dups;
+    }
+    for (const ComplianceEvent& e : r->compliance) ROOST_RETURN_IF_ERROR(sink_->AddCompliance(e));
+    for (const Reject& j : r->rejects) {
+      ROOST_RETURN_IF_ERROR(rejects_.Write(files_[j.file] == "-" ? "<stdin>" : files_[j.file], j.line,
+                                           j.reason, j.detail, j.record, j.full_length));
+    }
+    return Status::Ok();
+  }
+
+  const IngestOptions& options_;
+  std::vector<std::string> files_;
+  IngestSink* sink_;
+  int threads_;
+  BoundedQueue<Batch> work_;
+  BoundedQueue<BatchResult> results_;
+  RejectsWriter rejects_;
+  IngestReport report_;
+  std::chrono::steady_clock::time_point start_;
+  std::atomic<bool> stop_{false};
+  std::atomic<uint64_t> files_done_{0};
+  std::atomic<uint64_t> input_bytes_{0};
+  std::atomic<uint64_t> input_bytes_progress_{0};
+  std::atomic<uint64_t> decompressed_bytes_{0};
+  std::mutex mu_;
+  std::map<uint32_t, std::string> input_errors_;
+};
+
+}  // namespace
+
+Result<IngestReport> RunIngest(const IngestOptions& options, IngestSink* sink) {
+  ROOST_ASSIGN_OR_RETURN(std::vector<std::string> files, ExpandInputs(options.inputs));
+  if (files.empty()) return Status::InvalidArgument("no input files");
+  Pipeline pipeline(options, std::move(files), sink);
+  return pipeline.Run();
+}
+
+}  // namespace roost

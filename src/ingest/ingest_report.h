@@ -1,0 +1,45 @@
+// IngestReport: the account of one ingest run. Every record read ends in
+// exactly one bucket: read == accepted + duplicates + non_public +
+// compliance + rejected.
+#ifndef ROOST_INGEST_INGEST_REPORT_H_
+#define ROOST_INGEST_INGEST_REPORT_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "parse/document_parser.h"
+
+namespace roost {
+
+struct IngestCounts {
+  uint64_t read = 0;
+  uint64_t accepted = 0;
+  uint64_t duplicates = 0;
+  uint64_t non_public = 0;
+  uint64_t compliance = 0;
+  uint64_t rejected = 0;
+  std::array<uint64_t, static_cast<size_t>(RejectReason::kCount)> rejected_by_reason{};
+
+  void Add(const IngestCounts& o);
+  bool Balanced() const {
+    return read == accepted + duplicates + non_public + compliance + rejected;
+  }
+};
+
+struct IngestReport {
+  IngestCounts counts;
+  uint64_t files = 0;
+  uint64_t input_bytes = 0;         // as stored (compressed)
+  uint64_t decompressed_bytes = 0;  // JSON bytes
+  double seconds = 0;
+  // Inputs that could not be read to their end ("truncated zstd stream in
+  // x.zst"); the records read before the problem are counted and kept.
+  std::vector<std::string> input_errors;
+  std::string rejects_file;  // empty when nothing was rejected
+};
+
+}  // namespace roost
+
+#endif  // ROOST_INGEST_INGEST_REPORT_H_
