@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   int exit_code = roost::cli::kExitOk;
   const roost::cli::Registrar registrars[] = {
       roost::cli::AddIngestCommand,
+      roost::cli::AddEntitiesCommand,
       roost::cli::AddSynthCommand,
       roost::cli::AddSentimentCommand,
   };
