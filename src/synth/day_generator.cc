@@ -658,8 +658,11 @@ struct DayGenerator::Impl {
     line.clear();
     BodyOffsets off;
     WriteTweetBody(w, s, &scratch, &line, &off);
-    WriteStreamTail(ms, &line);
     int kind = static_cast<int>(rng.Below(kNoiseKinds));
+    if (kind == kNoiseMissingCreatedAt)
+      line += ",\"filter_level\":\"low\"}";  // no timestamp_ms either: no time at all
+    else
+      WriteStreamTail(ms, &line);
     switch (kind) {
       case kNoiseTruncated: {
         size_t keep = line.size() / 4 + rng.Below(line.size() / 2);

@@ -24,6 +24,18 @@ OutputFile::~OutputFile() {
 }
 
 Status OutputFile::Open(const std::string& path, Compression compression, int level) {
+  if (file_) {
+    std::fclose(file_);
+    file_ = nullptr;
+  }
+  if (zstd_) ZSTD_freeCCtx(static_cast<ZSTD_CCtx*>(zstd_));
+  zstd_ = nullptr;
+  if (gzip_) {
+    deflateEnd(static_cast<z_stream*>(gzip_));
+    delete static_cast<z_stream*>(gzip_);
+  }
+  gzip_ = nullptr;
+  bytes_written_ = 0;
   path_ = path;
   compression_ = compression;
   file_ = std::fopen(path.c_str(), "wb");
