@@ -135,10 +135,13 @@ class Tokenizer {
   // One whitespace-separated word (emoji already split off).
   void AddWord(const char* b, const char* e) {
     std::string_view raw(b, e - b);
-    // Emoticons and words with inner punctuation (":-)", "can't") first.
+    // Emoticons (":-)", "(:") are looked up whole before punctuation is
+    // stripped; a word with no punctuation at either end skips this probe.
+    const bool edge_punct = IsAsciiPunct(static_cast<unsigned char>(raw.front())) ||
+                            IsAsciiPunct(static_cast<unsigned char>(raw.back()));
     s_.word.clear();
-    FoldWord(raw, &s_.word);
-    if (const LexEntry* entry = model_.words.Find(s_.word)) {
+    if (edge_punct) FoldWord(raw, &s_.word);
+    if (const LexEntry* entry = edge_punct ? model_.words.Find(s_.word) : nullptr) {
       if (entry->flags & (kHasValence | kBooster)) {
         std::string key = s_.word;  // PushLookup reuses s_.word
         PushLookup(raw, key);
