@@ -5,24 +5,38 @@
 #define ROOST_ENRICH_ENTITIES_DECODED_TEXT_H_
 
 #include <cstdint>
+#include <memory>
 #include <string_view>
-#include <vector>
 
 namespace roost::enrich {
 
-struct DecodedText {
-  std::string_view utf8;
-  std::vector<char32_t> cps;     // code points; invalid bytes become U+FFFD
-  std::vector<uint32_t> offsets;  // offsets[i] = byte offset of cps[i]; offsets[n] = size
+class DecodedText {
+ public:
+  DecodedText() = default;
+  DecodedText(const DecodedText&) = delete;
+  DecodedText& operator=(const DecodedText&) = delete;
 
-  int size() const { return static_cast<int>(cps.size()); }
+  // Replaces the contents (invalid bytes become one U+FFFD each). Storage
+  // only grows, so a reused instance stops allocating after its longest text.
+  void Decode(std::string_view text);
+
+  int size() const { return n_; }
+  std::string_view utf8() const { return utf8_; }
+  // cps[i] for i < size(); offsets[i] = byte offset of cps[i], offsets[size()] = bytes.
+  const char32_t* cps = nullptr;
+  const uint32_t* offsets = nullptr;
+
   // Bytes of code points [start, end).
   std::string_view Slice(int start, int end) const {
-    return utf8.substr(offsets[start], offsets[end] - offsets[start]);
+    return utf8_.substr(offsets[start], offsets[end] - offsets[start]);
   }
-  // Replaces the contents; keeps capacity, so a reused instance never allocates
-  // once it has seen a long tweet.
-  void Decode(std::string_view text);
+
+ private:
+  std::string_view utf8_;
+  int n_ = 0;
+  size_t capacity_ = 0;
+  std::unique_ptr<char32_t[]> cp_store_;
+  std::unique_ptr<uint32_t[]> offset_store_;
 };
 
 }  // namespace roost::enrich

@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include <array>
 #include <cstring>
 
 #include "enrich/entities/char_classes.h"
@@ -24,28 +25,38 @@ struct Triggers {
   bool any() const { return dot || hash || at || dollar; }
 };
 
-// One pass over the bytes decides which scanners can find anything; most
-// tweets skip most scanners.
+enum : uint8_t { kDot = 1, kHash = 2, kAt = 4, kDollar = 8, kEf = 16 };
+
+constexpr std::array<uint8_t, 256> kTriggerTable = [] {
+  std::array<uint8_t, 256> t{};
+  t['.'] = kDot;
+  t['#'] = kHash;
+  t['@'] = kAt;
+  t['$'] = kDollar;
+  t[0xEF] = kEf;  // lead byte of the full-width ＃ (EF BC 83) and ＠ (EF BC A0)
+  return t;
+}();
+
+// One branch-free pass over the bytes decides which scanners can find
+// anything; most tweets skip most scanners.
 Triggers FindTriggers(std::string_view s) {
-  Triggers t;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  for (size_t i = 0; i < n; ++i) {
-    switch (p[i]) {
-      case '.': t.dot = true; break;
-      case '#': t.hash = true; break;
-      case '@': t.at = true; break;
-      case '$': t.dollar = true; break;
-      case 0xEF:  // U+FF03 ＃ = EF BC 83, U+FF20 ＠ = EF BC A0
-        if (i + 2 < n && p[i + 1] == 0xBC) {
-          if (p[i + 2] == 0x83) t.hash = true;
-          if (p[i + 2] == 0xA0) t.at = true;
-        }
-        break;
-      default:
-        break;
+  uint8_t flags = 0;
+  for (size_t i = 0; i < n; ++i) flags |= kTriggerTable[p[i]];
+  if (flags & kEf) {
+    for (size_t i = 0; i + 2 < n; ++i) {
+      if (p[i] == 0xEF && p[i + 1] == 0xBC) {
+        if (p[i + 2] == 0x83) flags |= kHash;
+        if (p[i + 2] == 0xA0) flags |= kAt;
+      }
     }
   }
+  Triggers t;
+  t.dot = flags & kDot;
+  t.hash = flags & kHash;
+  t.at = flags & kAt;
+  t.dollar = flags & kDollar;
   return t;
 }
 
@@ -122,6 +133,10 @@ std::vector<Entity> EntityExtractor::ExtractCashtags(std::string_view utf8) cons
 }
 
 std::string EntityExtractor::ReplyScreenName(std::string_view utf8) const {
+  // Most tweets are not replies: decide from the first non-space byte.
+  size_t i = 0;
+  while (i < utf8.size() && (utf8[i] == ' ' || (utf8[i] >= '\t' && utf8[i] <= '\r'))) ++i;
+  if (i == utf8.size() || (utf8[i] != '@' && static_cast<unsigned char>(utf8[i]) < 0x80)) return "";
   return ScanReply(ScratchText(utf8));
 }
 
@@ -152,7 +167,8 @@ std::string NormalizeDomain(std::string_view url) {
     for (char ch : url) host.push_back(static_cast<char>(chars::AsciiLower(static_cast<unsigned char>(ch))));
   } else {
     decoded.Decode(url);
-    for (char32_t c : decoded.cps) {
+    for (int i = 0; i < decoded.size(); ++i) {
+      char32_t c = decoded.cps[i];
       UChar32 lower = u_tolower(static_cast<UChar32>(c));
       char buf[4];
       int len = 0;

@@ -40,7 +40,7 @@ bool BlocksRetweet(char32_t c) {
 // Whether the @ at `at` has a valid preceding context that starts at or
 // after `search` (validMentionPrecedingChars, including "RT:").
 bool MentionPrecedingOk(const DecodedText& t, int at, int search) {
-  const auto& c = t.cps;
+  const char32_t* c = t.cps;
   if (at == 0) return true;
   if (at - 1 >= search && !BlocksMention(c[at - 1])) return true;
   for (int colon = 1; colon >= 0; --colon) {
@@ -70,7 +70,7 @@ bool CashtagFollowOk(const DecodedText& t, int i) {
 
 void ScanHashtags(const DecodedText& t, std::vector<Entity>* out) {
   const int n = t.size();
-  const auto& c = t.cps;
+  const char32_t* c = t.cps;
   int search = 0;
   for (int i = 0; i < n; ++i) {
     if (!IsHashSign(c[i])) continue;
@@ -92,7 +92,7 @@ void ScanHashtags(const DecodedText& t, std::vector<Entity>* out) {
 
 void ScanMentions(const DecodedText& t, bool with_lists, std::vector<Entity>* out) {
   const int n = t.size();
-  const auto& c = t.cps;
+  const char32_t* c = t.cps;
   int search = 0;
   for (int at = 0; at < n; ++at) {
     if (!IsAtSign(c[at]) || at < search) continue;
@@ -120,7 +120,7 @@ void ScanMentions(const DecodedText& t, bool with_lists, std::vector<Entity>* ou
 
 void ScanCashtags(const DecodedText& t, std::vector<Entity>* out) {
   const int n = t.size();
-  const auto& c = t.cps;
+  const char32_t* c = t.cps;
   int search = 0;
   for (int d = 0; d < n; ++d) {
     if (c[d] != '$' || d < search) continue;
@@ -147,7 +147,7 @@ void ScanCashtags(const DecodedText& t, std::vector<Entity>* out) {
 
 std::string ScanReply(const DecodedText& t) {
   const int n = t.size();
-  const auto& c = t.cps;
+  const char32_t* c = t.cps;
   int i = 0;
   while (i < n && IsSpace(c[i])) ++i;
   if (i >= n || !IsAtSign(c[i])) return "";
@@ -159,8 +159,13 @@ std::string ScanReply(const DecodedText& t) {
 
 void RemoveOverlaps(std::vector<Entity>* entities) {
   if (entities->size() < 2) return;
-  std::stable_sort(entities->begin(), entities->end(),
-                   [](const Entity& a, const Entity& b) { return a.start < b.start; });
+  // Insertion sort: a handful of entities, already sorted within each kind,
+  // and unlike std::stable_sort it never allocates.
+  for (size_t i = 1; i < entities->size(); ++i) {
+    for (size_t j = i; j > 0 && (*entities)[j].start < (*entities)[j - 1].start; --j) {
+      std::swap((*entities)[j], (*entities)[j - 1]);
+    }
+  }
   size_t kept = 1;
   for (size_t i = 1; i < entities->size(); ++i) {
     if ((*entities)[i].start < (*entities)[kept - 1].end) continue;

@@ -37,7 +37,9 @@ TldSet::TldSet() {
     }
     decoded.Decode(tld);
     std::u32string lower;
-    for (char32_t c : decoded.cps) lower.push_back(static_cast<char32_t>(u_tolower(c)));
+    for (int k = 0; k < decoded.size(); ++k) {
+      lower.push_back(static_cast<char32_t>(u_tolower(decoded.cps[k])));
+    }
     if (static_cast<int>(lower.size()) > max_idn_length_) max_idn_length_ = lower.size();
     idn_storage_.push_back(std::move(lower));
   }

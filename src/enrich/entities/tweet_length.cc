@@ -31,15 +31,19 @@ bool IsKeycapBase(char32_t c) { return chars::IsAsciiDigit(c) || c == '#' || c =
 // pictograph drawn as emoji. Pictographs below U+2000 (©, ®) count only with
 // an explicit VS16, as emoji keyboards send them.
 bool IsEmojiBase(char32_t c, char32_t next) {
-  if (c < 0xA9) return false;
+  // Cheap ranges first: emoji live in Latin-1 (©, ®), U+2000..U+2BFF, a few
+  // CJK symbols and the supplementary symbol planes; letters never ask ICU.
+  if (c < 0xA9 || (c > 0xAE && c < 0x2000) || (c > 0x2BFF && c < 0x3030) ||
+      (c > 0x3299 && c < 0x1F000) || c > 0x1FFFF) {
+    return false;
+  }
   if (u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION)) return true;
   if (!u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) return false;
   return c >= 0x2000 || next == 0xFE0F;
 }
 
 // Length in code points of the emoji sequence at cps[i], or 0.
-int EmojiLength(const std::vector<char32_t>& cps, int i) {
-  const int n = static_cast<int>(cps.size());
+int EmojiLength(const char32_t* cps, int n, int i) {
   auto at = [&](int k) -> char32_t { return k < n ? cps[k] : 0; };
   char32_t c = cps[i];
   if (IsKeycapBase(c)) {
@@ -113,7 +117,7 @@ TweetLength ParseTweetText(std::string_view utf8, const LengthConfig& config) {
     if (url_end_at[i] >= 0) {
       weighted += int64_t{config.transformed_url_length} * config.scale;
       next = url_end_at[i];
-    } else if (int len = config.emoji_parsing ? EmojiLength(text.cps, i) : 0; len > 0) {
+    } else if (int len = config.emoji_parsing ? EmojiLength(text.cps, n, i) : 0; len > 0) {
       weighted += config.default_weight;
       next = i + len;
     } else {

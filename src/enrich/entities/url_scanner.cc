@@ -43,7 +43,7 @@ struct UrlMatch {
 class UrlScanner {
  public:
   UrlScanner(const DecodedText& text, std::vector<Entity>* out)
-      : t_(text), c_(text.cps.data()), n_(text.size()), tlds_(TldSet::Get()), out_(out) {}
+      : t_(text), c_(text.cps), n_(text.size()), tlds_(TldSet::Get()), out_(out) {}
 
   void Run();
 
