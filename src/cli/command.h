@@ -18,6 +18,10 @@ inline constexpr int kExitUsage = 2;
 using Registrar = void (*)(CLI::App& app, int* exit_code);
 
 void AddIngestCommand(CLI::App& app, int* exit_code);
+void AddInfoCommand(CLI::App& app, int* exit_code);
+void AddVerifyCommand(CLI::App& app, int* exit_code);
+void AddCompactCommand(CLI::App& app, int* exit_code);
+void AddComplyCommand(CLI::App& app, int* exit_code);
 void AddEntitiesCommand(CLI::App& app, int* exit_code);
 void AddSynthCommand(CLI::App& app, int* exit_code);
 void AddSentimentCommand(CLI::App& app, int* exit_code);

@@ -11,6 +11,10 @@ int main(int argc, char** argv) {
   int exit_code = roost::cli::kExitOk;
   const roost::cli::Registrar registrars[] = {
       roost::cli::AddIngestCommand,
+      roost::cli::AddInfoCommand,
+      roost::cli::AddVerifyCommand,
+      roost::cli::AddCompactCommand,
+      roost::cli::AddComplyCommand,
       roost::cli::AddEntitiesCommand,
       roost::cli::AddSynthCommand,
       roost::cli::AddSentimentCommand,
