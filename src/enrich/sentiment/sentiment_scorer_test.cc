@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "testing/test_util.h"
 
@@ -205,6 +207,24 @@ TEST(SentimentRules, CompoundStaysInRangeAndSharesAddUp) {
     EXPECT_NEAR(r.pos + r.neu + r.neg, 1.0f, 1e-4);
   }
   EXPECT_GT(En(huge), 0.99);
+}
+
+TEST(SentimentRules, ScoreIsThreadSafe) {
+  REQUIRE_LEXICONS();
+  const float en = En("The food is not VERY good!! \xF0\x9F\x98\xA1");
+  const float fr = Fr("je ne l'aime plus");
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 2000; ++i) {
+        if (En("The food is not VERY good!! \xF0\x9F\x98\xA1") != en) ++mismatches[t];
+        if (Fr("je ne l'aime plus") != fr) ++mismatches[t];
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
 }
 
 // --- Loading ---------------------------------------------------------------
