@@ -76,18 +76,21 @@ void AddSynthCommand(CLI::App& app, int* exit_code) {
     const auto& s = *result;
     double rate = s.seconds > 0 ? s.tweets / s.seconds : 0;
     double mbs = s.seconds > 0 ? s.bytes / s.seconds / 1e6 : 0;
+    double per_core = s.cpu_seconds > 0 ? s.tweets / s.cpu_seconds : 0;
     if (flags->json) {
       fmt::print(
           "{{\"out\":\"{}\",\"days\":{},\"lines\":{},\"tweets\":{},\"public_tweets\":{},\"non_public_tweets\":{},"
           "\"compliance\":{},\"malformed\":{},\"bytes\":{},\"bytes_compressed\":{},\"seconds\":{:.3f},"
-          "\"tweets_per_second\":{:.0f},\"mb_per_second\":{:.1f}}}\n",
+          "\"cpu_seconds\":{:.3f},\"tweets_per_second\":{:.0f},\"tweets_per_cpu_second\":{:.0f},"
+          "\"mb_per_second\":{:.1f}}}\n",
           opts.out_dir, s.days, s.lines, s.tweets, s.public_tweets, s.non_public_tweets, s.compliance,
-          s.malformed, s.bytes, s.bytes_compressed, s.seconds, rate, mbs);
+          s.malformed, s.bytes, s.bytes_compressed, s.seconds, s.cpu_seconds, rate, per_core, mbs);
     } else {
       fmt::print("wrote {} tweets ({} non-public), {} compliance and {} malformed lines in {} files to {}\n",
                  s.tweets, s.non_public_tweets, s.compliance, s.malformed, s.files.size(), opts.out_dir);
-      fmt::print("{:.1f} MB JSON -> {:.1f} MB on disk in {:.2f} s ({:.0f} tweets/s, {:.0f} MB/s)\n",
-                 s.bytes / 1e6, s.bytes_compressed / 1e6, s.seconds, rate, mbs);
+      fmt::print("{:.1f} MB JSON -> {:.1f} MB on disk in {:.2f} s ({:.0f} tweets/s, {:.0f} MB/s; "
+                 "{:.2f} CPU s, {:.0f} tweets per CPU second)\n",
+                 s.bytes / 1e6, s.bytes_compressed / 1e6, s.seconds, rate, mbs, s.cpu_seconds, per_core);
     }
     *exit_code = kExitOk;
   });

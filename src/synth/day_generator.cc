@@ -154,8 +154,8 @@ struct DayGenerator::Impl {
     st->bytes += buf.size();
     buf.clear();
   }
-  void WriteLine(const std::string& text) {
-    buf.append(text);
+  // Ends the line already appended to buf at its end.
+  void EndLine() {
     buf.push_back('\n');
     ++line_no;
     ++st->lines;
@@ -171,6 +171,10 @@ struct DayGenerator::Impl {
         ++i;
       }
     }
+  }
+  void WriteLine(const std::string& text) {
+    buf.append(text);
+    EndLine();
   }
   void WriteCompliance(const Pending& p) {
     std::string msg;
@@ -554,10 +558,11 @@ struct DayGenerator::Impl {
     }
     s.full = &doc;
 
-    // Write body; keep an embeddable copy for later retweets and quotes.
-    line.clear();
+    // Write straight into the output buffer; keep an embeddable copy for
+    // later retweets and quotes.
+    size_t begin = buf.size();
     BodyOffsets off;
-    WriteTweetBody(w, s, &scratch, &line, &off);
+    WriteTweetBody(w, s, &scratch, &buf, &off);
     bool original = !c.retweet_of && !c.quote_of && !s.is_protected;
     if (original && (c.event >= 0 || rng.Chance(0.3))) {
       Ring& ring = c.event >= 0 ? event_rings[c.event] : lang_rings[static_cast<int>(lang)];
@@ -567,14 +572,14 @@ struct DayGenerator::Impl {
       e.ms = ms;
       e.lang = lang;
       e.doc = doc;
-      e.json.assign(line);
+      e.json.assign(buf, begin, buf.size() - begin);
       e.json.push_back('}');
       e.event = c.event;
       e.polarity = c.polarity;
       e.news_url = c.news_url;
       e.retweet_count = s.retweet_count;
     }
-    WriteStreamTail(ms, &line);
+    WriteStreamTail(ms, &buf);
     Count(s, c);
 
     if (rng.Chance(o.delete_rate)) {
@@ -585,14 +590,15 @@ struct DayGenerator::Impl {
         // Firehose reordering: the delete overtakes its tweet.
         st->deleted_before_ids.push_back(s.id);
         ++st->deletes_before_tweet;
+        delayed.push_back({line_no + 2 + static_cast<int64_t>(rng.Below(200)), buf.substr(begin)});
+        buf.resize(begin);
         WriteCompliance({Pending::kDelete, ms + 1000 + static_cast<int64_t>(rng.Below(60000)), s.id, u.id});
-        delayed.push_back({line_no + 1 + static_cast<int64_t>(rng.Below(200)), line});
         return;
       }
       int64_t when = ms + 5000 + static_cast<int64_t>(rng.Exponential(3.0 * kHourMs));
       PushPending({Pending::kDelete, when, s.id, u.id});
     }
-    WriteLine(line);
+    EndLine();
   }
 
   void Count(const TweetSpec& s, const Content& c) {

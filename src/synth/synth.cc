@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
@@ -69,6 +70,7 @@ Status Concatenate(const std::vector<fs::path>& parts, const fs::path& out) {
 
 Result<SynthSummary> RunSynth(const SynthOptions& options, const SynthProgress& progress) {
   auto t0 = std::chrono::steady_clock::now();
+  std::clock_t c0 = std::clock();
   if (options.out_dir.empty()) return Status::InvalidArgument("--out is required");
   if (options.format == OutputFormat::kV2)
     return Status::Unsupported("--format v2 is not implemented yet; use v1");
@@ -149,6 +151,7 @@ Result<SynthSummary> RunSynth(const SynthOptions& options, const SynthProgress& 
   }
   sum.files = files;
   sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  sum.cpu_seconds = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
   return sum;
 }
 

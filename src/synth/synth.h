@@ -30,6 +30,7 @@ struct SynthSummary {
   uint64_t bytes = 0;             // uncompressed JSON written
   uint64_t bytes_compressed = 0;  // tweet files on disk
   double seconds = 0;
+  double cpu_seconds = 0;  // process CPU time (all threads), for per-core rates
   std::vector<std::string> files;  // tweet files, in day order
 };
 
