@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <random>
 #include <cstdlib>
 #include <string>
 #include <thread>
@@ -207,6 +208,37 @@ TEST(SentimentRules, CompoundStaysInRangeAndSharesAddUp) {
     EXPECT_NEAR(r.pos + r.neu + r.neg, 1.0f, 1e-4);
   }
   EXPECT_GT(En(huge), 0.99);
+}
+
+TEST(SentimentRules, SurvivesRandomBytes) {
+  REQUIRE_LEXICONS();
+  // Pieces that exercise every tokenizer branch, glued at random, plus
+  // random bytes (broken UTF-8).
+  const std::string_view pieces[] = {
+      "good", " ", "NOT", "n'", "l'", "'", "\xE2\x80\x99", "!", "?", ":)", "but", "never",
+      "so", "kind", "of", "\xF0\x9F\x98\x82", "\xF0\x9F\x8F\xBD", "\xE2\x80\x8D",
+      "\xEF\xB8\x8F", "\xF0\x9F\x87\xAB", "\xF0\x9F", "\xC3", "\xC3\xA9", "ne", "plus",
+      "pas", "#", "least", "no", "\t"};
+  std::mt19937 rng(42);
+  std::string text;
+  for (int round = 0; round < 3000; ++round) {
+    text.clear();
+    const int n = static_cast<int>(rng() % 24);
+    for (int k = 0; k < n; ++k) {
+      if (rng() % 8 == 0) {
+        text.push_back(static_cast<char>(rng() & 0xFF));
+      } else {
+        text.append(pieces[rng() % std::size(pieces)]);
+      }
+    }
+    for (std::string_view lang : {"en", "fr"}) {
+      SentimentResult r = Scorer()->Score(text, lang);
+      ASSERT_TRUE(std::isfinite(r.compound)) << text;
+      ASSERT_GE(r.compound, -1.0f) << text;
+      ASSERT_LE(r.compound, 1.0f) << text;
+      ASSERT_NEAR(r.pos + r.neu + r.neg, 1.0f, 1e-4) << text;
+    }
+  }
 }
 
 TEST(SentimentRules, ScoreIsThreadSafe) {
