@@ -1,0 +1,148 @@
+#include "enrich/enricher.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <thread>
+
+namespace roost {
+namespace {
+
+bool Has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+class EnricherTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto e = Enricher::Create();
+    if (e.ok()) {
+      enricher_ = new Enricher(std::move(e).value());
+    } else {
+      skip_reason_ = new std::string(e.status().ToString());
+    }
+  }
+  static void TearDownTestSuite() {
+    delete enricher_;
+    delete skip_reason_;
+    enricher_ = nullptr;
+    skip_reason_ = nullptr;
+  }
+  void SetUp() override {
+    // The npm packages come from scripts/setup; without them there is nothing to test.
+    if (enricher_ == nullptr) GTEST_SKIP() << *skip_reason_;
+  }
+  static Enricher* enricher_;
+  static std::string* skip_reason_;
+};
+Enricher* EnricherTest::enricher_ = nullptr;
+std::string* EnricherTest::skip_reason_ = nullptr;
+
+TEST_F(EnricherTest, EnglishTweetWithEntities) {
+  Tweet t;
+  t.text = "I love the new #iPad from @Apple, it is really great! http://t.co/abc";
+  t.lang = "en";
+  t.urls.push_back({"http://t.co/abc", "https://WWW.Apple.com/ipad?x=1"});
+  t.hashtags.push_back({"iPad"});
+  enricher_->Enrich(&t);
+  EXPECT_EQ(t.domains, std::vector<std::string>{"apple.com"});
+  EXPECT_EQ(t.detected_lang, "en");
+  EXPECT_GT(t.lang_confidence, 0.6f);
+  EXPECT_TRUE(Has(t.terms, "love"));
+  EXPECT_TRUE(Has(t.terms, "#ipad"));
+  EXPECT_TRUE(Has(t.terms, "@apple"));
+  EXPECT_FALSE(Has(t.terms, "http://t.co/abc"));
+  EXPECT_TRUE(t.sentiment_scored);
+  EXPECT_GT(t.sentiment, 0.5f);
+  EXPECT_TRUE(t.brand_tags.empty());
+}
+
+TEST_F(EnricherTest, FrenchTweetWithoutPlatformTag) {
+  Tweet t;
+  t.text = "Aujourd'hui je suis triste, l'équipe a perdu le match. Quelle déception !";
+  enricher_->Enrich(&t);
+  EXPECT_EQ(t.detected_lang, "fr");
+  EXPECT_TRUE(Has(t.terms, "aujourd'hui"));
+  EXPECT_TRUE(Has(t.terms, "equipe"));  // elision split, accent folded
+  EXPECT_FALSE(Has(t.terms, "l'equipe"));
+  EXPECT_TRUE(t.sentiment_scored);
+  EXPECT_LT(t.sentiment, 0.0f);
+}
+
+TEST_F(EnricherTest, JapaneseAndUnscoredLanguage) {
+  Tweet t;
+  t.text = "今日は東京で友達と映画を見ました。とても面白かったです";
+  t.lang = "ja";
+  enricher_->Enrich(&t);
+  EXPECT_EQ(t.detected_lang, "ja");
+  EXPECT_TRUE(Has(t.terms, "東京"));
+  EXPECT_FALSE(t.sentiment_scored);  // no Japanese lexicon: not a guess
+  EXPECT_EQ(t.sentiment, 0.0f);
+}
+
+TEST_F(EnricherTest, EmojiOnlyTweet) {
+  Tweet t;
+  t.text = "😂😂😂🔥";
+  enricher_->Enrich(&t);
+  EXPECT_EQ(t.detected_lang, "und");
+  EXPECT_EQ(t.lang_confidence, 0.0f);
+  EXPECT_EQ(t.terms, (std::vector<std::string>{"😂", "🔥"}));
+}
+
+TEST_F(EnricherTest, TextOnlyInputGetsEntitiesFromText) {
+  Tweet t;
+  t.text = "Reading http://www.NYTimes.com/2012/x about $AAPL with @bob #news";
+  enricher_->Enrich(&t);
+  ASSERT_EQ(t.urls.size(), 1u);
+  EXPECT_EQ(t.domains, std::vector<std::string>{"nytimes.com"});
+  ASSERT_EQ(t.cashtags.size(), 1u);
+  EXPECT_EQ(t.cashtags[0], "AAPL");
+  ASSERT_EQ(t.mentions.size(), 1u);
+  EXPECT_EQ(t.mentions[0].screen_name, "bob");
+  ASSERT_EQ(t.hashtags.size(), 1u);
+  EXPECT_EQ(t.hashtags[0].text, "news");
+}
+
+TEST_F(EnricherTest, EnrichingTwiceIsStable) {
+  Tweet t;
+  t.text = "Great game tonight #NBA http://t.co/x";
+  t.lang = "en";
+  enricher_->Enrich(&t);
+  Tweet once = t;
+  enricher_->Enrich(&t);
+  EXPECT_EQ(t.terms, once.terms);
+  EXPECT_EQ(t.domains, once.domains);
+  EXPECT_EQ(t.detected_lang, once.detected_lang);
+  EXPECT_EQ(t.sentiment, once.sentiment);
+}
+
+TEST_F(EnricherTest, SharedAcrossThreads) {
+  const std::string texts[] = {"Je t'aime mon amour, quelle belle journée", "I hate Mondays so much",
+                               "東京タワーに行きました", "مرحبا بكم في بيتنا الجميل"};
+  std::vector<Tweet> expected;
+  for (const auto& s : texts) {
+    Tweet t;
+    t.text = s;
+    enricher_->Enrich(&t);
+    expected.push_back(t);
+  }
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int k = 0; k < 4; ++k) {
+    threads.emplace_back([&, k] {
+      for (int rep = 0; rep < 200; ++rep) {
+        Tweet t;
+        t.text = texts[(k + rep) % 4];
+        enricher_->Enrich(&t);
+        const Tweet& e = expected[(k + rep) % 4];
+        if (t.terms != e.terms || t.detected_lang != e.detected_lang || t.sentiment != e.sentiment)
+          ++mismatches[k];
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
+}
+
+}  // namespace
+}  // namespace roost
