@@ -25,6 +25,7 @@ void AddComplyCommand(CLI::App& app, int* exit_code);
 void AddEntitiesCommand(CLI::App& app, int* exit_code);
 void AddSynthCommand(CLI::App& app, int* exit_code);
 void AddSentimentCommand(CLI::App& app, int* exit_code);
+void AddLangCommand(CLI::App& app, int* exit_code);
 
 }  // namespace roost::cli
 

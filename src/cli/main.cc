@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
       roost::cli::AddEntitiesCommand,
       roost::cli::AddSynthCommand,
       roost::cli::AddSentimentCommand,
+      roost::cli::AddLangCommand,
   };
   for (auto add : registrars) add(app, &exit_code);
   try {
