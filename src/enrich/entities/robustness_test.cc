@@ -3,6 +3,7 @@
 // a plain deterministic test).
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <random>
 #include <string>
 #include <vector>
@@ -62,6 +63,33 @@ TEST(RobustnessTest, RandomTextsGiveWellFormedEntities) {
   }
   // The generator must actually exercise the scanners.
   EXPECT_GT(with_entities, 5000);
+}
+
+}  // namespace
+}  // namespace roost::enrich
+
+namespace roost::enrich {
+namespace {
+
+// Long texts must stay linear: a 25,000-character note made of label
+// characters (the worst case for URL start positions) takes milliseconds.
+TEST(RobustnessTest, LongPathologicalTextsStayFast) {
+  EntityExtractor ex;
+  std::string cjk, underscores, dots, hashes;
+  for (int i = 0; i < 25000; ++i) {
+    cjk += "あ";
+    underscores += i % 2 ? "_" : "あ";
+    dots += "a.";
+    hashes += "#";
+  }
+  for (const std::string& body : {cjk + ".x", underscores + ".x", dots, hashes + "a", cjk}) {
+    auto start = std::chrono::steady_clock::now();
+    ex.Extract(body);
+    ex.ParseTweet(body);
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                    .count();
+    EXPECT_LT(ms, 500) << body.substr(0, 20);
+  }
 }
 
 }  // namespace

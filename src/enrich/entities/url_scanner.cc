@@ -8,6 +8,7 @@
 // twitter-text makes outside the regex: host labels of at most 63 ASCII
 // (punycode) characters, t.co slugs of at most 40, protocol-less URLs not
 // after [-_./] and reduced to their ASCII domain.
+#include <algorithm>
 #include <string>
 
 #include "enrich/entities/char_classes.h"
@@ -31,8 +32,9 @@ struct Span {
 
 struct UrlMatch {
   bool matched = false;
-  // When no match: true if every later start in the same label run fails too.
-  bool later_starts_fail = false;
+  // When no match: the next start in the same label run that could match
+  // (starts in between fail the same way: same labels, same validity).
+  int next_try = 0;
   int start = 0;         // protocol or domain start
   int domain_start = 0;
   int domain_end = 0;
@@ -58,8 +60,9 @@ class UrlScanner {
     return true;
   }
 
-  // Domain starting at p; returns its end or -1. *later_fail as UrlMatch.
-  int MatchDomain(int p, bool* later_fail) const;
+  // Domain starting at p; returns its end or -1 (and then *next_try as in
+  // UrlMatch).
+  int MatchDomain(int p, int* next_try) const;
   int MatchPath(int pos) const;  // pos just after '/'; returns end of the path
   int MatchBalancedParens(int pos) const;
   UrlMatch MatchAt(int p, int protocol_length) const;
@@ -81,7 +84,7 @@ class UrlScanner {
   std::vector<Entity>* out_;
 };
 
-int UrlScanner::MatchDomain(int p, bool* later_fail) const {
+int UrlScanner::MatchDomain(int p, int* next_try) const {
   Span labels[kMaxLabels];
   int count = 0;
   int s = p;
@@ -107,9 +110,20 @@ int UrlScanner::MatchDomain(int p, bool* later_fail) const {
     }
     return true;
   };
-  bool first_has_underscore = false;
-  for (int i = labels[0].start; i < labels[0].end; ++i) first_has_underscore |= c_[i] == '_';
-  *later_fail = IsDomainChar(c_[p]) && !first_has_underscore;
+  // A later start inside the first label gives a suffix of it: it fails the
+  // same way while it keeps (or lacks) an underscore, the only property of
+  // the first label besides its first character that the grammar looks at.
+  int last_underscore = -1;
+  for (int i = labels[0].start; i < labels[0].end; ++i) {
+    if (c_[i] == '_') last_underscore = i;
+  }
+  if (!IsDomainChar(c_[p])) {
+    *next_try = p + 1;
+  } else if (last_underscore >= p) {
+    *next_try = last_underscore + 1;
+  } else {
+    *next_try = labels[0].end;
+  }
   if (last == 0) return -1;
   int max_sub = 0;
   while (max_sub < last && valid_label(labels[max_sub], true)) ++max_sub;
@@ -159,7 +173,7 @@ UrlMatch UrlScanner::MatchAt(int p, int protocol_length) const {
   UrlMatch m;
   m.start = p;
   m.domain_start = p + protocol_length;
-  int e = MatchDomain(m.domain_start, &m.later_starts_fail);
+  int e = MatchDomain(m.domain_start, &m.next_try);
   if (e < 0) return m;
   m.matched = true;
   m.domain_end = e;
@@ -307,28 +321,30 @@ void UrlScanner::Run() {
         }
       }
     } else if (run_end < n_ && c_[run_end] == '.') {
-      auto attempt = [&](int p, bool* stop) {
-        *stop = false;
+      // Tries a protocol-less URL at p; on failure *next is the next start
+      // worth trying.
+      auto attempt = [&](int p, int* next) {
+        *next = p + 1;
         if (!PrecedingOk(p, search) || !IsDomainChar(c_[p])) return false;
         UrlMatch m = MatchAt(p, 0);
         if (!m.matched) {
-          *stop = m.later_starts_fail;
+          *next = std::max(p + 1, m.next_try);
           return false;
         }
         Accept(m, 0);
         resume = m.end;
         return true;
       };
-      bool stop = false;
+      int next = 0;
       int p = run_start;
       // At the very start the regex first tries "preceding = text[0]", then "^".
       if (run_start == 0 && run_end > 1 && IsValidUrlPreceding(c_[0])) {
-        if (!attempt(1, &stop)) attempt(0, &stop);
+        if (!attempt(1, &next)) attempt(0, &next);
         p = 2;
-        stop = false;
       }
-      for (; resume < 0 && p < run_end; ++p) {
-        if (attempt(p, &stop) || stop) break;
+      while (resume < 0 && p < run_end) {
+        if (attempt(p, &next)) break;
+        p = next;
       }
     }
     if (resume >= 0) {
