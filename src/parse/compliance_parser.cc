@@ -4,6 +4,8 @@
 
 namespace roost {
 
+using namespace std::string_view_literals;
+
 namespace od = json::od;
 
 std::optional<ComplianceKind> ComplianceKindFromKey(std::string_view key) {
@@ -30,8 +32,8 @@ std::optional<ComplianceKind> ComplianceKindFromKey(std::string_view key) {
 }
 
 bool IsStreamNoticeKey(std::string_view key) {
-  return key == "limit" || key == "warning" || key == "disconnect" || key == "friends" ||
-         key == "event" || key == "control" || key == "status_withheld_notice";
+  return key == "limit"sv || key == "warning"sv || key == "disconnect"sv || key == "friends"sv ||
+         key == "event"sv || key == "control"sv || key == "status_withheld_notice"sv;
 }
 
 namespace {
@@ -39,31 +41,31 @@ namespace {
 // Reads ids at any depth of small nested objects ("status": {...}, "user": {...}).
 void ReadIds(od::object obj, ComplianceEvent* e, bool in_status, bool in_user) {
   for (auto field : obj) {
-    od::raw_json_string key = field.key();
+    std::string_view key = json::KeyOf(field.key());
     od::value v = field.value();
-    if (key == "status" || key == "tweet") {
+    if (key == "status"sv || key == "tweet"sv) {
       if (v.type() == od::json_type::object) ReadIds(v.get_object(), e, true, false);
-    } else if (key == "user") {
+    } else if (key == "user"sv) {
       if (v.type() == od::json_type::object) ReadIds(v.get_object(), e, false, true);
-    } else if (key == "id_str" || key == "id") {
+    } else if (key == "id_str"sv || key == "id"sv) {
       uint64_t id = json::ReadId(v, "id");
       if (!id) continue;
       bool user_level = in_user || (!in_status && (e->kind != ComplianceKind::kDelete &&
                                                    e->kind != ComplianceKind::kStatusWithheld));
       (user_level ? e->user_id : e->tweet_id) = id;
-    } else if (key == "user_id_str" || key == "user_id" || key == "author_id") {
+    } else if (key == "user_id_str"sv || key == "user_id"sv || key == "author_id"sv) {
       if (uint64_t id = json::ReadId(v, "user_id")) e->user_id = id;
-    } else if (key == "up_to_status_id_str" || key == "up_to_status_id" ||
-               key == "up_to_tweet_id") {
+    } else if (key == "up_to_status_id_str"sv || key == "up_to_status_id"sv ||
+               key == "up_to_tweet_id"sv) {
       if (uint64_t id = json::ReadId(v, "up_to_status_id")) e->up_to_status_id = id;
-    } else if (key == "timestamp_ms") {
+    } else if (key == "timestamp_ms"sv) {
       uint64_t ms = 0;
       if (v.type() == od::json_type::string) json::ParseDecimalId(v.get_string(), &ms);
       else if (v.type() == od::json_type::number) ms = json::ReadId(v, "timestamp_ms");
       e->timestamp_ms = static_cast<TimestampMs>(ms);
-    } else if (key == "event_at") {
+    } else if (key == "event_at"sv) {
       e->timestamp_ms = ParseAnyTime(json::ReadString(v)).value_or(0);
-    } else if (key == "withheld_in_countries" || key == "country_codes") {
+    } else if (key == "withheld_in_countries"sv || key == "country_codes"sv) {
       if (v.type() != od::json_type::array) continue;
       for (auto c : v.get_array()) e->countries.emplace_back(json::ReadString(c.value()));
     }

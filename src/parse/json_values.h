@@ -24,6 +24,16 @@ struct RecordError {
 
 inline bool IsNull(od::value& v) { return v.is_null(); }
 
+// A field's key as written (escapes left as they are). Comparing string
+// views rejects most candidates on length alone, which a chain of
+// raw_json_string comparisons cannot do.
+inline std::string_view KeyOf(od::raw_json_string key) {
+  const char* begin = key.raw();
+  const char* p = begin;
+  while (*p != '"') p += (*p == '\\') ? 2 : 1;
+  return std::string_view(begin, static_cast<size_t>(p - begin));
+}
+
 // Decimal string or JSON number -> 64-bit id; null -> 0.
 uint64_t ReadId(od::value v, const char* field);
 // Decimal digits -> uint64; false on anything else or overflow.

@@ -4,6 +4,8 @@
 
 namespace roost {
 
+using namespace std::string_view_literals;
+
 namespace od = json::od;
 using json::ReadBool;
 using json::ReadDouble;
@@ -46,30 +48,33 @@ void ResetTweet(Tweet* t) {
   t->brand_tags.clear();
 }
 
-void ReadUser(od::object obj, UserInfo* u) {
+// `full` = false reads only what an embedded (retweeted/quoted) status's
+// author needs: its id and handle.
+void ReadUser(od::object obj, UserInfo* u, bool full) {
   uint64_t id_num = 0, id_str = 0;
   for (auto field : obj) {
-    od::raw_json_string key = field.key();
+    std::string_view key = json::KeyOf(field.key());
+    if (key == "id_str"sv) id_str = ReadId(field.value(), "user.id_str");
+    else if (key == "id"sv) id_num = ReadId(field.value(), "user.id");
+    else if (key == "screen_name"sv || key == "username"sv) u->screen_name = ReadString(field.value());
+    if (!full) continue;
     od::value v = field.value();
-    if (key == "id_str") id_str = ReadId(v, "user.id_str");
-    else if (key == "id") id_num = ReadId(v, "user.id");
-    else if (key == "screen_name" || key == "username") u->screen_name = ReadString(v);
-    else if (key == "name") u->name = ReadString(v);
-    else if (key == "description") u->description = ReadString(v);
-    else if (key == "location") u->location = ReadString(v);
-    else if (key == "followers_count") u->followers = ReadInt(v);
-    else if (key == "friends_count") u->friends = ReadInt(v);
-    else if (key == "statuses_count") u->statuses = ReadInt(v);
-    else if (key == "verified") u->verified = ReadBool(v);
-    else if (key == "protected") u->is_protected = ReadBool(v);
-    else if (key == "utc_offset") u->utc_offset_s = static_cast<int32_t>(ReadInt(v));
-    else if (key == "created_at") u->created_at = ParseAnyTime(ReadString(v)).value_or(0);
-    else if (key == "public_metrics" && v.type() == od::json_type::object) {
+    if (key == "name"sv) u->name = ReadString(v);
+    else if (key == "description"sv) u->description = ReadString(v);
+    else if (key == "location"sv) u->location = ReadString(v);
+    else if (key == "followers_count"sv) u->followers = ReadInt(v);
+    else if (key == "friends_count"sv) u->friends = ReadInt(v);
+    else if (key == "statuses_count"sv) u->statuses = ReadInt(v);
+    else if (key == "verified"sv) u->verified = ReadBool(v);
+    else if (key == "protected"sv) u->is_protected = ReadBool(v);
+    else if (key == "utc_offset"sv) u->utc_offset_s = static_cast<int32_t>(ReadInt(v));
+    else if (key == "created_at"sv) u->created_at = ParseAnyTime(ReadString(v)).value_or(0);
+    else if (key == "public_metrics"sv && v.type() == od::json_type::object) {
       for (auto m : v.get_object()) {
-        od::raw_json_string mk = m.key();
-        if (mk == "followers_count") u->followers = ReadInt(m.value());
-        else if (mk == "following_count") u->friends = ReadInt(m.value());
-        else if (mk == "tweet_count") u->statuses = ReadInt(m.value());
+        std::string_view mk = json::KeyOf(m.key());
+        if (mk == "followers_count"sv) u->followers = ReadInt(m.value());
+        else if (mk == "following_count"sv) u->friends = ReadInt(m.value());
+        else if (mk == "tweet_count"sv) u->statuses = ReadInt(m.value());
       }
     }
   }
@@ -80,7 +85,7 @@ void ReadUser(od::object obj, UserInfo* u) {
 void ReadV1BoundingBox(od::value v, Place* p) {
   if (v.type() != od::json_type::object) return;
   for (auto field : v.get_object()) {
-    if (field.key() != "coordinates") continue;
+    if (json::KeyOf(field.key()) != "coordinates"sv) continue;
     od::value rings = field.value();
     if (rings.type() != od::json_type::array) return;
     bool first = true;
@@ -110,17 +115,17 @@ void ReadV1BoundingBox(od::value v, Place* p) {
 
 void ReadPlace(od::object obj, Place* p) {
   for (auto field : obj) {
-    od::raw_json_string key = field.key();
+    std::string_view key = json::KeyOf(field.key());
     od::value v = field.value();
-    if (key == "id") p->id = ReadString(v);
-    else if (key == "full_name") p->full_name = ReadString(v);
-    else if (key == "country_code") p->country_code = ReadString(v);
-    else if (key == "place_type") p->place_type = ReadString(v);
-    else if (key == "bounding_box") ReadV1BoundingBox(v, p);
-    else if (key == "geo" && v.type() == od::json_type::object) {
+    if (key == "id"sv) p->id = ReadString(v);
+    else if (key == "full_name"sv) p->full_name = ReadString(v);
+    else if (key == "country_code"sv) p->country_code = ReadString(v);
+    else if (key == "place_type"sv) p->place_type = ReadString(v);
+    else if (key == "bounding_box"sv) ReadV1BoundingBox(v, p);
+    else if (key == "geo"sv && v.type() == od::json_type::object) {
       // v2: {"type":"Feature","bbox":[min_lon,min_lat,max_lon,max_lat],...}
       for (auto g : v.get_object()) {
-        if (g.key() != "bbox") continue;
+        if (json::KeyOf(g.key()) != "bbox"sv) continue;
         double b[4] = {0, 0, 0, 0};
         int i = 0;
         for (auto c : g.value().get_array()) {
@@ -141,7 +146,7 @@ void ReadPlace(od::object obj, Place* p) {
 bool ReadPoint(od::value v, double* lon, double* lat) {
   if (v.type() != od::json_type::object) return false;
   for (auto field : v.get_object()) {
-    if (field.key() != "coordinates") continue;
+    if (json::KeyOf(field.key()) != "coordinates"sv) continue;
     od::value c = field.value();
     if (c.type() != od::json_type::array) return false;
     double xy[2];
@@ -163,13 +168,13 @@ bool ReadPoint(od::value v, double* lon, double* lat) {
 // .username/.id, cashtags[].tag. urls[] is alike in both.
 void ReadEntities(od::object obj, Tweet* t) {
   for (auto field : obj) {
-    od::raw_json_string key = field.key();
+    std::string_view key = json::KeyOf(field.key());
     od::value list = field.value();
     if (list.type() != od::json_type::array) continue;
-    bool hashtags = key == "hashtags";
-    bool mentions = !hashtags && (key == "user_mentions" || key == "mentions");
-    bool urls = !hashtags && !mentions && key == "urls";
-    bool cashtags = !hashtags && !mentions && !urls && (key == "symbols" || key == "cashtags");
+    bool hashtags = key == "hashtags"sv;
+    bool mentions = !hashtags && (key == "user_mentions"sv || key == "mentions"sv);
+    bool urls = !hashtags && !mentions && key == "urls"sv;
+    bool cashtags = !hashtags && !mentions && !urls && (key == "symbols"sv || key == "cashtags"sv);
     if (!hashtags && !mentions && !urls && !cashtags) continue;
     for (auto item_result : list.get_array()) {
       od::object item = item_result.get_object();
@@ -179,18 +184,18 @@ void ReadEntities(od::object obj, Tweet* t) {
       if (cashtags) t->cashtags.emplace_back();
       uint64_t id_num = 0, id_str = 0;
       for (auto f : item) {
-        od::raw_json_string k = f.key();
+        std::string_view k = json::KeyOf(f.key());
         if (hashtags) {
-          if (k == "text" || k == "tag") t->hashtags.back().text = ReadString(f.value());
+          if (k == "text"sv || k == "tag"sv) t->hashtags.back().text = ReadString(f.value());
         } else if (cashtags) {
-          if (k == "text" || k == "tag") t->cashtags.back() = ReadString(f.value());
+          if (k == "text"sv || k == "tag"sv) t->cashtags.back() = ReadString(f.value());
         } else if (mentions) {
-          if (k == "screen_name" || k == "username") t->mentions.back().screen_name = ReadString(f.value());
-          else if (k == "id_str") id_str = ReadId(f.value(), "mention id_str");
-          else if (k == "id") id_num = ReadId(f.value(), "mention id");
+          if (k == "screen_name"sv || k == "username"sv) t->mentions.back().screen_name = ReadString(f.value());
+          else if (k == "id_str"sv) id_str = ReadId(f.value(), "mention id_str");
+          else if (k == "id"sv) id_num = ReadId(f.value(), "mention id");
         } else {
-          if (k == "url") t->urls.back().url = ReadString(f.value());
-          else if (k == "expanded_url") t->urls.back().expanded_url = ReadString(f.value());
+          if (k == "url"sv) t->urls.back().url = ReadString(f.value());
+          else if (k == "expanded_url"sv) t->urls.back().expanded_url = ReadString(f.value());
         }
       }
       if (mentions) t->mentions.back().user_id = id_str ? id_str : id_num;
@@ -202,26 +207,26 @@ void ReadEntities(od::object obj, Tweet* t) {
 
 void ReadV2Includes(od::object includes, V2Includes* out) {
   for (auto field : includes) {
-    od::raw_json_string key = field.key();
+    std::string_view key = json::KeyOf(field.key());
     od::value list = field.value();
     if (list.type() != od::json_type::array) continue;
-    if (key == "users") {
+    if (key == "users"sv) {
       for (auto u : list.get_array()) {
         UserInfo user;
-        ReadUser(u.get_object(), &user);
+        ReadUser(u.get_object(), &user, true);
         if (user.id != 0) out->users[user.id] = std::move(user);
       }
-    } else if (key == "tweets") {
+    } else if (key == "tweets"sv) {
       for (auto tw : list.get_array()) {
         uint64_t id = 0, author = 0;
         for (auto f : tw.get_object()) {
-          od::raw_json_string k = f.key();
-          if (k == "id") id = ReadId(f.value(), "includes.tweets.id");
-          else if (k == "author_id") author = ReadId(f.value(), "includes.tweets.author_id");
+          std::string_view k = json::KeyOf(f.key());
+          if (k == "id"sv) id = ReadId(f.value(), "includes.tweets.id");
+          else if (k == "author_id"sv) author = ReadId(f.value(), "includes.tweets.author_id");
         }
         if (id != 0) out->tweet_authors[id] = author;
       }
-    } else if (key == "places") {
+    } else if (key == "places"sv) {
       for (auto p : list.get_array()) {
         Place place;
         ReadPlace(p.get_object(), &place);
@@ -250,32 +255,32 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
   std::string rt_screen_name;
 
   for (auto field : obj) {
-    od::raw_json_string key = field.key();
+    std::string_view key = json::KeyOf(field.key());
     od::value v = field.value();
-    if (key == "id_str") {
+    if (key == "id_str"sv) {
       id_str = ReadId(v, "id_str");
       has_id = true;
-    } else if (key == "id") {
+    } else if (key == "id"sv) {
       id_num = ReadId(v, "id");
       has_id = true;
-    } else if (key == "created_at") {
+    } else if (key == "created_at"sv) {
       created_at = ReadString(v);
-    } else if (key == "timestamp_ms") {
+    } else if (key == "timestamp_ms"sv) {
       timestamp_ms = v.type() == od::json_type::string ? std::string_view(v.get_string()) : "";
-    } else if (key == "text") {
+    } else if (key == "text"sv) {
       if (!has_long_text) t->text = ReadString(v);
       has_text = true;
-    } else if (key == "full_text") {
+    } else if (key == "full_text"sv) {
       t->text = ReadString(v);
       has_text = has_long_text = true;
-    } else if (key == "extended_tweet" || key == "note_tweet") {
+    } else if (key == "extended_tweet"sv || key == "note_tweet"sv) {
       if (v.type() != od::json_type::object) continue;
       for (auto f : v.get_object()) {
-        od::raw_json_string k = f.key();
-        if (k == "full_text" || k == "text") {
+        std::string_view k = json::KeyOf(f.key());
+        if (k == "full_text"sv || k == "text"sv) {
           t->text = ReadString(f.value());
           has_text = has_long_text = true;
-        } else if (k == "entities") {
+        } else if (k == "entities"sv) {
           od::value ents = f.value();
           if (ents.type() != od::json_type::object) continue;
           t->hashtags.clear(), t->mentions.clear(), t->urls.clear(), t->cashtags.clear();
@@ -283,54 +288,54 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
           long_entities = true;
         }
       }
-    } else if (key == "entities") {
+    } else if (key == "entities"sv) {
       if (!long_entities && v.type() == od::json_type::object) ReadEntities(v.get_object(), t);
-    } else if (key == "user") {
+    } else if (key == "user"sv) {
       if (v.type() == od::json_type::object) {
-        ReadUser(v.get_object(), &t->user);
+        ReadUser(v.get_object(), &t->user, depth == 0);
         has_user = t->user.id != 0;
       }
-    } else if (key == "author_id") {
+    } else if (key == "author_id"sv) {
       author_id = ReadId(v, "author_id");
       t->format = TweetFormat::kV2;
-    } else if (key == "lang") {
+    } else if (key == "lang"sv) {
       t->lang = ReadString(v);
-    } else if (key == "source") {
+    } else if (key == "source"sv) {
       t->source = json::StripSourceHtml(ReadString(v));
-    } else if (key == "in_reply_to_status_id_str") {
+    } else if (key == "in_reply_to_status_id_str"sv) {
       if (uint64_t id = ReadId(v, "in_reply_to_status_id_str")) t->reply_to = id;
-    } else if (key == "in_reply_to_status_id") {
+    } else if (key == "in_reply_to_status_id"sv) {
       if (!t->reply_to) t->reply_to = ReadId(v, "in_reply_to_status_id");
-    } else if (key == "in_reply_to_user_id_str") {
+    } else if (key == "in_reply_to_user_id_str"sv) {
       if (uint64_t id = ReadId(v, "in_reply_to_user_id_str")) t->reply_to_user = id;
-    } else if (key == "in_reply_to_user_id") {
+    } else if (key == "in_reply_to_user_id"sv) {
       if (!t->reply_to_user) t->reply_to_user = ReadId(v, "in_reply_to_user_id");
-    } else if (key == "in_reply_to_screen_name") {
+    } else if (key == "in_reply_to_screen_name"sv) {
       t->reply_to_screen_name = ReadString(v);
-    } else if (key == "retweet_count") {
+    } else if (key == "retweet_count"sv) {
       t->retweet_count = ReadInt(v);
-    } else if (key == "favorite_count") {
+    } else if (key == "favorite_count"sv) {
       t->favorite_count = ReadInt(v);
-    } else if (key == "reply_count") {
+    } else if (key == "reply_count"sv) {
       t->reply_count = ReadInt(v);
-    } else if (key == "quote_count") {
+    } else if (key == "quote_count"sv) {
       t->quote_count = ReadInt(v);
-    } else if (key == "public_metrics") {
+    } else if (key == "public_metrics"sv) {
       if (v.type() != od::json_type::object) continue;
       for (auto m : v.get_object()) {
-        od::raw_json_string k = m.key();
-        if (k == "retweet_count") t->retweet_count = ReadInt(m.value());
-        else if (k == "like_count") t->favorite_count = ReadInt(m.value());
-        else if (k == "reply_count") t->reply_count = ReadInt(m.value());
-        else if (k == "quote_count") t->quote_count = ReadInt(m.value());
+        std::string_view k = json::KeyOf(m.key());
+        if (k == "retweet_count"sv) t->retweet_count = ReadInt(m.value());
+        else if (k == "like_count"sv) t->favorite_count = ReadInt(m.value());
+        else if (k == "reply_count"sv) t->reply_count = ReadInt(m.value());
+        else if (k == "quote_count"sv) t->quote_count = ReadInt(m.value());
       }
-    } else if (key == "retweeted_status" || key == "quoted_status") {
+    } else if (key == "retweeted_status"sv || key == "quoted_status"sv) {
       if (v.type() != od::json_type::object) continue;
-      bool is_rt = key == "retweeted_status";
+      bool is_rt = key == "retweeted_status"sv;
       if (depth + 1 >= kMaxEmbedDepth) {
         // Too deep to read in full: keep only the link.
         for (auto f : v.get_object()) {
-          if (f.key() == "id_str") {
+          if (json::KeyOf(f.key()) == "id_str"sv) {
             (is_rt ? t->retweet_of : t->quote_of) = ReadId(f.value(), "embedded id_str");
           }
         }
@@ -347,47 +352,47 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
         t->quote_of = e->id;
         t->quote_of_user = e->user.id;
       }
-    } else if (key == "quoted_status_id_str") {
+    } else if (key == "quoted_status_id_str"sv) {
       if (!t->quote_of) t->quote_of = ReadId(v, "quoted_status_id_str");
-    } else if (key == "referenced_tweets") {
+    } else if (key == "referenced_tweets"sv) {
       if (v.type() != od::json_type::array) continue;
       for (auto ref : v.get_array()) {
         std::string_view type;
         uint64_t id = 0;
         for (auto f : ref.get_object()) {
-          if (f.key() == "type") type = ReadString(f.value());
-          else if (f.key() == "id") id = ReadId(f.value(), "referenced_tweets.id");
+          if (json::KeyOf(f.key()) == "type"sv) type = ReadString(f.value());
+          else if (json::KeyOf(f.key()) == "id"sv) id = ReadId(f.value(), "referenced_tweets.id");
         }
         uint64_t author = 0;
         if (includes != nullptr) {
           auto it = includes->tweet_authors.find(id);
           if (it != includes->tweet_authors.end()) author = it->second;
         }
-        if (type == "retweeted") t->retweet_of = id, t->retweet_of_user = author;
-        else if (type == "quoted") t->quote_of = id, t->quote_of_user = author;
-        else if (type == "replied_to") t->reply_to = id;
+        if (type == "retweeted"sv) t->retweet_of = id, t->retweet_of_user = author;
+        else if (type == "quoted"sv) t->quote_of = id, t->quote_of_user = author;
+        else if (type == "replied_to"sv) t->reply_to = id;
       }
       t->format = TweetFormat::kV2;
-    } else if (key == "coordinates") {
+    } else if (key == "coordinates"sv) {
       double lon, lat;
       if (ReadPoint(v, &lon, &lat)) {
         t->has_coordinates = true;
         t->longitude = lon;
         t->latitude = lat;
       }
-    } else if (key == "place") {
+    } else if (key == "place"sv) {
       if (v.type() == od::json_type::object) {
         t->place.emplace();
         ReadPlace(v.get_object(), &*t->place);
       }
-    } else if (key == "geo") {
+    } else if (key == "geo"sv) {
       // v2: {"place_id": "...", "coordinates": {"type":"Point",...}}; v1.1's
       // "geo" is the deprecated lat/lon twin of "coordinates": ignored.
       if (v.type() != od::json_type::object) continue;
       for (auto f : v.get_object()) {
-        if (f.key() == "place_id") {
+        if (json::KeyOf(f.key()) == "place_id"sv) {
           v2_place_id = ReadString(f.value());
-        } else if (f.key() == "coordinates") {
+        } else if (json::KeyOf(f.key()) == "coordinates"sv) {
           od::value c = f.value();
           if (c.type() != od::json_type::object) continue;
           double lon, lat;
@@ -398,13 +403,13 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
           }
         }
       }
-    } else if (key == "withheld_in_countries") {
+    } else if (key == "withheld_in_countries"sv) {
       if (v.type() != od::json_type::array) continue;
       for (auto c : v.get_array()) t->withheld_in_countries.emplace_back(ReadString(c.value()));
-    } else if (key == "withheld") {
+    } else if (key == "withheld"sv) {
       if (v.type() != od::json_type::object) continue;
       for (auto f : v.get_object()) {
-        if (f.key() != "country_codes") continue;
+        if (json::KeyOf(f.key()) != "country_codes"sv) continue;
         od::value codes = f.value();
         if (codes.type() != od::json_type::array) continue;
         for (auto c : codes.get_array()) t->withheld_in_countries.emplace_back(ReadString(c.value()));
