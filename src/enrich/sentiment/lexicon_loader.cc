@@ -86,6 +86,9 @@ Status LoadVader(const fs::path& path, LanguageModel* en, LanguageModel* fr) {
     // VADER looks words up in lower case, so mixed-case entries ("LOL",
     // ":-D") are unreachable in the reference; keep it that way.
     if (HasAsciiUpper(token)) continue;
+    // A lone letter is an initial ("Isaac L. Fisher"), not the slang entry
+    // "l"; the reference never matches it either (it drops 1-letter tokens).
+    if (token.size() == 1 && token[0] >= 'a' && token[0] <= 'z') continue;
     key.clear();
     FoldWord(token, &key);
     LexEntry& e = en->words.Upsert(key);
