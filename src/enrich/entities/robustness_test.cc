@@ -22,8 +22,8 @@ const char* const kPieces[] = {
     "AAPL", "&", "!",    "\U0001F3FD", "\u20e3", "ا",       "\u3000", "~",  "..",    "://",
 };
 
-std::string RandomText(std::mt19937* rng) {
-  std::uniform_int_distribution<int> len(0, 40);
+std::string RandomText(std::mt19937* rng, int max_pieces = 40) {
+  std::uniform_int_distribution<int> len(0, max_pieces);
   std::uniform_int_distribution<int> pick(0, std::size(kPieces) - 1);
   std::string s;
   for (int i = len(*rng); i > 0; --i) s += kPieces[pick(*rng)];
@@ -36,8 +36,10 @@ TEST(RobustnessTest, RandomTextsGiveWellFormedEntities) {
   DecodedText decoded;
   std::vector<Entity> out;
   int with_entities = 0;
-  for (int iter = 0; iter < 20000; ++iter) {
-    std::string text = RandomText(&rng);
+  for (int iter = 0; iter < 20200; ++iter) {
+    // A few long texts too (notes reach 25,000 characters): they cross the
+    // URL scanner's memoisation threshold.
+    std::string text = RandomText(&rng, iter < 20000 ? 40 : 4000);
     decoded.Decode(text);
     ex.Extract(text, &out);
     with_entities += !out.empty();
@@ -73,6 +75,12 @@ namespace {
 
 // Long texts must stay linear: a 25,000-character note made of label
 // characters (the worst case for URL start positions) takes milliseconds.
+#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
+constexpr double kLimitMs = 10000;  // sanitizers and -O0 are 10-50x slower
+#else
+constexpr double kLimitMs = 500;    // ~50 ms per text in release builds
+#endif
+
 TEST(RobustnessTest, LongPathologicalTextsStayFast) {
   EntityExtractor ex;
   std::string cjk, underscores, dots, hashes;
@@ -88,7 +96,7 @@ TEST(RobustnessTest, LongPathologicalTextsStayFast) {
     ex.ParseTweet(body);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                     .count();
-    EXPECT_LT(ms, 500) << body.substr(0, 20);
+    EXPECT_LT(ms, kLimitMs) << body.substr(0, 20);
   }
 }
 

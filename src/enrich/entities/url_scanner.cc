@@ -77,6 +77,19 @@ class UrlScanner {
     return len;
   }
 
+  // TLD length at pos (lookahead over the whole text). Long texts full of
+  // dotted labels would look the same label up again for every start
+  // position, so past a few hundred lookups the answers are memoised.
+  int TldAt(int pos) const {
+    if (++tld_lookups_ < kMemoAfterLookups) return tlds_.MatchAt(c_, pos, n_);
+    thread_local std::vector<int> memo;
+    if (tld_lookups_ == kMemoAfterLookups) memo.assign(n_ + 1, -1);  // pos may be n_
+    if (memo[pos] < 0) memo[pos] = tlds_.MatchAt(c_, pos, n_);
+    return memo[pos];
+  }
+  static constexpr int kMemoAfterLookups = 512;
+  mutable int tld_lookups_ = 0;
+
   const DecodedText& t_;
   const char32_t* c_;
   const int n_;
@@ -129,7 +142,7 @@ int UrlScanner::MatchDomain(int p, int* next_try) const {
   while (max_sub < last && valid_label(labels[max_sub], true)) ++max_sub;
   for (int k = std::min(max_sub, last - 1); k >= 0; --k) {
     if (!valid_label(labels[k], false)) continue;
-    int tld = tlds_.MatchAt(c_, labels[k + 1].start, n_);
+    int tld = TldAt(labels[k + 1].start);
     if (tld > 0) return labels[k + 1].start + tld;
   }
   return -1;
