@@ -3,12 +3,15 @@
 #include <cstdio>
 #include <ctime>
 #include <memory>
+#include <optional>
 
 #include "cli/command.h"
 #include "cli/output.h"
 #include "common/json_writer.h"
+#include "enrich/enricher.h"
 #include "ingest/counting_sink.h"
 #include "ingest/ingest_pipeline.h"
+#include "storage/archive_ingest_sink.h"
 
 namespace roost::cli {
 namespace {
@@ -21,7 +24,25 @@ struct IngestArgs {
   bool dry_run = false;
   std::string rejects;
   size_t max_record_bytes = 16u << 20;
+  std::string partition;
+  std::string memory_limit = "2G";
+  bool no_enrich = false;
 };
+
+// "512M", "4G", "1.5GiB", "1000000" -> bytes.
+Result<uint64_t> ParseByteSize(const std::string& text) {
+  char* end = nullptr;
+  double v = std::strtod(text.c_str(), &end);
+  if (end == text.c_str() || v <= 0) return Status::InvalidArgument("bad size \"" + text + "\"");
+  std::string unit(end);
+  for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (unit.ends_with("IB")) unit.resize(unit.size() - 2);
+  else if (unit.ends_with("B")) unit.resize(unit.size() - 1);
+  double scale = unit.empty() ? 1 : unit == "K" ? 1024.0 : unit == "M" ? 1024.0 * 1024
+               : unit == "G" ? 1024.0 * 1024 * 1024 : unit == "T" ? 1024.0 * 1024 * 1024 * 1024 : -1;
+  if (scale < 0) return Status::InvalidArgument("bad size unit in \"" + text + "\" (use K, M, G or T)");
+  return static_cast<uint64_t>(v * scale);
+}
 
 std::string DefaultRejectsPath(const std::string& archive) {
   std::time_t now = std::time(nullptr);
@@ -96,7 +117,26 @@ int RunIngestCommand(const IngestArgs& args) {
       ProgressLine(line);
     };
   }
-  std::unique_ptr<IngestSink> sink = std::make_unique<CountingSink>();
+  std::unique_ptr<IngestSink> sink;
+  if (args.dry_run) {
+    sink = std::make_unique<CountingSink>();
+  } else {
+    auto limit = ParseByteSize(args.memory_limit);
+    if (!limit.ok()) return ReportError("ingest", limit.status());
+    storage::ArchiveIngestOptions archive_options;
+    archive_options.partition = args.partition;
+    archive_options.memory_limit_bytes = *limit;
+    auto opened = storage::OpenArchiveForIngest(args.archive, archive_options);
+    if (!opened.ok()) return ReportError("ingest", opened.status());
+    sink = std::move(*opened);
+  }
+  std::optional<Enricher> enricher;
+  if (!args.no_enrich) {
+    auto created = Enricher::Create();
+    if (!created.ok()) return ReportError("ingest", created.status());
+    enricher.emplace(std::move(*created));
+    options.enrich = [&enricher](Tweet* t) { enricher->Enrich(t); };
+  }
   auto report = RunIngest(options, sink.get());
   EndProgress();
   if (!report.ok()) return ReportError("ingest", report.status());
@@ -122,6 +162,12 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--max-record-bytes", args->max_record_bytes,
                   "records larger than this are rejected as too_large")
       ->check(CLI::Range(size_t{64}, size_t{1} << 31));
+  cmd->add_option("--partition", args->partition, "segment time partition of a new archive")
+      ->check(CLI::IsMember({"hour", "day", "week"}));
+  cmd->add_option("--memory-limit", args->memory_limit,
+                  "memory for buffered tweets before segments are written (default 2G)");
+  cmd->add_flag("--no-enrich", args->no_enrich,
+                "skip entities/language/terms/sentiment (faster; analyses that need them see nothing)");
   cmd->add_flag("--json", args->json, "print the summary as JSON");
   cmd->callback([args, exit_code] { *exit_code = RunIngestCommand(*args); });
 }
