@@ -23,6 +23,7 @@ Status RejectsWriter::Write(std::string_view source, uint64_t line, RejectReason
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
     file_ = std::fopen(path_.c_str(), "ab");
     if (file_ == nullptr) return Status::FromErrno("cannot create rejects file", path_);
+    used_ = true;
   }
   std::string clean_detail(detail.substr(0, 300));
   for (char& c : clean_detail) {

@@ -28,11 +28,12 @@ class RejectsWriter {
   // Flushes and fsyncs; returns the first write error, if any.
   Status Close();
   const std::string& path() const { return path_; }
-  bool used() const { return file_ != nullptr; }
+  bool used() const { return used_; }
 
  private:
   std::string path_;
   FILE* file_ = nullptr;
+  bool used_ = false;  // a record was written (the file exists)
 };
 
 }  // namespace roost
