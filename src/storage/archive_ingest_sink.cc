@@ -80,7 +80,14 @@ class ArchiveIngestSink : public IngestSink {
         (*is_duplicate)[i] = true;
         continue;
       }
-      // A delete that arrived before its tweet: the tweet is never stored.
+      // The archive already holds this id as a deletion (stored and then
+      // deleted, or a delete that came first): a duplicate, never stored,
+      // so re-running an ingest reports the same counts.
+      if (cs.IsDeleted(t.id)) {
+        (*is_duplicate)[i] = true;
+        continue;
+      }
+      // A retweet of a deleted tweet is new but never stored.
       if (cs.IsDeletedTweet(t)) continue;
       if (cs.IsGeoScrubbed(t)) ClearGeo(&t);
       const TimestampMs start = PartitionStart(writer_->partition(), t.created_at);
