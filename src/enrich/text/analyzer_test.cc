@@ -67,6 +67,7 @@ TEST(AnalyzerTest, BigramsSkipStopwordsAndPunctuation) {
 
 TEST(AnalyzerTest, JapaneseBigramsFromDictionaryWords) {
   Terms t = Analyze("東京スカイツリーに行きました", "ja");
+  EXPECT_TRUE(Has(t, "スカイツリー"));
   EXPECT_TRUE(Has(t, "東京"));
   bool has_phrase = std::any_of(t.begin(), t.end(), [](const std::string& s) {
     return s.rfind("東京 ", 0) == 0;

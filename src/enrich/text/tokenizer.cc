@@ -277,6 +277,7 @@ class Scanner {
   size_t ScanDictionaryRun(size_t i, Cls run_cls);
   void SegmentWithIcu(size_t begin, size_t end);
   void SegmentBigrams(size_t begin, size_t end);
+  void SegmentScriptRuns(size_t begin, size_t end);
 
   std::string_view s_;
   const TokenizerOptions& options_;
@@ -530,6 +531,8 @@ size_t Scanner::ScanDictionaryRun(size_t i, Cls run_cls) {
   }
   if (run_cls == Cls::kCjk && options_.cjk == CjkSegmentation::kBigrams) {
     SegmentBigrams(i, j);
+  } else if (run_cls == Cls::kCjk && options_.cjk == CjkSegmentation::kScriptRuns) {
+    SegmentScriptRuns(i, j);
   } else {
     SegmentWithIcu(i, j);
   }
@@ -575,6 +578,50 @@ void Scanner::SegmentBigrams(size_t begin, size_t end) {
     prev = cur;
     cur += len;
   }
+}
+
+enum class CjkScript : uint8_t { kHan, kHiragana, kKatakana };
+
+CjkScript ScriptOf(char32_t cp, CjkScript current) {
+  if (cp >= 0x3041 && cp <= 0x309F) return CjkScript::kHiragana;
+  // The prolonged sound mark and combining marks continue any kana run.
+  if (cp == 0x30FC || cp == 0xFF70 || cp == 0x3099 || cp == 0x309A) {
+    return current == CjkScript::kHan ? CjkScript::kKatakana : current;
+  }
+  if ((cp >= 0x30A0 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) ||
+      (cp >= 0xFF66 && cp <= 0xFF9F)) {
+    return CjkScript::kKatakana;
+  }
+  return CjkScript::kHan;
+}
+
+void Scanner::SegmentScriptRuns(size_t begin, size_t end) {
+  size_t run_start = begin;
+  int len;
+  char32_t cp = DecodeUtf8(s_, begin, &len);
+  CjkScript run_script = ScriptOf(cp, CjkScript::kHan);
+  size_t run_chars = 1;
+  size_t k = begin + len;
+  auto flush = [&](size_t run_end) {
+    if (run_script == CjkScript::kHan && run_chars > 2) {
+      SegmentBigrams(run_start, run_end);
+    } else {
+      Emit(TokenKind::kWord, run_start, run_end);
+    }
+  };
+  while (k < end) {
+    cp = DecodeUtf8(s_, k, &len);
+    CjkScript script = ScriptOf(cp, run_script);
+    if (script != run_script) {
+      flush(k);
+      run_start = k;
+      run_script = script;
+      run_chars = 0;
+    }
+    ++run_chars;
+    k += len;
+  }
+  flush(end);
 }
 
 }  // namespace

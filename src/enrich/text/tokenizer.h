@@ -3,11 +3,11 @@
 // (fold.h) so a caller pays for it only on the tokens it keeps.
 //
 // Scripts written with spaces are handled by a hand-written UTF-8 scanner
-// (ASCII fast path, Unicode categories from utf8proc). Runs of Han, kana,
-// Thai, Lao, Khmer and Myanmar go to ICU's dictionary-based word
-// BreakIterator, or to overlapping character bigrams for Han/kana when
-// CjkSegmentation::kBigrams is chosen (see docs/ENRICHMENT.md for the timing
-// that set the default).
+// (ASCII fast path, Unicode categories from utf8proc). Thai, Lao, Khmer and
+// Myanmar runs go to ICU's dictionary-based word BreakIterator. Han/kana runs
+// are split by script by default (CjkSegmentation::kScriptRuns): ICU's CJK
+// dictionary costs ~80 us for a 300-byte Japanese tweet, 15 times the whole
+// enrichment budget (docs/ENRICHMENT.md has the measurements).
 #ifndef ROOST_ENRICH_TEXT_TOKENIZER_H_
 #define ROOST_ENRICH_TEXT_TOKENIZER_H_
 
@@ -39,12 +39,17 @@ struct Token {
 };
 
 enum class CjkSegmentation : uint8_t {
-  kDictionary,  // ICU word BreakIterator (real words; slower)
-  kBigrams,     // overlapping character bigrams for Han/kana (fast, noisier)
+  // Katakana runs whole (loanwords: スカイツリー), hiragana runs whole,
+  // Han runs of 1-2 characters whole and longer ones as overlapping bigrams
+  // (東京都庁 -> 東京 京都 都庁). Fast; the bigram half is the classic
+  // search-engine approach for Chinese.
+  kScriptRuns,
+  kDictionary,  // ICU word BreakIterator: real words, ~15x slower
+  kBigrams,     // overlapping character bigrams over the whole run
 };
 
 struct TokenizerOptions {
-  CjkSegmentation cjk = CjkSegmentation::kDictionary;
+  CjkSegmentation cjk = CjkSegmentation::kScriptRuns;
   // French/Italian elision: l'amour -> amour, qu'il -> il, dell'anno -> anno.
   // aujourd'hui and English contractions (don't) stay one word.
   bool split_elision = true;

@@ -74,14 +74,29 @@ TEST(TokenizerTest, FrenchAccentsAndElision) {
   EXPECT_EQ(Words("I can't, it's"), (std::vector<std::string>{"I", "can't", "it's"}));
 }
 
-TEST(TokenizerTest, JapaneseYieldsWordsNotSentences) {
-  auto words = Words("東京スカイツリーに行きました");
+TokenizerOptions Dictionary() {
+  TokenizerOptions o;
+  o.cjk = CjkSegmentation::kDictionary;
+  return o;
+}
+
+TEST(TokenizerTest, JapaneseScriptRunsByDefault) {
+  EXPECT_EQ(Words("東京スカイツリーに行きました"),
+            (std::vector<std::string>{"東京", "スカイツリー", "に", "行", "きました"}));
+  // Long Han runs become bigrams; katakana with the prolonged mark stays whole.
+  EXPECT_EQ(Words("東京都庁でコーヒー"),
+            (std::vector<std::string>{"東京", "京都", "都庁", "で", "コーヒー"}));
+  EXPECT_EQ(Words("すごーい"), (std::vector<std::string>{"すごーい"}));
+}
+
+TEST(TokenizerTest, JapaneseDictionaryYieldsWordsNotSentences) {
+  auto words = Words("東京スカイツリーに行きました", Dictionary());
   ASSERT_GE(words.size(), 3u);
   for (const auto& w : words) EXPECT_LT(w.size(), std::string("東京スカイツリーに行きました").size());
   // A dictionary word comes out whole.
   EXPECT_NE(std::find(words.begin(), words.end(), "東京"), words.end());
   EXPECT_NE(std::find(words.begin(), words.end(), "行き"), words.end());
-  auto weather = Words("今日は寒いですね。明日は雪が降るらしい");
+  auto weather = Words("今日は寒いですね。明日は雪が降るらしい", Dictionary());
   EXPECT_NE(std::find(weather.begin(), weather.end(), "今日"), weather.end());
   EXPECT_NE(std::find(weather.begin(), weather.end(), "明日"), weather.end());
   EXPECT_NE(std::find(weather.begin(), weather.end(), "寒い"), weather.end());
@@ -96,8 +111,11 @@ TEST(TokenizerTest, JapaneseBigramMode) {
 }
 
 TEST(TokenizerTest, ChineseAndThaiAreSegmented) {
-  auto zh = Words("我爱北京天安门");
+  auto zh = Words("我爱北京天安门", Dictionary());
   EXPECT_GE(zh.size(), 3u);
+  auto zh_runs = Words("我爱北京天安门");  // default: Han bigrams
+  EXPECT_NE(std::find(zh_runs.begin(), zh_runs.end(), "北京"), zh_runs.end());
+  EXPECT_NE(std::find(zh_runs.begin(), zh_runs.end(), "天安"), zh_runs.end());
   EXPECT_NE(std::find(zh.begin(), zh.end(), "北京"), zh.end());
   auto th = Words("สวัสดีครับ ผมชื่อสมชาย");
   EXPECT_GE(th.size(), 3u);
