@@ -627,6 +627,7 @@ struct DayGenerator::Impl {
         ++st->brand_tweets[e.brand];
         if (c.polarity > 0) ++st->brand_positive[e.brand];
         if (c.polarity < 0) ++st->brand_negative[e.brand];
+        if (c.event >= 0) ++st->brand_event_tweets[e.brand];
       }
     }
     bool url = false, tag = false, men = false, sym = false;
@@ -705,6 +706,7 @@ struct DayGenerator::Impl {
     st->brand_tweets.assign(w.brands.size(), 0);
     st->brand_positive.assign(w.brands.size(), 0);
     st->brand_negative.assign(w.brands.size(), 0);
+    st->brand_event_tweets.assign(w.brands.size(), 0);
     st->event_tweets.assign(w.events.size(), 0);
     st->event_url_tweets.assign(w.events.size(), 0);
     st->trend_tweets.assign(w.trends.size(), 0);

@@ -46,6 +46,7 @@ struct DayStats {
   int64_t lang[kLangCount] = {};  // public tweets per language
   std::vector<int64_t> brand_tweets;   // public tweets mentioning each brand
   std::vector<int64_t> brand_positive, brand_negative;  // planted polarity of those
+  std::vector<int64_t> brand_event_tweets;  // of those, part of a news event's burst
   std::vector<int64_t> event_tweets, event_url_tweets;
   std::vector<int64_t> trend_tweets;
   std::vector<int64_t> slow_topic_tweets;

@@ -60,6 +60,7 @@ std::string TruthJson(const World& w, const std::vector<DayStats>& days) {
   t.brand_tweets.assign(w.brands.size(), 0);
   t.brand_positive.assign(w.brands.size(), 0);
   t.brand_negative.assign(w.brands.size(), 0);
+  t.brand_event_tweets.assign(w.brands.size(), 0);
   t.event_tweets.assign(w.events.size(), 0);
   t.event_url_tweets.assign(w.events.size(), 0);
   t.trend_tweets.assign(w.trends.size(), 0);
@@ -90,6 +91,7 @@ std::string TruthJson(const World& w, const std::vector<DayStats>& days) {
       t.brand_tweets[i] += d.brand_tweets[i];
       t.brand_positive[i] += d.brand_positive[i];
       t.brand_negative[i] += d.brand_negative[i];
+      t.brand_event_tweets[i] += d.brand_event_tweets[i];
     }
     for (size_t i = 0; i < w.events.size(); ++i) {
       t.event_tweets[i] += d.event_tweets[i];
@@ -100,8 +102,11 @@ std::string TruthJson(const World& w, const std::vector<DayStats>& days) {
     t.scrub_geo.insert(t.scrub_geo.end(), d.scrub_geo.begin(), d.scrub_geo.end());
     t.user_protect.insert(t.user_protect.end(), d.user_protect.begin(), d.user_protect.end());
   }
-  int64_t brand_total = 0;
-  for (int64_t n : t.brand_tweets) brand_total += n;
+  int64_t brand_total = 0, brand_baseline_total = 0;
+  for (size_t i = 0; i < w.brands.size(); ++i) {
+    brand_total += t.brand_tweets[i];
+    brand_baseline_total += t.brand_tweets[i] - t.brand_event_tweets[i];
+  }
 
   std::string out;
   JsonOut j(&out);
@@ -149,6 +154,9 @@ std::string TruthJson(const World& w, const std::vector<DayStats>& days) {
     StrList(j, BrandMatchTerms(b));
     j.Raw(",\"target_share\":").Fixed(b.share_of_voice, 6);
     j.Raw(",\"tweets\":").I64(t.brand_tweets[i]).Raw(",\"share\":").Fixed(Share(t.brand_tweets[i], brand_total), 6);
+    int64_t baseline = t.brand_tweets[i] - t.brand_event_tweets[i];
+    j.Raw(",\"event_tweets\":").I64(t.brand_event_tweets[i]);
+    j.Raw(",\"baseline_share\":").Fixed(Share(baseline, brand_baseline_total), 6);
     j.Raw(",\"baseline_sentiment\":").Fixed(b.sentiment, 3);
     j.Raw(",\"positive_tweets\":").I64(t.brand_positive[i]).Raw(",\"negative_tweets\":").I64(t.brand_negative[i]);
     j.Raw(",\"competitors\":");
