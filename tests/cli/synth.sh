@@ -63,6 +63,21 @@ assert checked > 3000, checked
 ' || fail "entity indices"
 fi
 
+# When ingest is available, it must account for every line as truth.json says.
+if command -v python3 >/dev/null && "$ROOST" ingest --help >/dev/null 2>&1; then
+  "$ROOST" ingest --dry-run --json "$tmp/a"/tweets-*.jsonl.gz > "$tmp/ingest.json" || fail "ingest failed"
+  python3 - "$tmp/ingest.json" "$tmp/a/truth.json" <<'PY' || fail "ingest counts differ from truth.json"
+import json, sys
+got = json.load(open(sys.argv[1]))
+truth = json.load(open(sys.argv[2]))["counts"]
+want = {"read": truth["lines"], "accepted": truth["public_tweets"], "duplicates": 0,
+        "non_public": truth["non_public_tweets"], "compliance": truth["compliance"],
+        "rejected": truth["malformed"]}
+bad = {k: (got.get(k), v) for k, v in want.items() if got.get(k) != v}
+assert not bad, bad
+PY
+fi
+
 set +e
 "$ROOST" synth --out "$tmp/d" --compress lzma >/dev/null 2>&1; rc1=$?
 "$ROOST" synth --out "$tmp/d" --format v2 >/dev/null 2>&1; rc2=$?
