@@ -7,17 +7,69 @@
 namespace roost::text {
 namespace {
 
-void AddUnique(std::vector<std::string>* terms, size_t first, std::string_view term) {
-  if (term.empty()) return;
-  for (size_t k = first; k < terms->size(); ++k) {
-    const std::string& t = (*terms)[k];
-    if (t.size() == term.size() && t == term) return;
+// Set of the terms already added for the current text: open addressing over
+// indices into the term vector, so a long Japanese tweet (100+ tokens) does
+// not pay a quadratic scan. Reused per thread; cleared per text.
+class TermDeduper {
+ public:
+  void Reset(std::vector<std::string>* terms, size_t first) {
+    terms_ = terms;
+    first_ = first;
+    for (uint32_t slot : used_) slots_[slot] = kEmpty;
+    used_.clear();
+    if (slots_.empty()) slots_.assign(kInitialSlots, kEmpty);
   }
-  terms->emplace_back(term);
-}
 
-// Only spaces between two tokens: they can form a phrase.
-bool OnlySpaceBetween(std::string_view text, const Token& a, const Token& b) {
+  void Add(std::string_view term) {
+    if (term.empty()) return;
+    if (used_.size() * 2 >= slots_.size()) Grow();
+    uint64_t h = Hash(term);
+    size_t mask = slots_.size() - 1;
+    for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
+      uint32_t idx = slots_[slot];
+      if (idx == kEmpty) {
+        slots_[slot] = static_cast<uint32_t>(terms_->size());
+        used_.push_back(static_cast<uint32_t>(slot));
+        terms_->emplace_back(term);
+        return;
+      }
+      if ((*terms_)[idx] == term) return;
+    }
+  }
+
+ private:
+  static constexpr uint32_t kEmpty = 0xFFFFFFFF;
+  static constexpr size_t kInitialSlots = 256;
+
+  static uint64_t Hash(std::string_view s) {
+    uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a: terms are short
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+    return h ^ (h >> 29);
+  }
+
+  void Grow() {
+    slots_.assign(slots_.size() * 2, kEmpty);
+    used_.clear();
+    size_t mask = slots_.size() - 1;
+    for (size_t idx = first_; idx < terms_->size(); ++idx) {
+      size_t slot = Hash((*terms_)[idx]) & mask;
+      while (slots_[slot] != kEmpty) slot = (slot + 1) & mask;
+      slots_[slot] = static_cast<uint32_t>(idx);
+      used_.push_back(static_cast<uint32_t>(slot));
+    }
+  }
+
+  std::vector<std::string>* terms_ = nullptr;
+  size_t first_ = 0;
+  std::vector<uint32_t> slots_;
+  std::vector<uint32_t> used_;
+};
+
+// Only spaces between two tokens: they can form a phrase. Tokens that touch
+// (CJK segments) form one only with dictionary segmentation: a phrase of two
+// overlapping Han bigrams or of a word and its inflection means nothing.
+bool OnlySpaceBetween(std::string_view text, const Token& a, const Token& b, bool touching_ok) {
+  if (a.end == b.begin) return touching_ok;
   for (uint32_t k = a.end; k < b.begin; ++k) {
     char c = text[k];
     if (c != ' ' && c != '\t') return false;
@@ -78,9 +130,19 @@ void TextAnalyzer::AppendTerms(std::string_view text, const std::vector<Token>& 
   const StopwordList* stop = stopwords_ ? stopwords_->ForLanguage(lang) : nullptr;
   const bool stem = options_.stem && HasStemmer(lang);
   // Scratch reused across calls on this thread: no allocation per token once warm.
-  thread_local std::string folded, stemmed, prev_term, bigram;
-  thread_local std::vector<std::string> bigrams;
+  const bool touching_ok = options_.tokenizer.cjk == CjkSegmentation::kDictionary;
+  thread_local std::string folded, stemmed, prev_term;
+  // Bigrams are added after every unigram: kept as ranges of one buffer.
+  thread_local std::string bigram_text;
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> bigrams;
+  thread_local TermDeduper dedupe;
+  bigram_text.clear();
   bigrams.clear();
+  dedupe.Reset(terms, first);
+  terms->reserve(first + tokens.size() + tokens.size() / 2);
+  auto AddUnique = [](std::vector<std::string>*, size_t, std::string_view term) {
+    dedupe.Add(term);
+  };
   const Token* prev_word = nullptr;  // previous token when it may start a bigram
   for (const Token& tok : tokens) {
     std::string_view raw = tok.In(text);
@@ -124,11 +186,13 @@ void TextAnalyzer::AppendTerms(std::string_view text, const std::vector<Token>& 
     }
     if (!(is_stop && options_.drop_stopwords)) AddUnique(terms, first, term);
     if (options_.bigrams) {
-      if (!is_stop && prev_word != nullptr && OnlySpaceBetween(text, *prev_word, tok)) {
-        bigram.assign(prev_term);
-        bigram.push_back(' ');
-        bigram.append(term);
-        bigrams.push_back(bigram);
+      if (!is_stop && prev_word != nullptr &&
+          OnlySpaceBetween(text, *prev_word, tok, touching_ok)) {
+        uint32_t start = static_cast<uint32_t>(bigram_text.size());
+        bigram_text.append(prev_term);
+        bigram_text.push_back(' ');
+        bigram_text.append(term);
+        bigrams.emplace_back(start, static_cast<uint32_t>(bigram_text.size() - start));
       }
       if (is_stop) {
         prev_word = nullptr;
@@ -138,7 +202,9 @@ void TextAnalyzer::AppendTerms(std::string_view text, const std::vector<Token>& 
       }
     }
   }
-  for (const auto& b : bigrams) AddUnique(terms, first, b);
+  for (const auto& [start, len] : bigrams) {
+    dedupe.Add(std::string_view(bigram_text).substr(start, len));
+  }
 }
 
 void TextAnalyzer::Analyze(std::string_view text, std::string_view lang,

@@ -65,14 +65,22 @@ TEST(AnalyzerTest, BigramsSkipStopwordsAndPunctuation) {
   for (size_t k = first_bigram; k < t.size(); ++k) EXPECT_NE(t[k].find(' '), std::string::npos);
 }
 
-TEST(AnalyzerTest, JapaneseBigramsFromDictionaryWords) {
-  Terms t = Analyze("東京スカイツリーに行きました", "ja");
-  EXPECT_TRUE(Has(t, "スカイツリー"));
-  EXPECT_TRUE(Has(t, "東京"));
-  bool has_phrase = std::any_of(t.begin(), t.end(), [](const std::string& s) {
-    return s.rfind("東京 ", 0) == 0;
-  });
-  EXPECT_TRUE(has_phrase);
+TEST(AnalyzerTest, JapanesePhrasesOnlyFromDictionaryWords) {
+  auto has_phrase = [](const Terms& t) {
+    return std::any_of(t.begin(), t.end(),
+                       [](const std::string& s) { return s.rfind("東京 ", 0) == 0; });
+  };
+  // Default script runs: the segments are not words, so no phrases from them.
+  Terms runs = Analyze("東京スカイツリーに行きました", "ja");
+  EXPECT_TRUE(Has(runs, "東京"));
+  EXPECT_TRUE(Has(runs, "スカイツリー"));
+  EXPECT_FALSE(has_phrase(runs));
+  // Dictionary segmentation: adjacent words form phrases.
+  AnalyzerOptions dict;
+  dict.tokenizer.cjk = CjkSegmentation::kDictionary;
+  Terms words = Analyze("東京スカイツリーに行きました", "ja", dict);
+  EXPECT_TRUE(Has(words, "東京"));
+  EXPECT_TRUE(has_phrase(words));
 }
 
 TEST(AnalyzerTest, StopwordsKeptByDefaultDroppedOnRequest) {

@@ -141,8 +141,9 @@ constexpr std::string_view kEmoticons[] = {
 
 // Length of the emoticon at s[i], or 0. It must not run into a word.
 size_t MatchEmoticon(std::string_view s, size_t i) {
+  const char first = s[i];
   for (auto e : kEmoticons) {
-    if (s.compare(i, e.size(), e) != 0) continue;
+    if (e[0] != first || s.compare(i, e.size(), e) != 0) continue;
     size_t after = i + e.size();
     if (after < s.size() && IsAsciiAlnum(static_cast<unsigned char>(s[after]))) continue;
     return e.size();
@@ -301,7 +302,10 @@ void Scanner::Run() {
             i = end;
             continue;
           }
-          if (c == 'X' || c == 'x' || c == 'T' || c == 'o' || c == 'O' || c == 'D') {
+          // Letter-led faces: XD xD T_T o_O O_o D: (second byte decides cheaply).
+          char next = i + 1 < n ? s_[i + 1] : '\0';
+          if ((next == 'D' || next == '_' || next == ':') &&
+              (c == 'X' || c == 'x' || c == 'T' || c == 'o' || c == 'O' || c == 'D')) {
             if (size_t len = MatchEmoticon(s_, i)) {
               Emit(TokenKind::kEmoticon, i, i + len);
               i += len;
