@@ -256,7 +256,7 @@ Result<std::filesystem::path> FindLexiconDir() {
   }
   std::vector<fs::path> tried;
   fs::path dir = sentiment::ExecutableDir();
-  for (int up = 0; up <= 4 && !dir.empty(); ++up) {
+  for (int up = 0; up <= 5 && !dir.empty(); ++up) {
     tried.push_back(dir / "node_modules");
     if (dir == dir.parent_path()) break;
     dir = dir.parent_path();
