@@ -192,6 +192,17 @@ TEST(SentimentRules, UnscoredLanguagesAreNeutral) {
   EXPECT_FALSE(Scorer()->Supports("es"));
 }
 
+TEST(SentimentRules, OtherScriptsInsideEnglishAreNeutralWords) {
+  REQUIRE_LEXICONS();
+  // Japanese and Arabic words inside an English tweet neither break the
+  // tokenizer nor carry valence; the English words still decide.
+  EXPECT_GT(En("Tokyo trip was amazing \xE6\x9D\xB1\xE4\xBA\xAC\xE3\x82\xBF\xE3\x83\xAF\xE3\x83\xBC "
+               "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7"),
+            0.05);  // 東京タワー مرحبا
+  EXPECT_NEAR(En("\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x82\xBF\xE3\x83\xAF\xE3\x83\xBC"), 0.0, 1e-6);
+  EXPECT_FALSE(Scorer()->Score("\xE6\x9D\xB1\xE4\xBA\xAC", "ja").scored);
+}
+
 TEST(SentimentRules, CompoundStaysInRangeAndSharesAddUp) {
   REQUIRE_LEXICONS();
   std::string huge;
