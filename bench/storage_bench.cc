@@ -1,5 +1,5 @@
 // storage_bench: how big the archive is and how fast it writes and answers.
-//   storage_bench [N tweets = 1000000] [memory limit MiB = 1024] [dir]
+//   storage_bench [N tweets = 1000000] [memory limit MiB = 1024] [dir] [keep]
 // Builds N synthetic enriched tweets in code (Zipf-distributed words,
 // hashtags and users over one UTC day), renders each as v1.1-style JSON to
 // measure the JSON and zstd -3 sizes the archive must beat, ingests them
@@ -205,6 +205,6 @@ int main(int argc, char** argv) {
   fmt::print("hashtag lookup (cold)  {:.3f} ms, {} rows (expected {}) {}\n", Seconds(o1, o2) * 1e3, found,
              probe_expected, found == probe_expected ? "OK" : "MISMATCH");
   fmt::print("term lookup (warm)     {:.3f} ms, {} rows\n", Seconds(o2, o3) * 1e3, found2);
-  std::filesystem::remove_all(dir);
+  if (argc <= 4 || std::string(argv[4]) != "keep") std::filesystem::remove_all(dir);
   return found == probe_expected ? 0 : 1;
 }

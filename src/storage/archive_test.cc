@@ -180,7 +180,7 @@ TEST(ArchiveTest, CorruptSegmentIsReportedAndOthersStayReadable) {
   const std::string path = (dir / "segments" / bad).string();
   uint64_t at = 0;
   for (const auto& b : (*a)->segment(0).value()->blocks())
-    if (b.name == "hashtags.bitmaps") at = b.offset + b.length - 3;
+    if (b.name == "hashtags.postings") at = b.offset + b.length - 3;
   a->reset();
   std::string bytes = ::roost::testing::ReadFileOrDie(path);
   bytes[at] ^= 0x5a;
@@ -196,7 +196,7 @@ TEST(ArchiveTest, CorruptSegmentIsReportedAndOthersStayReadable) {
   a = Archive::Open(dir.path());
   ASSERT_TRUE(a.ok());
   // The damaged page is found by a query touching it ("tcot" sorts last,
-  // so its bitmap holds the flipped byte)...
+  // so its posting holds the flipped byte)...
   auto b = (*a)->Lookup(0, "hashtags", "tcot");
   EXPECT_EQ(b.status().code(), StatusCode::kCorruption);
   EXPECT_NE(b.status().message().find(bad), std::string::npos) << b.status().message();

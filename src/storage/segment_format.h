@@ -18,6 +18,7 @@ inline constexpr size_t kFooterSize = 64;
 inline constexpr size_t kPageSize = 64 * 1024;
 inline constexpr uint32_t kGranuleRows = 65536;
 inline constexpr uint32_t kIndexGroup = 1024;
+inline constexpr uint32_t kPostingGroup = 16;
 inline constexpr int kZstdLevel = 3;
 
 // What a segment holds, recorded in its directory and in the manifest.

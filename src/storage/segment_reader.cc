@@ -268,14 +268,15 @@ Result<DictionaryView> SegmentReader::Dictionary(std::string_view column) const 
 Result<std::vector<uint32_t>> SegmentReader::ReadDimIds(std::string_view column) const {
   const std::string block = BlockOf(column, ".ids");
   ROOST_ASSIGN_OR_RETURN(auto granules, ReadGranules(block));
+  ROOST_ASSIGN_OR_RETURN(auto ranks, RankTable(column));
   std::vector<uint32_t> out;
   out.reserve(meta_.rows);
   for (const auto& g : granules) {
     ByteReader in(g);
     uint64_t v;
     while (!in.done()) {
-      if (!in.GetVarint(&v)) return CorruptionAt(block, "bad varint");
-      out.push_back(static_cast<uint32_t>(v));
+      if (!in.GetVarint(&v) || v >= ranks.size()) return CorruptionAt(block, "bad id");
+      out.push_back(ranks[v]);
     }
   }
   if (out.size() != meta_.rows) return CorruptionAt(block, "row count mismatch");
@@ -285,6 +286,7 @@ Result<std::vector<uint32_t>> SegmentReader::ReadDimIds(std::string_view column)
 Result<IdLists> SegmentReader::ReadDimIdLists(std::string_view column) const {
   const std::string block = BlockOf(column, ".ids");
   ROOST_ASSIGN_OR_RETURN(auto granules, ReadGranules(block));
+  ROOST_ASSIGN_OR_RETURN(auto ranks, RankTable(column));
   IdLists out;
   out.start.reserve(meta_.rows + 1);
   out.start.push_back(0);
@@ -294,8 +296,8 @@ Result<IdLists> SegmentReader::ReadDimIdLists(std::string_view column) const {
     while (!in.done()) {
       if (!in.GetVarint(&n) || n > in.remaining()) return CorruptionAt(block, "bad list");
       for (uint64_t i = 0; i < n; ++i) {
-        if (!in.GetVarint(&v)) return CorruptionAt(block, "bad varint");
-        out.ids.push_back(static_cast<uint32_t>(v));
+        if (!in.GetVarint(&v) || v >= ranks.size()) return CorruptionAt(block, "bad id");
+        out.ids.push_back(ranks[v]);
       }
       out.start.push_back(static_cast<uint32_t>(out.ids.size()));
     }
@@ -305,18 +307,59 @@ Result<IdLists> SegmentReader::ReadDimIdLists(std::string_view column) const {
 }
 
 Result<Bitmap> SegmentReader::ValueBitmap(std::string_view column, uint32_t id) const {
-  const std::string block = BlockOf(column, ".bitmaps");
+  const std::string block = BlockOf(column, ".postings");
   ROOST_ASSIGN_OR_RETURN(const BlockInfo* b, FindBlock(block));
-  if (8ull * (id + 2) > b->length) return CorruptionAt(block, "id outside the bitmap table");
-  ROOST_ASSIGN_OR_RETURN(std::string_view range, Bytes(b->offset + 8ull * id, 16, block.c_str()));
-  uint64_t begin = LoadFixed64(range.data()), end = LoadFixed64(range.data() + 8);
+  ROOST_ASSIGN_OR_RETURN(std::string_view head, Bytes(b->offset, std::min<uint64_t>(8, b->length), block.c_str()));
+  if (head.size() < 8) return CorruptionAt(block, "too short");
+  const uint32_t count = LoadFixed32(head.data()), groups = LoadFixed32(head.data() + 4);
+  const uint64_t table_at = b->offset + 8, data_at = table_at + 8ull * (groups + 1);
+  if (id >= count || groups != (count + kPostingGroup - 1) / kPostingGroup || data_at > b->offset + b->length)
+    return CorruptionAt(block, "bad posting table");
+  const uint32_t g = id / kPostingGroup;
+  ROOST_ASSIGN_OR_RETURN(std::string_view range, Bytes(table_at + 8ull * g, 16, block.c_str()));
+  const uint64_t begin = LoadFixed64(range.data()), end = LoadFixed64(range.data() + 8);
+  if (begin > end || data_at + end > b->offset + b->length) return CorruptionAt(block, "bad posting offsets");
+  ROOST_ASSIGN_OR_RETURN(std::string_view group, Bytes(data_at + begin, end - begin, block.c_str()));
+  ByteReader in(group);
+  std::string_view posting;
+  for (uint32_t k = g * kPostingGroup; k <= id; ++k)
+    if (!in.GetString(&posting)) return CorruptionAt(block, "truncated posting group");
+  if (posting.empty()) return CorruptionAt(block, "empty posting");
+  if (posting[0] == 1) {
+    roaring_bitmap_t* r = roaring_bitmap_portable_deserialize_safe(posting.data() + 1, posting.size() - 1);
+    if (r == nullptr) return CorruptionAt(block, "bad bitmap");
+    return Bitmap(r);
+  }
+  if (posting[0] != 0) return CorruptionAt(block, "unknown posting kind");
+  ByteReader list(posting.substr(1));
+  uint64_t n, delta, row = 0;
+  if (!list.GetVarint(&n) || n > posting.size()) return CorruptionAt(block, "bad posting list");
+  std::vector<uint32_t> rows(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    if (!list.GetVarint(&delta)) return CorruptionAt(block, "bad posting list");
+    row += delta;
+    if (row >= meta_.rows) return CorruptionAt(block, "row outside the segment");
+    rows[i] = static_cast<uint32_t>(row);
+  }
+  return Bitmap(roaring_bitmap_of_ptr(rows.size(), rows.data()));
+}
+
+Result<std::vector<uint32_t>> SegmentReader::RankTable(std::string_view column) const {
+  const std::string block = BlockOf(column, ".ranks");
+  ROOST_ASSIGN_OR_RETURN(std::string_view bytes, WholeBlock(block));
+  auto raw = Decompress(bytes);
+  if (!raw.ok()) return CorruptionAt(block, raw.status().message());
   ROOST_ASSIGN_OR_RETURN(DictionaryView dict, Dictionary(column));
-  const uint64_t data_at = b->offset + 8ull * (dict.size() + 1);
-  if (begin > end || data_at + end > b->offset + b->length) return CorruptionAt(block, "bad bitmap offsets");
-  ROOST_ASSIGN_OR_RETURN(std::string_view bytes, Bytes(data_at + begin, end - begin, block.c_str()));
-  roaring_bitmap_t* r = roaring_bitmap_portable_deserialize_safe(bytes.data(), bytes.size());
-  if (r == nullptr) return CorruptionAt(block, "bad bitmap");
-  return Bitmap(r);
+  std::vector<uint32_t> out;
+  out.reserve(dict.size());
+  ByteReader in(*raw);
+  uint64_t v;
+  while (!in.done()) {
+    if (!in.GetVarint(&v) || v >= dict.size()) return CorruptionAt(block, "bad rank table");
+    out.push_back(static_cast<uint32_t>(v));
+  }
+  if (out.size() != dict.size()) return CorruptionAt(block, "rank table size differs from the dictionary");
+  return out;
 }
 
 Result<Bitmap> SegmentReader::Lookup(std::string_view column, std::string_view value) const {

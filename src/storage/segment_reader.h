@@ -101,6 +101,8 @@ class SegmentReader {
   Result<std::string_view> WholeBlock(std::string_view name) const;
   Status VerifyPage(uint64_t page, const char* what) const;
   Result<std::vector<std::string>> ReadGranules(std::string_view block) const;
+  // Dictionary id of each rank (the per-row lists store ranks).
+  Result<std::vector<uint32_t>> RankTable(std::string_view column) const;
   Result<std::vector<uint32_t>> IndexRows(std::string_view block, uint64_t key) const;
   Status CorruptionAt(std::string_view what, std::string_view detail) const;
 

@@ -136,8 +136,31 @@ struct DimValues {
 };
 
 struct DimBlocks {
-  std::string dict, ids, bitmaps;
+  std::string dict, ids, ranks, postings;
 };
+
+// One posting: varint(length) then either a delta-varint row list (kind 0)
+// or a portable CRoaring bitmap (kind 1), whichever is smaller. Rare values,
+// the majority of users and terms, cost a few bytes instead of a bitmap header.
+void AppendPosting(std::string* out, const std::vector<uint32_t>& rows) {
+  std::string list(1, '\0');
+  PutVarint(&list, rows.size());
+  uint32_t prev = 0;
+  for (uint32_t r : rows) {
+    PutVarint(&list, r - prev);
+    prev = r;
+  }
+  Bitmap bm(roaring_bitmap_of_ptr(rows.size(), rows.data()));
+  roaring_bitmap_run_optimize(bm.raw());
+  size_t size = roaring_bitmap_portable_size_in_bytes(bm.raw());
+  if (size + 1 < list.size()) {
+    list.assign(1, '\1');
+    list.resize(1 + size);
+    roaring_bitmap_portable_serialize(bm.raw(), list.data() + 1);
+  }
+  PutVarint(out, list.size());
+  *out += list;
+}
 
 DimBlocks BuildDim(DimValues& d, bool multi) {
   const uint32_t n = static_cast<uint32_t>(d.values.size());
@@ -154,34 +177,47 @@ DimBlocks BuildDim(DimValues& d, bool multi) {
   for (uint32_t i = 0; i < n; ++i) PutFixed32(&out.dict, off += static_cast<uint32_t>(d.values[order[i]].size()));
   for (uint32_t i = 0; i < n; ++i) out.dict += d.values[order[i]];
 
+  // Rows per value, then ranks: frequent values get small ids in the per-row
+  // lists, so their varints are short and compress well.
   std::vector<std::vector<uint32_t>> rows_of(n);
-  GranuleBuilder ids;
   const uint32_t rows = static_cast<uint32_t>(d.row_start.size() - 1);
+  for (uint32_t r = 0; r < rows; ++r)
+    for (uint32_t k = d.row_start[r]; k < d.row_start[r + 1]; ++k) {
+      uint32_t id = final_id[d.ids[k]];
+      if (rows_of[id].empty() || rows_of[id].back() != r) rows_of[id].push_back(r);
+    }
+  std::vector<uint32_t> by_rank(n);
+  for (uint32_t i = 0; i < n; ++i) by_rank[i] = i;
+  std::stable_sort(by_rank.begin(), by_rank.end(),
+                   [&](uint32_t a, uint32_t b) { return rows_of[a].size() > rows_of[b].size(); });
+  std::vector<uint32_t> rank_of(n);
+  std::string ranks;
+  for (uint32_t r = 0; r < n; ++r) {
+    rank_of[by_rank[r]] = r;
+    PutVarint(&ranks, by_rank[r]);
+  }
+  out.ranks = Compress(ranks, kZstdLevel);
+
+  GranuleBuilder ids;
   for (uint32_t r = 0; r < rows; ++r) {
     uint32_t b = d.row_start[r], e = d.row_start[r + 1];
     if (multi) PutVarint(ids.buf(), e - b);
-    for (uint32_t k = b; k < e; ++k) {
-      uint32_t id = final_id[d.ids[k]];
-      PutVarint(ids.buf(), id);
-      if (rows_of[id].empty() || rows_of[id].back() != r) rows_of[id].push_back(r);
-    }
+    for (uint32_t k = b; k < e; ++k) PutVarint(ids.buf(), rank_of[final_id[d.ids[k]]]);
     ids.EndRow();
   }
   out.ids = ids.Finish();
 
+  const uint32_t groups = (n + kPostingGroup - 1) / kPostingGroup;
   std::string data;
-  PutFixed64(&out.bitmaps, 0);
+  PutFixed32(&out.postings, n);
+  PutFixed32(&out.postings, groups);
   for (uint32_t id = 0; id < n; ++id) {
-    Bitmap bm(roaring_bitmap_of_ptr(rows_of[id].size(), rows_of[id].data()));
-    roaring_bitmap_run_optimize(bm.raw());
-    size_t size = roaring_bitmap_portable_size_in_bytes(bm.raw());
-    size_t at = data.size();
-    data.resize(at + size);
-    roaring_bitmap_portable_serialize(bm.raw(), data.data() + at);
-    PutFixed64(&out.bitmaps, data.size());
+    if (id % kPostingGroup == 0) PutFixed64(&out.postings, data.size());
+    AppendPosting(&data, rows_of[id]);
     std::vector<uint32_t>().swap(rows_of[id]);
   }
-  out.bitmaps += data;
+  PutFixed64(&out.postings, data.size());
+  out.postings += data;
   return out;
 }
 
@@ -353,7 +389,8 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
     DimBlocks b = BuildDim(d, multi);
     ROOST_RETURN_IF_ERROR(add_block(std::string(name) + ".dict", b.dict));
     ROOST_RETURN_IF_ERROR(add_block(std::string(name) + ".ids", b.ids));
-    return add_block(std::string(name) + ".bitmaps", b.bitmaps);
+    ROOST_RETURN_IF_ERROR(add_block(std::string(name) + ".ranks", b.ranks));
+    return add_block(std::string(name) + ".postings", b.postings);
   };
   ROOST_RETURN_IF_ERROR(dim("lang", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.lang); }));
   ROOST_RETURN_IF_ERROR(dim("detected_lang", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.detected_lang); }));
