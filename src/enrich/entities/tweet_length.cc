@@ -5,7 +5,7 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
+#include <unicode/bytestream.h>
 
 #include <string>
 #include <string_view>
@@ -82,63 +82,77 @@ const LengthConfig kLengthV3 = {3, 280, 100, 200, true, 23, kV2Ranges, 4};
 
 TweetLength ParseTweetText(std::string_view utf8, const LengthConfig& config) {
   TweetLength result;
-  icu::UnicodeString original = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  if (original.isEmpty()) return result;
+  if (utf8.empty()) return result;
+  // Reused buffers: parsing allocates nothing once warm.
+  thread_local DecodedText original;
+  thread_local DecodedText normalized;
+  thread_local std::string normalized_utf8;
+  thread_local std::vector<int> url_end_at;
+  thread_local std::vector<Entity> urls;
+
+  original.Decode(utf8);
+  int original_units = 0;
+  for (int i = 0; i < original.size(); ++i) original_units += original.cps[i] > 0xFFFF ? 2 : 1;
+
+  // NFC first (most tweets already are: then the original is used as is).
+  const DecodedText* text = &original;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  icu::UnicodeString normalized =
-      U_SUCCESS(status) ? nfc->normalize(original, status) : original;
-  if (U_FAILURE(status)) normalized = original;
-
-  std::string normalized_utf8;
-  normalized.toUTF8String(normalized_utf8);
-  DecodedText text;
-  text.Decode(normalized_utf8);
-  const int n = text.size();
-  // utf16[i] = UTF-16 index of code point i.
-  std::vector<int> utf16(n + 1);
-  for (int i = 0, u = 0; i <= n; ++i) {
-    utf16[i] = u;
-    if (i < n) u += text.cps[i] > 0xFFFF ? 2 : 1;
+  icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
+  if (U_SUCCESS(status) && !nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {
+    normalized_utf8.clear();
+    icu::StringByteSink<std::string> sink(&normalized_utf8);
+    nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+    if (U_SUCCESS(status)) {
+      normalized.Decode(normalized_utf8);
+      text = &normalized;
+    }
   }
-  std::vector<Entity> urls;
-  ScanUrls(text, &urls);
-  std::vector<int> url_end_at(n, -1);
+  const int n = text->size();
+  const char32_t* cps = text->cps;
+
+  urls.clear();
+  ScanUrls(*text, &urls);
+  url_end_at.assign(n, -1);
   for (const Entity& e : urls) url_end_at[e.start] = e.end;
 
   const int64_t max_scaled = int64_t{config.max_weighted_length} * config.scale;
   int64_t weighted = 0;
   int valid_display = 0;
   bool valid = true;
+  int units = 0;  // UTF-16 units before cps[i]
   int i = 0;
   while (i < n) {
     int next;
     if (url_end_at[i] >= 0) {
       weighted += int64_t{config.transformed_url_length} * config.scale;
       next = url_end_at[i];
-    } else if (int len = config.emoji_parsing ? EmojiLength(text.cps, n, i) : 0; len > 0) {
+    } else if (int len = config.emoji_parsing ? EmojiLength(cps, n, i) : 0; len > 0) {
       weighted += config.default_weight;
       next = i + len;
     } else {
-      char32_t c = text.cps[i];
+      char32_t c = cps[i];
       // Astral code points weigh what their low surrogate weighs.
       char16_t unit = c > 0xFFFF ? static_cast<char16_t>(0xDC00 + ((c - 0x10000) & 0x3FF))
                                  : static_cast<char16_t>(c);
       weighted += CharWeight(unit, config);
       next = i + 1;
     }
-    int last_unit = utf16[next] - 1;
-    if (valid) valid = !chars::IsInvalidChar(normalized.charAt(last_unit));
-    if (valid && weighted <= max_scaled) valid_display = last_unit;
+    for (int k = i; k < next; ++k) units += cps[k] > 0xFFFF ? 2 : 1;
+    // twitter-text tests the last UTF-16 unit consumed (a low surrogate for
+    // astral code points, never an invalid character).
+    char32_t last = cps[next - 1];
+    if (valid) valid = last > 0xFFFF || !chars::IsInvalidChar(last);
+    if (valid && weighted <= max_scaled) valid_display = units - 1;
     i = next;
   }
+  int normalized_units = units;
   const int length = static_cast<int>(weighted / config.scale);
   result.weighted_length = length;
   result.valid = valid && length > 0 && length <= config.max_weighted_length;
   result.permillage = static_cast<int>(int64_t{length} * 1000 / config.max_weighted_length);
-  result.display_range_end = original.length() - 1;
-  result.valid_range_end = valid_display + (original.length() - normalized.length());
+  result.display_range_end = original_units - 1;
+  result.valid_range_end = valid_display + (original_units - normalized_units);
   return result;
 }
 
