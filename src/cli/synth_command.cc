@@ -38,7 +38,7 @@ void AddSynthCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--malformed-rate", o.malformed_rate, "noise lines per tweet")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
-  cmd->add_option("--format", flags->format, "v1 (v2 not yet)")->capture_default_str();
+  cmd->add_option("--format", flags->format, "v1 (firehose JSON lines) or v2 (twarc2 pages)")->capture_default_str();
   cmd->add_option("--brands", o.brands_file, "brands.toml to use instead of the built-in brands")
       ->check(CLI::ExistingFile);
   cmd->add_option("--events", o.events, "planted news events (-1: one per two days)")->capture_default_str();

@@ -28,6 +28,7 @@ namespace {
 constexpr int64_t kTwitterEpochMs = 1288834974657LL;
 constexpr size_t kFlushBytes = 1 << 20;
 constexpr size_t kRingSize = 512;
+constexpr int kPageTweets = 100;  // twarc2 search pages hold up to 100 (500 with max_results)
 
 // Tweets per local hour on weekdays (relative); weekends run ~1.5 h later.
 constexpr double kDiurnal[24] = {0.55, 0.35, 0.22, 0.15, 0.12, 0.14, 0.25, 0.45, 0.65, 0.75, 0.80, 0.85,
@@ -145,6 +146,14 @@ struct DayGenerator::Impl {
   uint64_t seq = 0;
   int64_t day_start = 0;
   std::vector<double> minute_city;  // per minute: cumulative city weights
+  // v2: the twarc2 page being filled (up to kPageTweets tweets).
+  std::string page_data, page_tweets;
+  std::vector<std::pair<int, bool>> page_users;  // author, protected
+  std::vector<int> page_places;
+  std::vector<uint64_t> page_refs;
+  int page_count = 0;
+  uint64_t page_newest = 0, page_oldest = 0;
+  int64_t page_last_ms = 0;
   size_t n_cities = 0;
   Status error;
 
@@ -207,12 +216,58 @@ struct DayGenerator::Impl {
     std::push_heap(heap.begin(), heap.end(), std::greater<Pending>());
   }
   void FlushDue(int64_t ms) {
+    // A compliance line must not overtake tweets still waiting in a v2 page
+    // (only the planted early deletes do).
+    if (!heap.empty() && heap.front().time <= ms) FlushPage();
     while (!heap.empty() && heap.front().time <= ms) {
       std::pop_heap(heap.begin(), heap.end(), std::greater<Pending>());
       Pending p = heap.back();
       heap.pop_back();
       WriteCompliance(p);
     }
+  }
+
+  // ------------------------------------------------------------ v2 pages
+  void FlushPage() {
+    if (page_count == 0) return;
+    std::string& out = buf;
+    JsonOut j(&out);
+    j.Raw("{\"data\":[").Raw(page_data).Raw("],\"includes\":{\"users\":[");
+    for (size_t i = 0; i < page_users.size(); ++i) {
+      if (i) j.Char(',');
+      WriteUserV2(w, page_users[i].first, page_last_ms, page_users[i].second, &out);
+    }
+    j.Raw("],\"tweets\":[").Raw(page_tweets).Raw("],\"places\":[");
+    for (size_t i = 0; i < page_places.size(); ++i) {
+      if (i) j.Char(',');
+      WritePlaceV2(w, page_places[i], &out);
+    }
+    char token[17];
+    std::snprintf(token, sizeof(token), "%016llx", static_cast<unsigned long long>(Mix64(page_newest)));
+    j.Raw("]},\"meta\":{\"newest_id\":").U64Str(page_newest).Raw(",\"oldest_id\":").U64Str(page_oldest);
+    j.Raw(",\"result_count\":").I64(page_count).Raw(",\"next_token\":\"").Raw(std::string_view(token, 16));
+    j.Raw("\"},\"__twarc\":{\"url\":\"https://api.twitter.com/2/tweets/search/all?max_results=100\",");
+    j.Raw("\"version\":\"2.13.0\",\"retrieved_at\":").Str(IsoMillis(page_last_ms + 1000)).Raw("}}");
+    page_data.clear();
+    page_tweets.clear();
+    page_users.clear();
+    page_places.clear();
+    page_refs.clear();
+    page_count = 0;
+    EndLine();
+  }
+  void PageUser(int user, bool is_protected) {
+    for (const auto& pu : page_users)
+      if (pu.first == user) return;
+    page_users.emplace_back(user, is_protected);
+  }
+  void PageRef(const RingEntry* e) {
+    if (!e) return;
+    if (std::find(page_refs.begin(), page_refs.end(), e->id) != page_refs.end()) return;
+    page_refs.push_back(e->id);
+    if (!page_tweets.empty()) page_tweets.push_back(',');
+    page_tweets += e->json;
+    PageUser(e->user, false);
   }
 
   // ------------------------------------------------------------ ids
@@ -558,6 +613,10 @@ struct DayGenerator::Impl {
     }
     s.full = &doc;
 
+    if (o.format == OutputFormat::kV2) {
+      EmitTweetV2(s, c, user, lang, ms);
+      return;
+    }
     // Write straight into the output buffer; keep an embeddable copy for
     // later retweets and quotes.
     size_t begin = buf.size();
@@ -599,6 +658,55 @@ struct DayGenerator::Impl {
       PushPending({Pending::kDelete, when, s.id, u.id});
     }
     EndLine();
+  }
+
+  void EmitTweetV2(TweetSpec& s, const Content& c, int user, Lang lang, int64_t ms) {
+    for (const auto& pu : page_users)
+      if (pu.first == user && pu.second != s.is_protected) FlushPage();
+    if (page_count == 0) page_newest = s.id;
+    page_oldest = s.id;
+    page_last_ms = ms;
+    if (page_count) page_data.push_back(',');
+    size_t begin = page_data.size();
+    BodyOffsets off;
+    uint64_t rt_id = c.retweet_of ? c.retweet_of->id : 0;
+    WriteTweetV2(w, s, rt_id, &page_data, &off);
+    PageUser(user, s.is_protected);
+    PageRef(c.retweet_of);
+    PageRef(c.quote_of);
+    PageRef(c.reply_to);
+    if (s.place >= 0 && std::find(page_places.begin(), page_places.end(), s.place) == page_places.end())
+      page_places.push_back(s.place);
+    bool original = !c.retweet_of && !c.quote_of && !s.is_protected;
+    if (original && (c.event >= 0 || rng.Chance(0.3))) {
+      Ring& ring = c.event >= 0 ? event_rings[c.event] : lang_rings[static_cast<int>(lang)];
+      RingEntry& e = ring.Slot();
+      e.id = s.id;
+      e.user = user;
+      e.ms = ms;
+      e.lang = lang;
+      e.doc = doc;
+      e.json.assign(page_data, begin, page_data.size() - begin);
+      e.event = c.event;
+      e.polarity = c.polarity;
+      e.news_url = c.news_url;
+      e.retweet_count = s.retweet_count;
+    }
+    Count(s, c);
+    if (rng.Chance(o.delete_rate)) {
+      const User& u = w.users[user];
+      st->deleted_ids.push_back(s.id);
+      ++st->deletes;
+      if (rng.Chance(o.early_delete_share)) {
+        // The delete goes out now; its tweet waits in the page.
+        st->deleted_before_ids.push_back(s.id);
+        ++st->deletes_before_tweet;
+        WriteCompliance({Pending::kDelete, ms + 1000 + static_cast<int64_t>(rng.Below(60000)), s.id, u.id});
+      } else {
+        PushPending({Pending::kDelete, ms + 5000 + static_cast<int64_t>(rng.Exponential(3.0 * kHourMs)), s.id, u.id});
+      }
+    }
+    if (++page_count >= kPageTweets) FlushPage();
   }
 
   void Count(const TweetSpec& s, const Content& c) {
@@ -664,9 +772,20 @@ struct DayGenerator::Impl {
     s.full = &doc;
     line.clear();
     BodyOffsets off;
-    WriteTweetBody(w, s, &scratch, &line, &off);
     int kind = static_cast<int>(rng.Below(kNoiseKinds));
-    if (kind == kNoiseMissingCreatedAt)
+    if (o.format == OutputFormat::kV2) {
+      // A one-tweet page, damaged like the v1 noise.
+      line = "{\"data\":[";
+      WriteTweetV2(w, s, 0, &line, &off);
+      line += "],\"includes\":{\"users\":[";
+      WriteUserV2(w, s.user, ms, false, &line);
+      line += "]},\"meta\":{\"result_count\":1}}";
+    } else {
+      WriteTweetBody(w, s, &scratch, &line, &off);
+    }
+    if (o.format == OutputFormat::kV2) {
+      // already complete
+    } else if (kind == kNoiseMissingCreatedAt)
       line += ",\"filter_level\":\"low\"}";  // no timestamp_ms either: no time at all
     else
       WriteStreamTail(ms, &line);
@@ -717,6 +836,12 @@ struct DayGenerator::Impl {
     for (auto& r : event_rings) r.Clear();
     heap.clear();
     delayed.clear();
+    page_data.clear();
+    page_tweets.clear();
+    page_users.clear();
+    page_places.clear();
+    page_refs.clear();
+    page_count = 0;
     buf.clear();
     comp_buf.clear();
     line_no = 0;
@@ -794,6 +919,7 @@ struct DayGenerator::Impl {
     // Deletes due after midnight still go into this day's file (their
     // timestamp_ms tells when they were issued), so days stay independent.
     FlushDue(std::numeric_limits<int64_t>::max());
+    FlushPage();
     while (!delayed.empty()) {
       std::string t = std::move(delayed.front().text);
       delayed.erase(delayed.begin());

@@ -72,8 +72,6 @@ Result<SynthSummary> RunSynth(const SynthOptions& options, const SynthProgress& 
   auto t0 = std::chrono::steady_clock::now();
   std::clock_t c0 = std::clock();
   if (options.out_dir.empty()) return Status::InvalidArgument("--out is required");
-  if (options.format == OutputFormat::kV2)
-    return Status::Unsupported("--format v2 is not implemented yet; use v1");
   if (options.threads < 1) return Status::InvalidArgument("--threads must be at least 1");
   auto rate_ok = [](double r) { return r >= 0 && r <= 1; };
   if (!rate_ok(options.malformed_rate)) return Status::InvalidArgument("--malformed-rate must be within [0, 1]");

@@ -124,9 +124,6 @@ TEST(SynthTest, RejectsBadOptions) {
   o.start = "March 1st";
   EXPECT_EQ(RunSynth(o).status().code(), StatusCode::kInvalidArgument);
   o = SmallOptions(dir.path());
-  o.format = OutputFormat::kV2;
-  EXPECT_EQ(RunSynth(o).status().code(), StatusCode::kUnsupported);
-  o = SmallOptions(dir.path());
   o.brands_file = (dir.path() / "missing.toml").string();
   EXPECT_FALSE(RunSynth(o).ok());
 }
@@ -264,6 +261,55 @@ TEST(SynthTest, OutputParsesAndMatchesTruth) {
   ASSERT_GT(brand_total, 500);
   for (size_t b = 0; b < brand_names.size(); ++b)
     EXPECT_NEAR(double(brand_counts[b]) / brand_total, truth_brand_share[b], 0.02) << brand_names[b];
+}
+
+// v2: twarc2 pages; every tweet record parses, protected authors come out
+// non-public, and the records add up to truth.json.
+TEST(SynthTest, V2PagesParse) {
+  ScratchDir dir;
+  auto o = SmallOptions(dir.path());
+  o.days = 1;
+  o.format = OutputFormat::kV2;
+  auto summary = RunSynth(o);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  simdjson::dom::parser jp;
+  std::string truth_text = ReadFileOrDie(dir / "truth.json");
+  simdjson::dom::element truth;
+  ASSERT_EQ(jp.parse(truth_text).get(truth), simdjson::SUCCESS);
+  DocumentParser parser;
+  int64_t tweets = 0, non_public = 0, compliance = 0, rejected = 0, pages = 0;
+  std::set<uint64_t> ids;
+  for (const auto& line : Lines(ReadFileOrDie(dir / "tweets-2012-03-01.jsonl"))) {
+    if (line.rfind("{\"data\":[", 0) == 0 && line.find("\"__twarc\"") != std::string::npos) ++pages;
+    for (const auto& r : parser.ParseString(line)) {
+      switch (r.kind) {
+        case ParsedRecord::Kind::kTweet:
+          ++tweets;
+          EXPECT_TRUE(ids.insert(r.tweet.id).second);
+          EXPECT_FALSE(r.tweet.user.screen_name.empty());
+          EXPECT_EQ(r.tweet.format, TweetFormat::kV2);
+          break;
+        case ParsedRecord::Kind::kNonPublic:
+          ++non_public;
+          EXPECT_TRUE(ids.insert(r.tweet.id).second);
+          break;
+        case ParsedRecord::Kind::kCompliance:
+          ++compliance;
+          break;
+        case ParsedRecord::Kind::kRejected:
+          ++rejected;
+          break;
+      }
+    }
+  }
+  const auto counts = truth["counts"];
+  EXPECT_GT(pages, 40);
+  EXPECT_EQ(tweets, int64_t(counts["public_tweets"]));
+  EXPECT_EQ(non_public, int64_t(counts["non_public_tweets"]));
+  EXPECT_GT(non_public, 0);
+  EXPECT_EQ(compliance, int64_t(counts["compliance"]));
+  EXPECT_EQ(rejected, int64_t(counts["malformed"]));
+  EXPECT_EQ(tweets + non_public + compliance + rejected, int64_t(counts["records"]));
 }
 
 }  // namespace

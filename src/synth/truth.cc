@@ -113,12 +113,14 @@ std::string TruthJson(const World& w, const std::vector<DayStats>& days) {
   j.Raw("{\n\"generator\":\"roost synth\",\"schema_version\":1");
   j.Raw(",\n\"options\":{\"seed\":").U64(o.seed).Raw(",\"start\":").Str(FormatIsoTime(w.start_ms));
   j.Raw(",\"end\":").Str(FormatIsoTime(w.DayStart(o.days))).Raw(",\"days\":").I64(o.days);
-  j.Raw(",\"tweets_per_day\":").I64(o.tweets_per_day).Raw(",\"format\":\"v1\",\"compression\":");
+  j.Raw(",\"tweets_per_day\":").I64(o.tweets_per_day);
+  j.Raw(",\"format\":\"").Raw(o.format == OutputFormat::kV2 ? "v2" : "v1").Raw("\",\"compression\":");
   j.Str(o.compression == Compression::kZstd ? "zstd" : o.compression == Compression::kGzip ? "gzip" : "none");
   j.Raw(",\"malformed_rate\":").Fixed(o.malformed_rate, 6).Raw(",\"users\":").I64(static_cast<int64_t>(w.users.size()));
   j.Raw("}");
 
-  j.Raw(",\n\"counts\":{\"lines\":").I64(t.lines).Raw(",\"tweets\":").I64(t.tweets);
+  j.Raw(",\n\"counts\":{\"lines\":").I64(t.lines);
+  j.Raw(",\"records\":").I64(t.tweets + t.compliance + t.malformed_total()).Raw(",\"tweets\":").I64(t.tweets);
   j.Raw(",\"public_tweets\":").I64(t.public_tweets).Raw(",\"non_public_tweets\":").I64(t.non_public_tweets);
   j.Raw(",\"retweets\":").I64(t.retweets).Raw(",\"replies\":").I64(t.replies);
   j.Raw(",\"quotes\":").I64(t.quotes).Raw(",\"extended\":").I64(t.extended);

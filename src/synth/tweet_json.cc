@@ -1,5 +1,6 @@
 #include "synth/tweet_json.h"
 
+#include <cstdio>
 #include <cstring>
 
 #include "synth/json_out.h"
@@ -257,6 +258,143 @@ void WriteTweetBody(const World& w, const TweetSpec& s, TextDoc* scratch, std::s
   j.Raw(",\"favorited\":false,\"retweeted\":false");
   if (shown->HasKind(Entity::kUrl)) j.Raw(",\"possibly_sensitive\":false");
   j.Raw(",\"lang\":\"").Raw(Vocabulary(s.lang).code).Char('"');
+}
+
+std::string IsoMillis(int64_t ms) {
+  std::string s = FormatIsoTime(ms);  // ...:SSZ
+  char frac[8];
+  std::snprintf(frac, sizeof(frac), ".%03dZ", static_cast<int>(ms % 1000));
+  s.pop_back();
+  return s + frac;
+}
+
+namespace {
+const char* SourceName(int source) {
+  static const char* kNames[] = {"Twitter Web Client", "Twitter for iPhone", "Twitter for Android",
+                                 "Twitter for BlackBerry®", "TweetDeck", "Twitter for iPad", "Instagram",
+                                 "Facebook", "HootSuite", "twitterfeed"};
+  return kNames[source];
+}
+
+void WriteEntitiesV2(const World& w, const TextDoc& doc, JsonOut& j) {
+  bool any[4] = {};
+  for (const auto& e : doc.entities)
+    if (e.kind != Entity::kBrand) any[e.kind] = true;
+  if (!any[0] && !any[1] && !any[2] && !any[3]) return;
+  j.Raw(",\"entities\":{");
+  bool first_group = true;
+  auto group = [&](Entity::Kind kind, const char* name) {
+    if (!any[kind]) return;
+    if (!first_group) j.Char(',');
+    first_group = false;
+    j.Char('"').Raw(std::string_view(name)).Raw("\":[");
+    bool first = true;
+    for (const auto& e : doc.entities) {
+      if (e.kind != kind) continue;
+      if (!first) j.Char(',');
+      first = false;
+      j.Raw("{\"start\":").I64(e.start).Raw(",\"end\":").I64(e.end);
+      switch (kind) {
+        case Entity::kHashtag:
+        case Entity::kSymbol:
+          j.Raw(",\"tag\":").Str(e.text);
+          break;
+        case Entity::kMention:
+          j.Raw(",\"username\":").Str(w.users[e.user].screen_name).Raw(",\"id\":").U64Str(w.users[e.user].id);
+          break;
+        case Entity::kUrl:
+          j.Raw(",\"url\":").Str(e.text).Raw(",\"expanded_url\":").Str(e.expanded);
+          j.Raw(",\"display_url\":").Str(e.display);
+          break;
+        default:
+          break;
+      }
+      j.Char('}');
+    }
+    j.Char(']');
+  };
+  group(Entity::kHashtag, "hashtags");
+  group(Entity::kMention, "mentions");
+  group(Entity::kUrl, "urls");
+  group(Entity::kSymbol, "cashtags");
+  j.Char('}');
+}
+}  // namespace
+
+void WriteTweetV2(const World& w, const TweetSpec& s, uint64_t retweeted_id, std::string* out,
+                  BodyOffsets* off) {
+  JsonOut j(out);
+  const User& u = w.users[s.user];
+  off->begin = out->size();
+  j.Char('{');
+  off->id_begin = out->size();
+  j.Raw("\"id\":").U64Str(s.id).Char(',');
+  off->id_end = out->size();
+  j.Raw("\"text\":");
+  off->text_value = out->size() + 1;
+  j.Str(s.full->text);
+  j.Char(',');
+  off->created_begin = out->size();
+  j.Raw("\"created_at\":").Str(IsoMillis(s.ms)).Char(',');
+  off->created_end = out->size();
+  off->user_begin = out->size();
+  j.Raw("\"author_id\":").U64Str(u.id).Char(',');
+  off->user_end = out->size();
+  j.Raw("\"conversation_id\":").U64Str(s.reply_to_id ? s.reply_to_id : s.id);
+  j.Raw(",\"lang\":\"").Raw(Vocabulary(s.lang).code).Raw("\",\"source\":").Str(SourceName(s.source));
+  j.Raw(",\"possibly_sensitive\":false,\"reply_settings\":\"everyone\",\"edit_history_tweet_ids\":[");
+  j.U64Str(s.id).Raw("],\"public_metrics\":{\"retweet_count\":").I64(s.retweet_count);
+  j.Raw(",\"reply_count\":").I64(s.reply_count).Raw(",\"like_count\":").I64(s.favorite_count);
+  j.Raw(",\"quote_count\":").I64(s.quote_count).Char('}');
+  WriteEntitiesV2(w, *s.full, j);
+  if (retweeted_id || s.quoted_id || s.reply_to_id) {
+    j.Raw(",\"referenced_tweets\":[");
+    bool first = true;
+    auto ref = [&](const char* type, uint64_t id) {
+      if (!id) return;
+      if (!first) j.Char(',');
+      first = false;
+      j.Raw("{\"type\":\"").Raw(std::string_view(type)).Raw("\",\"id\":").U64Str(id).Char('}');
+    };
+    ref("retweeted", retweeted_id);
+    ref("quoted", s.quoted_id);
+    ref("replied_to", s.reply_to_id);
+    j.Char(']');
+  }
+  if (s.reply_to_id) j.Raw(",\"in_reply_to_user_id\":").U64Str(w.users[s.reply_to_user].id);
+  if (s.place >= 0) {
+    j.Raw(",\"geo\":{\"place_id\":\"").Raw(w.cities[s.place].place_id).Char('"');
+    if (s.has_coordinates)
+      j.Raw(",\"coordinates\":{\"type\":\"Point\",\"coordinates\":[").Fixed(s.lon, 8).Char(',').Fixed(s.lat, 8).Raw("]}");
+    j.Char('}');
+  }
+  j.Char('}');
+}
+
+void WriteUserV2(const World& w, int index, int64_t ms, bool is_protected, std::string* out) {
+  JsonOut j(out);
+  const User& u = w.users[index];
+  double days = static_cast<double>(ms - w.start_ms) / kDayMs;
+  j.Raw("{\"id\":").U64Str(u.id).Raw(",\"name\":").Str(u.name).Raw(",\"username\":").Str(u.screen_name);
+  j.Raw(",\"created_at\":").Str(IsoMillis(u.created_ms)).Raw(",\"description\":").Str(u.description);
+  j.Raw(",\"location\":").Str(u.location).Raw(",\"url\":").Str(u.url);
+  j.Raw(",\"protected\":").Bool(is_protected).Raw(",\"verified\":").Bool(u.verified);
+  j.Raw(",\"profile_image_url\":\"https://pbs.twimg.com/profile_images/").U64(100000000 + u.profile_seed);
+  j.Raw("/avatar_normal.jpg\",\"public_metrics\":{\"followers_count\":");
+  j.I64(u.followers + static_cast<int64_t>(u.followers * 0.002 * days));
+  j.Raw(",\"following_count\":").I64(u.friends);
+  j.Raw(",\"tweet_count\":").I64(u.statuses_base + static_cast<int64_t>(days * u.statuses_per_day));
+  j.Raw(",\"listed_count\":").I64(u.listed).Raw("}}");
+}
+
+void WritePlaceV2(const World& w, int index, std::string* out) {
+  JsonOut j(out);
+  const City& c = w.cities[index];
+  j.Raw("{\"id\":\"").Raw(c.place_id).Raw("\",\"full_name\":").Str(c.full_name).Raw(",\"name\":").Str(c.name);
+  j.Raw(",\"country\":").Str(c.country).Raw(",\"country_code\":\"").Raw(c.country_code);
+  j.Raw("\",\"place_type\":\"city\",\"geo\":{\"type\":\"Feature\",\"bbox\":[");
+  j.Fixed(c.lon - c.half_lon, 6).Char(',').Fixed(c.lat - c.half_lat, 6).Char(',');
+  j.Fixed(c.lon + c.half_lon, 6).Char(',').Fixed(c.lat + c.half_lat, 6).Raw("],\"properties\":{}}}");
 }
 
 void WriteStreamTail(int64_t ms, std::string* out) {

@@ -48,6 +48,15 @@ struct BodyOffsets {
 void WriteTweetBody(const World& world, const TweetSpec& spec, TextDoc* scratch, std::string* out,
                     BodyOffsets* offsets);
 
+// v2 (twarc2 page) shapes: a tweet object of "data", and the user and place
+// objects of "includes". `text` is the full text (v2 has no 140 cut).
+void WriteTweetV2(const World& world, const TweetSpec& spec, uint64_t retweeted_id, std::string* out,
+                  BodyOffsets* offsets);
+void WriteUserV2(const World& world, int user, int64_t ms, bool is_protected, std::string* out);
+void WritePlaceV2(const World& world, int city, std::string* out);
+// "2012-03-01T00:00:10.904Z"
+std::string IsoMillis(int64_t ms);
+
 // Appends ,"filter_level":"low","timestamp_ms":"..."} : the top-level tail.
 void WriteStreamTail(int64_t ms, std::string* out);
 
