@@ -5,7 +5,6 @@
 //
 //   build-*/bench/entities_bench [path/to/twitter.json]
 #include <simdjson.h>
-
 #include <time.h>
 
 #include <chrono>
@@ -104,11 +103,14 @@ void TimeCorpus(const EntityExtractor& extractor, const char* label,
       tweets += static_cast<int64_t>(texts.size());
       seconds = cpu_seconds() - cpu_start;
     } while (seconds < 0.5);
-    double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
-    std::printf("%-22s %9.0f tweets/s  %6.0f ns/tweet  %6.1f MB/s  (cpu %.2f s, wall %.2f s; %zu entities)\n",
-                name, tweets / seconds, seconds * 1e9 / tweets,
-                bytes * (tweets / texts.size()) / seconds / 1e6, seconds, wall,
-                entities / (tweets / texts.size()));
+    double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+    std::printf(
+        "%-22s %9.0f tweets/s  %6.0f ns/tweet  %6.1f MB/s  (cpu %.2f s, wall %.2f s; %zu "
+        "entities)\n",
+        name, tweets / seconds, seconds * 1e9 / tweets,
+        bytes * (tweets / texts.size()) / seconds / 1e6, seconds, wall,
+        entities / (tweets / texts.size()));
   };
   std::printf("%s: %zu tweets, %.0f bytes on average\n", label, texts.size(),
               static_cast<double>(bytes) / texts.size());
@@ -163,8 +165,8 @@ int main(int argc, char** argv) {
         }
       }
     }
-    std::printf("reference check (%s): %d/%d of Twitter's entities found, %d extra\n",
-                path.c_str(), agree, total, extra);
+    std::printf("reference check (%s): %d/%d of Twitter's entities found, %d extra\n", path.c_str(),
+                agree, total, extra);
     if (total == 0 || agree * 100 < total * 95) {
       std::fprintf(stderr, "entities_bench: agreement with Twitter's entities below 95%%\n");
       return 1;

@@ -21,11 +21,21 @@ void AppendJsonString(std::string_view s, std::string* out) {
   out->push_back('"');
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -41,11 +51,15 @@ void AppendJsonString(std::string_view s, std::string* out) {
 
 const char* Sigil(enrich::Entity::Type type) {
   switch (type) {
-    case enrich::Entity::kHashtag: return "#";
+    case enrich::Entity::kHashtag:
+      return "#";
     case enrich::Entity::kMention:
-    case enrich::Entity::kList: return "@";
-    case enrich::Entity::kCashtag: return "$";
-    case enrich::Entity::kUrl: return "";
+    case enrich::Entity::kList:
+      return "@";
+    case enrich::Entity::kCashtag:
+      return "$";
+    case enrich::Entity::kUrl:
+      return "";
   }
   return "";
 }

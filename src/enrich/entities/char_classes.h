@@ -8,6 +8,9 @@
 
 namespace roost::enrich::chars {
 
+// The case lists below read as the grammar's character sets.
+// clang-format off
+
 inline bool IsAsciiAlpha(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 inline bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiAlnum(char32_t c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
@@ -143,6 +146,8 @@ inline bool IsHashtagAlnum(char32_t c) {
 }
 
 inline bool IsScreenNameChar(char32_t c) { return IsAsciiAlnum(c) || c == '_'; }
+
+// clang-format on
 
 }  // namespace roost::enrich::chars
 

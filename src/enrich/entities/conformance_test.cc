@@ -92,8 +92,8 @@ Tally RunSection(const YAML::Node& tests, const std::string& section,
     ADD_FAILURE() << section << ": " << description << "\n  text:     " << text
                   << "\n  expected: " << Join(want) << "\n  actual:   " << Join(got);
   }
-  std::printf("[conformance] %-34s %3d/%3d passed%s\n", section.c_str(), tally.passed,
-              tally.total, tally.known ? " (known failures listed in the test)" : "");
+  std::printf("[conformance] %-34s %3d/%3d passed%s\n", section.c_str(), tally.passed, tally.total,
+              tally.known ? " (known failures listed in the test)" : "");
   return tally;
 }
 
@@ -148,8 +148,8 @@ TEST(ConformanceTest, ExtractYml) {
   Tally all;
   for (const auto& section : tests) {
     std::string name = section.first.as<std::string>();
-    ASSERT_TRUE(actual.count(name)) << "extract.yml has a section this test does not know: "
-                                    << name;
+    ASSERT_TRUE(actual.count(name))
+        << "extract.yml has a section this test does not know: " << name;
     auto exp = expected.count(name) ? expected[name] : strings;
     Tally t = RunSection(tests, name, actual[name], exp);
     all.passed += t.passed;
@@ -173,14 +173,13 @@ TEST(ConformanceTest, ValidateYmlWeightedLength) {
         tests, section,
         [&](const std::string& text) {
           TweetLength r = ex.ParseTweet(text, config);
-          return std::vector<std::string>{
-              "weightedLength=" + std::to_string(r.weighted_length),
-              std::string("valid=") + (r.valid ? "true" : "false"),
-              "permillage=" + std::to_string(r.permillage),
-              "displayRange=" + std::to_string(r.display_range_start) + ".." +
-                  std::to_string(r.display_range_end),
-              "validRange=" + std::to_string(r.valid_range_start) + ".." +
-                  std::to_string(r.valid_range_end)};
+          return std::vector<std::string>{"weightedLength=" + std::to_string(r.weighted_length),
+                                          std::string("valid=") + (r.valid ? "true" : "false"),
+                                          "permillage=" + std::to_string(r.permillage),
+                                          "displayRange=" + std::to_string(r.display_range_start) +
+                                              ".." + std::to_string(r.display_range_end),
+                                          "validRange=" + std::to_string(r.valid_range_start) +
+                                              ".." + std::to_string(r.valid_range_end)};
         },
         [](const YAML::Node& e) {
           return std::vector<std::string>{

@@ -38,7 +38,8 @@ void DecodedText::Decode(std::string_view text) {
     // Runs of three-byte sequences (CJK, kana, Hangul) without re-dispatch.
     while (b0 >= 0xE0 && b0 <= 0xEF && i + 3 <= n && (p[i + 1] & 0xC0) == 0x80 &&
            (p[i + 2] & 0xC0) == 0x80) {
-      char32_t c = (char32_t(b0 & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      char32_t c =
+          (char32_t(b0 & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
       if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) break;
       off[k] = static_cast<uint32_t>(i);
       out[k++] = c;
@@ -61,7 +62,8 @@ void DecodedText::Decode(std::string_view text) {
       len = 2;
     } else if (b0 >= 0xE0 && b0 <= 0xEF && left >= 3 && (p[i + 1] & 0xC0) == 0x80 &&
                (p[i + 2] & 0xC0) == 0x80) {
-      char32_t c = (char32_t(b0 & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      char32_t c =
+          (char32_t(b0 & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
       if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
         cp = c;
         len = 3;

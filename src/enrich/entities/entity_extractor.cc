@@ -66,11 +66,16 @@ TweetLength ParseTweetText(std::string_view utf8, const LengthConfig& config);
 
 const char* EntityTypeName(Entity::Type type) {
   switch (type) {
-    case Entity::kHashtag: return "hashtag";
-    case Entity::kMention: return "mention";
-    case Entity::kUrl: return "url";
-    case Entity::kCashtag: return "cashtag";
-    case Entity::kList: return "list";
+    case Entity::kHashtag:
+      return "hashtag";
+    case Entity::kMention:
+      return "mention";
+    case Entity::kUrl:
+      return "url";
+    case Entity::kCashtag:
+      return "cashtag";
+    case Entity::kList:
+      return "list";
   }
   return "unknown";
 }
@@ -164,7 +169,8 @@ std::string NormalizeDomain(std::string_view url) {
   bool ascii = true;
   for (char ch : url) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
   if (ascii) {
-    for (char ch : url) host.push_back(static_cast<char>(chars::AsciiLower(static_cast<unsigned char>(ch))));
+    for (char ch : url)
+      host.push_back(static_cast<char>(chars::AsciiLower(static_cast<unsigned char>(ch))));
   } else {
     decoded.Decode(url);
     for (int i = 0; i < decoded.size(); ++i) {
@@ -191,7 +197,8 @@ std::string NormalizeDomain(std::string_view url) {
     }
   }
   // "www.example.com" -> "example.com", but "www.com" stays a domain.
-  if (host.size() > 4 && host.compare(0, 4, "www.") == 0 && host.find('.', 4) != std::string::npos) {
+  if (host.size() > 4 && host.compare(0, 4, "www.") == 0 &&
+      host.find('.', 4) != std::string::npos) {
     host.erase(0, 4);
   }
   return host;

@@ -30,8 +30,10 @@ TEST(EntityExtractorTest, FrenchAccentsStayInHashtags) {
 
 TEST(EntityExtractorTest, JapaneseHashtagsAndMentions) {
   EntityExtractor ex;
-  auto entities = ex.Extract("今日は #東京 で #ラーメン を食べた。@tanaka_taro さんと！#日本語ハッシュタグ。");
-  EXPECT_EQ(TextsOf(entities, Entity::kHashtag), (Strings{"東京", "ラーメン", "日本語ハッシュタグ"}));
+  auto entities =
+      ex.Extract("今日は #東京 で #ラーメン を食べた。@tanaka_taro さんと！#日本語ハッシュタグ。");
+  EXPECT_EQ(TextsOf(entities, Entity::kHashtag),
+            (Strings{"東京", "ラーメン", "日本語ハッシュタグ"}));
   EXPECT_EQ(TextsOf(entities, Entity::kMention), (Strings{"tanaka_taro"}));
   // "今日は " is four code points, so #東京 spans [4, 7).
   ASSERT_FALSE(entities.empty());
@@ -75,7 +77,8 @@ TEST(EntityExtractorTest, UrlsWithoutProtocol) {
 TEST(EntityExtractorTest, UrlWithProtocolAndIdn) {
   EntityExtractor ex;
   auto entities = ex.Extract("voir https://www.例え.jp/パス?x=1 et http://café.fr/menu.");
-  EXPECT_EQ(TextsOf(entities, Entity::kUrl), (Strings{"https://www.例え.jp/", "http://café.fr/menu"}));
+  EXPECT_EQ(TextsOf(entities, Entity::kUrl),
+            (Strings{"https://www.例え.jp/", "http://café.fr/menu"}));
 }
 
 TEST(EntityExtractorTest, ReplyAndMentionIds) {

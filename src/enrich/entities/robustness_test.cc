@@ -15,11 +15,11 @@ namespace roost::enrich {
 namespace {
 
 const char* const kPieces[] = {
-    "#",  "@",   "$",    ".",        "http://", "https://", "t.co/", "com", "jp",    "co",
-    "é",  "東",  "😀",   "\xff",     " ",       "_",        "-",     "/",   "?",     "(",
-    ")",  "ｈ",  "＃",   "＠",       "xn--",    "\u200d",   "\ufe0f", "a",  "Z",     "1",
-    "rt", ":",   "\n",   "www.",     "みんな",  "\u202a",   "'",     "=",   "%",     "\xe3\x81",
-    "AAPL", "&", "!",    "\U0001F3FD", "\u20e3", "ا",       "\u3000", "~",  "..",    "://",
+    "#",    "@",  "$",  ".",          "http://", "https://", "t.co/",  "com", "jp", "co",
+    "é",    "東", "😀",  "\xff",       " ",       "_",        "-",      "/",   "?",  "(",
+    ")",    "ｈ", "＃", "＠",         "xn--",    "\u200d",   "\ufe0f", "a",   "Z",  "1",
+    "rt",   ":",  "\n", "www.",       "みんな",  "\u202a",   "'",      "=",   "%",  "\xe3\x81",
+    "AAPL", "&",  "!",  "\U0001F3FD", "\u20e3",  "ا",        "\u3000", "~",   "..", "://",
 };
 
 std::string RandomText(std::mt19937* rng, int max_pieces = 40) {
@@ -78,7 +78,7 @@ namespace {
 #if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
 constexpr double kLimitMs = 10000;  // sanitizers and -O0 are 10-50x slower
 #else
-constexpr double kLimitMs = 500;    // ~50 ms per text in release builds
+constexpr double kLimitMs = 500;  // ~50 ms per text in release builds
 #endif
 
 TEST(RobustnessTest, LongPathologicalTextsStayFast) {
@@ -94,8 +94,8 @@ TEST(RobustnessTest, LongPathologicalTextsStayFast) {
     auto start = std::chrono::steady_clock::now();
     ex.Extract(body);
     ex.ParseTweet(body);
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                    .count();
+    double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     EXPECT_LT(ms, kLimitMs) << body.substr(0, 20);
   }
 }

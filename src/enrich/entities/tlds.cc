@@ -13,9 +13,7 @@ namespace {
 
 constexpr int kMaxAsciiTld = 64;
 
-bool BlocksTld(char32_t c) {
-  return chars::IsAsciiAlnum(c) || c == '@' || c == '+' || c == '-';
-}
+bool BlocksTld(char32_t c) { return chars::IsAsciiAlnum(c) || c == '@' || c == '+' || c == '-'; }
 
 }  // namespace
 

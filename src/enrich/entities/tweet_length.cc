@@ -3,9 +3,9 @@
 // emoji sequence default_weight, any other code point its range weight.
 #include "enrich/entities/tweet_length.h"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/bytestream.h>
 
 #include <string>
 #include <string_view>
@@ -69,7 +69,8 @@ int EmojiLength(const char32_t* cps, int n, int i) {
 
 int CharWeight(char16_t unit, const LengthConfig& config) {
   for (int r = 0; r < config.range_count; ++r) {
-    if (unit >= config.ranges[r].start && unit <= config.ranges[r].end) return config.ranges[r].weight;
+    if (unit >= config.ranges[r].start && unit <= config.ranges[r].end)
+      return config.ranges[r].weight;
   }
   return config.default_weight;
 }

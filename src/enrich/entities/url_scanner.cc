@@ -35,10 +35,10 @@ struct UrlMatch {
   // When no match: the next start in the same label run that could match
   // (starts in between fail the same way: same labels, same validity).
   int next_try = 0;
-  int start = 0;         // protocol or domain start
+  int start = 0;  // protocol or domain start
   int domain_start = 0;
   int domain_end = 0;
-  int path_start = -1;   // index of the '/' or -1
+  int path_start = -1;  // index of the '/' or -1
   int end = 0;
 };
 
@@ -317,7 +317,8 @@ void UrlScanner::Run() {
     int run_end = i;
     while (run_end < n_ && IsLabelChar(c_[run_end])) ++run_end;
     int resume = -1;
-    if (run_end + 2 < n_ && c_[run_end] == ':' && c_[run_end + 1] == '/' && c_[run_end + 2] == '/') {
+    if (run_end + 2 < n_ && c_[run_end] == ':' && c_[run_end + 1] == '/' &&
+        c_[run_end + 2] == '/') {
       int h = -1, proto = 0;
       if (run_end - 5 >= run_start && EqualsIgnoreCase(run_end - 5, "https")) {
         h = run_end - 5;
@@ -370,8 +371,6 @@ void UrlScanner::Run() {
 
 }  // namespace
 
-void ScanUrls(const DecodedText& text, std::vector<Entity>* out) {
-  UrlScanner(text, out).Run();
-}
+void ScanUrls(const DecodedText& text, std::vector<Entity>* out) { UrlScanner(text, out).Run(); }
 
 }  // namespace roost::enrich
