@@ -71,6 +71,10 @@ class UrlScanner {
   // m.end whatever happens.
   void Accept(const UrlMatch& m, int protocol_length);
   bool IsValidHost(int start, int end, int protocol_length, int url_end) const;
+  // Calls fn(start, end) for each ASCII domain (validAsciiDomain) inside the
+  // host [ds, de), left to right, until fn returns false.
+  template <typename Fn>
+  void ForEachAsciiDomain(int ds, int de, Fn&& fn) const;
   int Utf16Length(int start, int end) const {
     int len = 0;
     for (int i = start; i < end; ++i) len += c_[i] > 0xFFFF ? 2 : 1;
@@ -211,13 +215,54 @@ UrlMatch UrlScanner::MatchAt(int p, int protocol_length) const {
   return m;
 }
 
+template <typename Fn>
+void UrlScanner::ForEachAsciiDomain(int ds, int de, Fn&& fn) const {
+  int q = ds;
+  while (q < de) {
+    if (!IsAsciiDomainLabelChar(c_[q])) {
+      ++q;
+      continue;
+    }
+    int dots[kMaxLabels];
+    int count = 0;
+    int pos = q;
+    int first_run_end = -1;
+    while (count < kMaxLabels) {
+      int r = pos;
+      while (r < de && IsAsciiDomainLabelChar(c_[r])) ++r;
+      if (first_run_end < 0) first_run_end = r;
+      if (r > pos && r < de && c_[r] == '.') {
+        dots[count++] = r + 1;
+        pos = r + 1;
+      } else {
+        break;
+      }
+    }
+    int match_end = -1;
+    for (int j = count; j >= 1 && match_end < 0; --j) {
+      int tld = tlds_.MatchAt(c_, dots[j - 1], de);
+      if (tld > 0) match_end = dots[j - 1] + tld;
+    }
+    if (match_end < 0) {
+      q = first_run_end;
+      continue;
+    }
+    if (!fn(q, match_end)) return;
+    q = match_end;
+  }
+}
+
 bool UrlScanner::IsValidHost(int start, int end, int protocol_length, int url_end) const {
-  // "xn--" hosts must hold a valid ASCII domain (no raw Unicode after xn--).
+  // A host spelled "xn--..." must contain a valid ASCII domain somewhere
+  // (raw Unicode after the punycode prefix is not a domain).
   if (end - start >= 4 && c_[start] == 'x' && c_[start + 1] == 'n' && c_[start + 2] == '-' &&
       c_[start + 3] == '-') {
-    for (int i = start; i < end; ++i) {
-      if (c_[i] >= 0x80 && !IsLatinAccent(c_[i])) return false;
-    }
+    bool found = false;
+    ForEachAsciiDomain(start, end, [&](int, int) {
+      found = true;
+      return false;
+    });
+    if (!found) return false;
   }
   int label_start = start;
   for (int i = start; i <= end; ++i) {
@@ -264,39 +309,10 @@ void UrlScanner::Accept(const UrlMatch& m, int protocol_length) {
   // Keep only the ASCII domains inside the host (validAsciiDomain, global).
   const int ds = m.domain_start, de = m.domain_end;
   size_t first_new = out_->size();
-  int q = ds;
-  while (q < de) {
-    if (!IsAsciiDomainLabelChar(c_[q])) {
-      ++q;
-      continue;
-    }
-    int dots[kMaxLabels];
-    int count = 0;
-    int pos = q;
-    int first_run_end = -1;
-    while (count < kMaxLabels) {
-      int r = pos;
-      while (r < de && IsAsciiDomainLabelChar(c_[r])) ++r;
-      if (first_run_end < 0) first_run_end = r;
-      if (r > pos && r < de && c_[r] == '.') {
-        dots[count++] = r + 1;
-        pos = r + 1;
-      } else {
-        break;
-      }
-    }
-    int match_end = -1;
-    for (int j = count; j >= 1 && match_end < 0; --j) {
-      int tld = tlds_.MatchAt(c_, dots[j - 1], de);
-      if (tld > 0) match_end = dots[j - 1] + tld;
-    }
-    if (match_end < 0) {
-      q = first_run_end;
-      continue;
-    }
-    out_->push_back(Entity{Entity::kUrl, std::string(t_.Slice(q, match_end)), q, match_end});
-    q = match_end;
-  }
+  ForEachAsciiDomain(ds, de, [&](int start, int end) {
+    out_->push_back(Entity{Entity::kUrl, std::string(t_.Slice(start, end)), start, end});
+    return true;
+  });
   if (out_->size() == first_new) return;
   if (m.path_start >= 0) {
     Entity& last = out_->back();
