@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+
 namespace roost::language {
 namespace {
 
@@ -149,6 +152,27 @@ TEST(IdentifyLanguageTest, EntitiesDoNotDecide) {
   EXPECT_EQ(fixed.lang, "fr");
   // A short ambiguous one keeps its tag.
   EXPECT_EQ(IdentifyLanguage("ok merci", "fr").lang, "fr");
+}
+
+}  // namespace
+}  // namespace roost::language
+
+namespace roost::language {
+namespace {
+
+TEST(LanguageRobustnessTest, RandomBytesNeverCrash) {
+  std::mt19937 rng(42);
+  std::uniform_int_distribution<int> byte(0, 255), length(0, 200);
+  const char* tags[] = {"", "en", "und", "qme", "zh-cn", "xx"};
+  for (int iter = 0; iter < 2000; ++iter) {
+    std::string text;
+    int n = length(rng);
+    for (int k = 0; k < n; ++k) text.push_back(static_cast<char>(byte(rng)));
+    LanguageGuess g = IdentifyLanguage(text, tags[iter % 6]);
+    EXPECT_GE(g.confidence, 0.0f);
+    EXPECT_LE(g.confidence, 1.0f);
+    EXPECT_FALSE(g.lang.empty());
+  }
 }
 
 }  // namespace

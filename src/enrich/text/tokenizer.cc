@@ -558,11 +558,16 @@ void Scanner::SegmentWithIcu(size_t begin, size_t end) {
     SegmentBigrams(begin, end);
     return;
   }
+  const int32_t limit = static_cast<int32_t>(end - begin);
   int32_t start = it->first();
-  for (int32_t stop = it->next(); stop != icu::BreakIterator::DONE; start = stop, stop = it->next()) {
+  for (int32_t stop = it->next(); stop != icu::BreakIterator::DONE; stop = it->next()) {
+    // A reused iterator can step back on odd input (a run opening with a
+    // combining mark); tokens must stay in text order and inside the run.
+    if (stop <= start || stop > limit) continue;
     if (it->getRuleStatus() >= UBRK_WORD_NONE_LIMIT) {
       Emit(TokenKind::kWord, begin + start, begin + stop);
     }
+    start = stop;
   }
   utext_close(&ut);
 }
