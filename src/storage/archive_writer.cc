@@ -68,8 +68,7 @@ Result<SegmentEntry> ArchiveWriter::WriteSegment(std::vector<Tweet> tweets, Time
   e.file = PartitionKey(next_.partition, partition_start) + "-" + SeqName(next_.next_seq++) + ".rseg";
   const std::string path = SegmentDir(dir_) + "/" + e.file;
   SegmentWriter w(partition_start);
-  for (auto& t : tweets) w.Add(std::move(t));
-  std::vector<Tweet>().swap(tweets);
+  w.AddAll(std::move(tweets));
   ROOST_ASSIGN_OR_RETURN(e.meta, w.Finish(path));
   std::error_code ec;
   e.bytes = fs::file_size(path, ec);

@@ -7,6 +7,7 @@
 #include <bit>
 #include <cerrno>
 #include <cstring>
+#include <deque>
 #include <functional>
 #include <limits>
 #include <unordered_map>
@@ -121,16 +122,29 @@ class GranuleBuilder {
 };
 
 // Values of one dimension column, as per-row lists of temporary ids.
+// Values of one dimension column, as per-row lists of temporary ids. Keys
+// are views into the tweets (alive until Finish returns) or into `owned`
+// for normalised copies, so building a dictionary copies each value once.
 struct DimValues {
-  std::unordered_map<std::string, uint32_t> tmp_ids;
-  std::vector<std::string> values;
+  std::unordered_map<std::string_view, uint32_t> tmp_ids;
+  std::vector<std::string_view> values;
+  std::deque<std::string> owned;
   std::vector<uint32_t> row_start{0};
   std::vector<uint32_t> ids;
 
-  void AddValue(const std::string& v) {
+  void AddValue(std::string_view v) {
     auto [it, inserted] = tmp_ids.try_emplace(v, static_cast<uint32_t>(values.size()));
     if (inserted) values.push_back(v);
     ids.push_back(it->second);
+  }
+  void AddOwned(std::string v) {
+    auto it = tmp_ids.find(v);
+    if (it != tmp_ids.end()) {
+      ids.push_back(it->second);
+      return;
+    }
+    owned.push_back(std::move(v));
+    AddValue(owned.back());
   }
   void EndRow() { row_start.push_back(static_cast<uint32_t>(ids.size())); }
 };
@@ -254,9 +268,21 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   if (tweets_.empty()) return Status::InvalidArgument("segment " + path + ": no rows");
   if (tweets_.size() >= std::numeric_limits<uint32_t>::max())
     return Status::InvalidArgument("segment " + path + ": too many rows");
-  std::sort(tweets_.begin(), tweets_.end(), [](const Tweet& a, const Tweet& b) {
-    return a.created_at != b.created_at ? a.created_at < b.created_at : a.id < b.id;
-  });
+  {
+    // Sort a permutation, then move each tweet once (Tweet is large).
+    std::vector<uint32_t> perm(tweets_.size());
+    for (uint32_t i = 0; i < perm.size(); ++i) perm[i] = i;
+    std::sort(perm.begin(), perm.end(), [&](uint32_t a, uint32_t b) {
+      const Tweet &x = tweets_[a], &y = tweets_[b];
+      return x.created_at != y.created_at ? x.created_at < y.created_at : x.id < y.id;
+    });
+    if (!std::is_sorted(perm.begin(), perm.end())) {
+      std::vector<Tweet> sorted;
+      sorted.reserve(tweets_.size());
+      for (uint32_t p : perm) sorted.push_back(std::move(tweets_[p]));
+      tweets_.swap(sorted);
+    }
+  }
   const std::vector<Tweet>& ts = tweets_;
   const uint32_t rows = static_cast<uint32_t>(ts.size());
 
@@ -382,6 +408,7 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   auto dim = [&](const char* name, bool multi, const std::function<void(const Tweet&, DimValues*)>& fill) -> Status {
     DimValues d;
     d.ids.reserve(ts.size());
+    d.row_start.reserve(ts.size() + 1);
     for (const Tweet& t : ts) {
       fill(t, &d);
       d.EndRow();
@@ -396,17 +423,17 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   ROOST_RETURN_IF_ERROR(dim("detected_lang", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.detected_lang); }));
   ROOST_RETURN_IF_ERROR(dim("country", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.place ? t.place->country_code : kEmpty); }));
   ROOST_RETURN_IF_ERROR(dim("place", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.place ? t.place->full_name : kEmpty); }));
-  ROOST_RETURN_IF_ERROR(dim("user", false, [](const Tweet& t, DimValues* d) { d->AddValue(std::to_string(t.user.id)); }));
-  ROOST_RETURN_IF_ERROR(dim("handle", false, [](const Tweet& t, DimValues* d) { d->AddValue(AsciiLower(t.user.screen_name)); }));
+  ROOST_RETURN_IF_ERROR(dim("user", false, [](const Tweet& t, DimValues* d) { d->AddOwned(std::to_string(t.user.id)); }));
+  ROOST_RETURN_IF_ERROR(dim("handle", false, [](const Tweet& t, DimValues* d) { d->AddOwned(AsciiLower(t.user.screen_name)); }));
   ROOST_RETURN_IF_ERROR(dim("source", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.source); }));
   ROOST_RETURN_IF_ERROR(dim("hashtags", true, [](const Tweet& t, DimValues* d) {
-    for (const auto& h : t.hashtags) d->AddValue(AsciiLower(h.text));
+    for (const auto& h : t.hashtags) d->AddOwned(AsciiLower(h.text));
   }));
   ROOST_RETURN_IF_ERROR(dim("mentions", true, [](const Tweet& t, DimValues* d) {
-    for (const auto& m : t.mentions) d->AddValue(AsciiLower(m.screen_name));
+    for (const auto& m : t.mentions) d->AddOwned(AsciiLower(m.screen_name));
   }));
   ROOST_RETURN_IF_ERROR(dim("cashtags", true, [](const Tweet& t, DimValues* d) {
-    for (const auto& c : t.cashtags) d->AddValue(AsciiUpper(c));
+    for (const auto& c : t.cashtags) d->AddOwned(AsciiUpper(c));
   }));
   ROOST_RETURN_IF_ERROR(dim("urls", true, [](const Tweet& t, DimValues* d) {
     for (const auto& u : t.urls) d->AddValue(u.expanded_url.empty() ? u.url : u.expanded_url);

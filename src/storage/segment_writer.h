@@ -18,6 +18,10 @@ class SegmentWriter {
   explicit SegmentWriter(TimestampMs partition_start = 0) : partition_start_(partition_start) {}
 
   void Add(Tweet tweet) { tweets_.push_back(std::move(tweet)); }
+  void AddAll(std::vector<Tweet> tweets) {
+    if (tweets_.empty()) tweets_ = std::move(tweets);
+    else for (auto& t : tweets) tweets_.push_back(std::move(t));
+  }
   size_t size() const { return tweets_.size(); }
 
   // Writes the segment to `path` and fsyncs it (not its directory: the
