@@ -701,6 +701,7 @@ struct DayGenerator::Impl {
         // The delete goes out now; its tweet waits in the page.
         st->deleted_before_ids.push_back(s.id);
         ++st->deletes_before_tweet;
+        rng.Below(200);  // v1 draws the hold-back here: keep both formats on one stream
         WriteCompliance({Pending::kDelete, ms + 1000 + static_cast<int64_t>(rng.Below(60000)), s.id, u.id});
       } else {
         PushPending({Pending::kDelete, ms + 5000 + static_cast<int64_t>(rng.Exponential(3.0 * kHourMs)), s.id, u.id});
