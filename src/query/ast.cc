@@ -1,0 +1,51 @@
+#include "query/ast.h"
+
+namespace roost::query {
+namespace {
+
+std::string Quote(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string NodeLabel(const Node& n) {
+  switch (n.kind) {
+    case Node::kAnd: return "AND";
+    case Node::kOr: return "OR";
+    case Node::kNot: return "NOT";
+    case Node::kPred: break;
+  }
+  std::string s = n.pred.target->name;
+  if (n.pred.cs) s += " cs";
+  s += " ";
+  s += OpName(n.pred.op);
+  if (n.pred.op != Op::kExists) s += " " + Quote(n.pred.value);
+  return s;
+}
+
+std::string NodeToString(const Node& n) {
+  switch (n.kind) {
+    case Node::kPred: return NodeLabel(n);
+    case Node::kNot: return "not " + NodeToString(*n.children[0]);
+    case Node::kAnd:
+    case Node::kOr: {
+      std::string s = "(";
+      for (size_t i = 0; i < n.children.size(); ++i) {
+        if (i) s += n.kind == Node::kAnd ? " and " : " or ";
+        s += NodeToString(*n.children[i]);
+      }
+      return s + ")";
+    }
+  }
+  return "";
+}
+
+std::string Query::ToString() const { return root ? NodeToString(*root) : ""; }
+
+}  // namespace roost::query

@@ -1,0 +1,415 @@
+#include "query/executor.h"
+
+#include <algorithm>
+#include <atomic>
+#include <bit>
+#include <cstring>
+#include <map>
+#include <optional>
+#include <mutex>
+#include <thread>
+
+#include "query/matcher.h"
+#include "storage/segment_format.h"
+
+namespace roost::query {
+namespace {
+
+using storage::Bitmap;
+using storage::SegmentReader;
+
+void CollectPreds(const Node& n, std::vector<const Node*>* out) {
+  out->resize(std::max<size_t>(out->size(), static_cast<size_t>(n.id) + 1));
+  (*out)[static_cast<size_t>(n.id)] = &n;
+  for (const auto& c : n.children) CollectPreds(*c, out);
+}
+
+template <typename Fn>
+Bitmap Filter(const Bitmap& domain, Fn&& keep) {
+  Bitmap out;
+  roaring_uint32_iterator_t* it = roaring_create_iterator(domain.raw());
+  std::vector<uint32_t> buf(4096);
+  while (true) {
+    const uint32_t n = roaring_read_uint32_iterator(it, buf.data(), static_cast<uint32_t>(buf.size()));
+    if (n == 0) break;
+    for (uint32_t i = 0; i < n; ++i)
+      if (keep(buf[i])) out.Add(buf[i]);
+  }
+  roaring_free_uint32_iterator(it);
+  return out;
+}
+
+std::string Normalize(const TargetInfo& t, std::string_view v) {
+  std::string s(v);
+  if (t.norm == Norm::kLower) return storage::AsciiLower(std::move(s));
+  if (t.norm == Norm::kUpper) return storage::AsciiUpper(std::move(s));
+  return s;
+}
+
+bool IsGeoTarget(const TargetInfo& t) {
+  return t.kind == TargetKind::kGeo || storage::IsGeoDim(t.column);
+}
+
+// Cheap-first order for AND children: indexed lookups shrink the rows the
+// scans then have to read.
+int Cost(const Node& n) {
+  if (n.kind != Node::kPred) return 2;
+  const TargetKind k = n.pred.target->kind;
+  if (k == TargetKind::kDim || k == TargetKind::kMultiDim) return n.pred.op == Op::kEq || n.pred.op == Op::kIn ? 0 : 1;
+  if (k == TargetKind::kText) {
+    switch (n.pred.op) {
+      case Op::kContains: case Op::kContainsAny: case Op::kContainsAll: case Op::kContainsNear: return 0;
+      case Op::kWildcard: return 1;
+      case Op::kRegexPartial: case Op::kRegexExact: return 4;
+      default: return 3;
+    }
+  }
+  if (k == TargetKind::kString) return 3;
+  return 2;
+}
+
+class SegmentRun {
+ public:
+  SegmentRun(const storage::Archive& archive, size_t index, const SegmentReader& reader,
+             const std::vector<std::unique_ptr<Matcher>>& matchers, std::vector<NodeStats>* stats)
+      : archive_(archive), index_(index), r_(reader), matchers_(matchers), stats_(*stats) {}
+
+  Result<Bitmap> Eval(const Node& n, const Bitmap& domain) {
+    NodeStats& st = stats_[static_cast<size_t>(n.id)];
+    st.rows_in += domain.Cardinality();
+    Bitmap out;
+    switch (n.kind) {
+      case Node::kAnd: {
+        std::vector<const Node*> order;
+        for (const auto& c : n.children) order.push_back(c.get());
+        std::stable_sort(order.begin(), order.end(), [](const Node* a, const Node* b) { return Cost(*a) < Cost(*b); });
+        out = domain.Copy();
+        for (const Node* c : order) {
+          if (out.Empty()) break;
+          ROOST_ASSIGN_OR_RETURN(out, Eval(*c, out));
+        }
+        break;
+      }
+      case Node::kOr: {
+        Bitmap rest = domain.Copy();
+        for (const auto& c : n.children) {
+          if (rest.Empty()) break;
+          ROOST_ASSIGN_OR_RETURN(Bitmap m, Eval(*c, rest));
+          rest.AndNotWith(m);
+          out.OrWith(m);
+        }
+        break;
+      }
+      case Node::kNot: {
+        ROOST_ASSIGN_OR_RETURN(Bitmap m, Eval(*n.children[0], domain));
+        out = domain.Copy();
+        out.AndNotWith(m);
+        break;
+      }
+      case Node::kPred: {
+        const Matcher& m = *matchers_[static_cast<size_t>(n.id)];
+        if (IsGeoTarget(*n.pred.target)) {
+          ROOST_ASSIGN_OR_RETURN(Bitmap scrubbed, archive_.GeoScrubbedRows(index_));
+          Bitmap d = domain.Copy();
+          d.AndNotWith(scrubbed);
+          ROOST_ASSIGN_OR_RETURN(out, EvalPred(m, d, &st.indexed));
+        } else {
+          ROOST_ASSIGN_OR_RETURN(out, EvalPred(m, domain, &st.indexed));
+        }
+        break;
+      }
+    }
+    st.rows_out += out.Cardinality();
+    return out;
+  }
+
+ private:
+  Result<const std::vector<int64_t>*> Ints(const std::string& col) {
+    auto it = ints_.find(col);
+    if (it == ints_.end()) {
+      ROOST_ASSIGN_OR_RETURN(auto v, r_.ReadInts(col));
+      it = ints_.emplace(col, std::move(v)).first;
+    }
+    return &it->second;
+  }
+  Result<const std::vector<double>*> Doubles(const std::string& col) {
+    auto it = doubles_.find(col);
+    if (it == doubles_.end()) {
+      ROOST_ASSIGN_OR_RETURN(auto v, r_.ReadDoubles(col));
+      it = doubles_.emplace(col, std::move(v)).first;
+    }
+    return &it->second;
+  }
+  Result<const std::vector<std::string>*> Strings(const std::string& col) {
+    auto it = strings_.find(col);
+    if (it == strings_.end()) {
+      ROOST_ASSIGN_OR_RETURN(auto v, r_.ReadStrings(col));
+      it = strings_.emplace(col, std::move(v)).first;
+    }
+    return &it->second;
+  }
+
+  // Rows of the terms index holding every term of `terms`.
+  Result<Bitmap> AllTerms(const std::vector<std::string>& terms, const Bitmap& domain) {
+    Bitmap out = domain.Copy();
+    for (const auto& t : terms) {
+      ROOST_ASSIGN_OR_RETURN(Bitmap b, r_.Lookup("terms", t));
+      out.AndWith(b);
+      if (out.Empty()) break;
+    }
+    return out;
+  }
+
+  // Union of postings of the dictionary values of `column` that `keep` accepts.
+  template <typename Fn>
+  Result<Bitmap> DictScan(const std::string& column, Fn&& keep) {
+    ROOST_ASSIGN_OR_RETURN(storage::DictionaryView dict, r_.Dictionary(column));
+    std::vector<uint32_t> ids;
+    for (uint32_t id = 0; id < dict.size(); ++id)
+      if (keep(dict.value(id))) ids.push_back(id);
+    Bitmap out;
+    for (uint32_t id : ids) {
+      ROOST_ASSIGN_OR_RETURN(Bitmap b, r_.ValueBitmap(column, id));
+      out.OrWith(b);
+    }
+    return out;
+  }
+
+  Result<Bitmap> ScanStrings(const std::string& col, const Matcher& m, const Bitmap& domain) {
+    ROOST_ASSIGN_OR_RETURN(const std::vector<std::string>* v, Strings(col));
+    return Filter(domain, [&](uint32_t row) { return m.MatchString((*v)[row]); });
+  }
+
+  Result<Bitmap> EvalText(const Matcher& m, const Bitmap& domain, bool* indexed) {
+    const Predicate& p = m.pred();
+    switch (p.op) {
+      case Op::kContains: case Op::kContainsAny: case Op::kContainsAll: case Op::kContainsNear: {
+        if (m.lookups().empty()) return Bitmap();  // nothing word-like to look for
+        *indexed = true;
+        Bitmap cand;
+        bool exact = !p.cs && p.op != Op::kContainsNear;
+        if (p.op == Op::kContainsAny) {
+          for (const auto& ph : m.lookups()) {
+            ROOST_ASSIGN_OR_RETURN(Bitmap b, AllTerms(ph, domain));
+            cand.OrWith(b);
+            exact = exact && ph.size() == 1;
+          }
+        } else {
+          std::vector<std::string> all;
+          for (const auto& ph : m.lookups()) {
+            all.insert(all.end(), ph.begin(), ph.end());
+            exact = exact && ph.size() == 1;
+          }
+          ROOST_ASSIGN_OR_RETURN(cand, AllTerms(all, domain));
+        }
+        if (exact || cand.Empty()) return cand;
+        return ScanStrings("text", m, cand);
+      }
+      case Op::kWildcard:
+        if (!p.cs && p.value.find(' ') == std::string::npos) {
+          *indexed = true;
+          const std::string pattern = m.strings()[0];
+          ROOST_ASSIGN_OR_RETURN(Bitmap b, DictScan("terms", [&](std::string_view term) {
+                                   return term.find(' ') == std::string_view::npos && WildcardMatch(pattern, term);
+                                 }));
+          b.AndWith(domain);
+          return b;
+        }
+        return ScanStrings("text", m, domain);
+      default:
+        return ScanStrings("text", m, domain);
+    }
+  }
+
+  Result<Bitmap> EvalDim(const Matcher& m, const Bitmap& domain, bool* indexed) {
+    const Predicate& p = m.pred();
+    const TargetInfo& t = *p.target;
+    const std::string col = t.column;
+    *indexed = true;
+    const bool lookup = !p.cs && (t.norm != Norm::kNone || col == "user");
+    if (p.op == Op::kExists) {
+      *indexed = false;
+      if (t.kind == TargetKind::kMultiDim) {
+        ROOST_ASSIGN_OR_RETURN(storage::IdLists lists, r_.ReadDimIdLists(col));
+        return Filter(domain, [&](uint32_t row) { return lists.start[row + 1] > lists.start[row]; });
+      }
+      ROOST_ASSIGN_OR_RETURN(storage::DictionaryView dict, r_.Dictionary(col));
+      ROOST_ASSIGN_OR_RETURN(std::vector<uint32_t> ids, r_.ReadDimIds(col));
+      return Filter(domain, [&](uint32_t row) { return !dict.value(ids[row]).empty(); });
+    }
+    Bitmap out;
+    if (lookup && (p.op == Op::kEq || p.op == Op::kIn || p.op == Op::kNe)) {
+      const auto values = p.op == Op::kIn ? SplitList(p.value) : std::vector<std::string>{p.value};
+      for (const auto& v : values) {
+        ROOST_ASSIGN_OR_RETURN(Bitmap b, r_.Lookup(col, Normalize(t, v)));
+        out.OrWith(b);
+      }
+    } else {
+      const bool ne = p.op == Op::kNe;
+      ROOST_ASSIGN_OR_RETURN(out, DictScan(col, [&](std::string_view v) {
+                               // != is "not ==": scan for == and invert below.
+                               return ne ? !m.MatchString(v) : m.MatchString(v);
+                             }));
+    }
+    if (p.op == Op::kNe) {
+      Bitmap d = domain.Copy();
+      d.AndNotWith(out);
+      return d;
+    }
+    out.AndWith(domain);
+    return out;
+  }
+
+  Result<Bitmap> EvalPred(const Matcher& m, const Bitmap& domain, bool* indexed) {
+    const Predicate& p = m.pred();
+    const TargetInfo& t = *p.target;
+    switch (t.kind) {
+      case TargetKind::kText:
+        return EvalText(m, domain, indexed);
+      case TargetKind::kString:
+        return ScanStrings(t.column, m, domain);
+      case TargetKind::kDim:
+      case TargetKind::kMultiDim:
+        return EvalDim(m, domain, indexed);
+      case TargetKind::kInt:
+      case TargetKind::kTime:
+      case TargetKind::kBool: {
+        ROOST_ASSIGN_OR_RETURN(const std::vector<int64_t>* v, Ints(t.column));
+        const bool boolean = t.kind == TargetKind::kBool;
+        return Filter(domain, [&](uint32_t row) {
+          const int64_t x = (*v)[row];
+          return m.MatchNumber(boolean ? (x != 0 ? 1.0 : 0.0) : static_cast<double>(x));
+        });
+      }
+      case TargetKind::kFloat: {
+        ROOST_ASSIGN_OR_RETURN(const std::vector<int64_t>* v, Ints(t.column));
+        ROOST_ASSIGN_OR_RETURN(const std::vector<int64_t>* scored, Ints("sentiment_scored"));
+        return Filter(domain, [&](uint32_t row) {
+          if ((*scored)[row] == 0) return false;  // no lexicon for the language: no score
+          if (p.op == Op::kExists) return true;
+          return m.MatchNumber(std::bit_cast<float>(static_cast<uint32_t>((*v)[row])));
+        });
+      }
+      case TargetKind::kGeo: {
+        ROOST_ASSIGN_OR_RETURN(const std::vector<int64_t>* has, Ints("has_coordinates"));
+        ROOST_ASSIGN_OR_RETURN(const std::vector<int64_t>* has_box, Ints("place_has_box"));
+        ROOST_ASSIGN_OR_RETURN(const std::vector<double>* lon, Doubles("longitude"));
+        ROOST_ASSIGN_OR_RETURN(const std::vector<double>* lat, Doubles("latitude"));
+        ROOST_ASSIGN_OR_RETURN(const std::vector<double>* x0, Doubles("place_min_lon"));
+        ROOST_ASSIGN_OR_RETURN(const std::vector<double>* y0, Doubles("place_min_lat"));
+        ROOST_ASSIGN_OR_RETURN(const std::vector<double>* x1, Doubles("place_max_lon"));
+        ROOST_ASSIGN_OR_RETURN(const std::vector<double>* y1, Doubles("place_max_lat"));
+        return Filter(domain, [&](uint32_t row) {
+          // The exact point, else the centre of the place's bounding box.
+          if ((*has)[row]) return m.MatchPoint((*lat)[row], (*lon)[row]);
+          if ((*has_box)[row]) return m.MatchPoint(((*y0)[row] + (*y1)[row]) / 2, ((*x0)[row] + (*x1)[row]) / 2);
+          return false;
+        });
+      }
+    }
+    return Status::Internal("unhandled target kind");
+  }
+
+  const storage::Archive& archive_;
+  size_t index_;
+  const SegmentReader& r_;
+  const std::vector<std::unique_ptr<Matcher>>& matchers_;
+  std::vector<NodeStats>& stats_;
+  std::map<std::string, std::vector<int64_t>> ints_;
+  std::map<std::string, std::vector<double>> doubles_;
+  std::map<std::string, std::vector<std::string>> strings_;
+};
+
+struct SegmentOutcome {
+  Status status;
+  std::optional<Bitmap> rows;
+  uint64_t visible = 0, in_range = 0;
+  std::vector<NodeStats> stats;
+};
+
+SegmentOutcome RunSegment(const storage::Archive& archive, size_t i, const Query& query,
+                          const std::vector<std::unique_ptr<Matcher>>& matchers, const ExecOptions& o) {
+  SegmentOutcome out;
+  out.stats.resize(static_cast<size_t>(query.node_count));
+  auto fail = [&](Status s) {
+    out.status = std::move(s);
+    return std::move(out);
+  };
+  auto reader = archive.segment(i);
+  if (!reader.ok()) return fail(reader.status());
+  const SegmentReader& r = **reader;
+  auto visible = archive.VisibleRows(i);
+  if (!visible.ok()) return fail(visible.status());
+  Bitmap domain = std::move(visible).value();
+  out.visible = domain.Cardinality();
+  const storage::SegmentEntry& e = archive.entry(i);
+  if (e.meta.min_time < o.from || e.meta.max_time >= o.to) {
+    // Rows are sorted by created_at: the range is one run of rows.
+    auto times = r.ReadInts("created_at");
+    if (!times.ok()) return fail(times.status());
+    const auto& t = *times;
+    const auto lo = std::lower_bound(t.begin(), t.end(), o.from) - t.begin();
+    const auto hi = std::lower_bound(t.begin(), t.end(), o.to) - t.begin();
+    domain.AndWith(Bitmap::Range(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi)));
+  }
+  out.in_range = domain.Cardinality();
+  SegmentRun run(archive, i, r, matchers, &out.stats);
+  auto rows = run.Eval(*query.root, domain);
+  if (!rows.ok()) return fail(rows.status());
+  out.rows = std::move(rows).value();
+  return out;
+}
+
+}  // namespace
+
+Result<QueryResult> Execute(const storage::Archive& archive, const Query& query, const ExecOptions& options) {
+  if (!query.root) return Status::InvalidArgument("empty query");
+  std::vector<const Node*> nodes;
+  CollectPreds(*query.root, &nodes);
+  std::vector<std::unique_ptr<Matcher>> matchers(nodes.size());
+  for (const Node* n : nodes)
+    if (n != nullptr && n->kind == Node::kPred) {
+      ROOST_ASSIGN_OR_RETURN(matchers[static_cast<size_t>(n->id)], Matcher::Compile(n->pred));
+    }
+
+  QueryResult result;
+  result.segments_total = archive.segment_count();
+  result.nodes.resize(static_cast<size_t>(query.node_count));
+  for (size_t i = 0; i < archive.segment_count(); ++i) result.rows_total += archive.entry(i).meta.rows;
+  const std::vector<size_t> segs = archive.SegmentsOverlapping(options.from, options.to);
+  result.segments_in_range = segs.size();
+  for (size_t i : segs) result.rows_in_segments += archive.entry(i).meta.rows;
+
+  std::vector<SegmentOutcome> outcomes(segs.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&]() {
+    for (size_t k = next++; k < segs.size(); k = next++)
+      outcomes[k] = RunSegment(archive, segs[k], query, matchers, options);
+  };
+  size_t threads = options.threads > 0 ? static_cast<size_t>(options.threads) : std::thread::hardware_concurrency();
+  threads = std::clamp<size_t>(threads, 1, std::max<size_t>(1, segs.size()));
+  if (threads <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    for (size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
+    for (auto& th : pool) th.join();
+  }
+  for (size_t k = 0; k < segs.size(); ++k) {
+    SegmentOutcome& o = outcomes[k];
+    if (!o.status.ok()) return o.status;
+    result.rows_visible += o.visible;
+    result.rows_in_range += o.in_range;
+    for (size_t n = 0; n < o.stats.size(); ++n) {
+      result.nodes[n].rows_in += o.stats[n].rows_in;
+      result.nodes[n].rows_out += o.stats[n].rows_out;
+      result.nodes[n].indexed = result.nodes[n].indexed || o.stats[n].indexed;
+    }
+    const uint64_t c = o.rows->Cardinality();
+    result.count += c;
+    if (c) result.segments.push_back({segs[k], std::move(*o.rows)});
+  }
+  return result;
+}
+
+}  // namespace roost::query
