@@ -546,7 +546,15 @@ Result<Query> ParseQuery(std::string_view text, ParseErrorInfo* error) {
   ParseErrorInfo lex_error;
   Failure lex_f(&lex_error);
   const Status lexed = LexCsdl(text, &toks, &lex_f);
-  if (lexed.ok() && LooksLikeCsdl(toks)) {
+  if (!lexed.ok()) {
+    // A CSDL filter with a lexical error (unclosed comment or string) still
+    // reports as CSDL when what came before it reads as CSDL.
+    toks.push_back(Tok{});
+    if (LooksLikeCsdl(toks)) {
+      if (error) *error = lex_error;
+      return lexed;
+    }
+  } else if (LooksLikeCsdl(toks)) {
     CsdlParser p(std::move(toks), &f);
     ROOST_ASSIGN_OR_RETURN(q.root, p.Parse());
   } else {

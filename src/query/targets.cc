@@ -140,8 +140,8 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 }
 
 std::string Suggest(std::string_view word, const std::vector<std::string>& candidates) {
-  // Allow about one edit per three letters, at least one, at most three.
-  const size_t limit = std::clamp<size_t>(word.size() / 3, 1, 3);
+  // About one edit per three letters (rounded up), at most three.
+  const size_t limit = std::clamp<size_t>((word.size() + 2) / 3, 1, 3);
   std::string best;
   size_t best_d = limit + 1;
   for (const std::string& c : candidates) {
