@@ -506,15 +506,18 @@ class RuleParser {
 
 // CSDL when the first predicate is "target [cs] operator" with a plausible
 // target (known, dotted, or one edit or so from a known one).
-bool LooksLikeCsdl(const std::vector<Tok>& toks) {
+// `strict`: the operator must be there even after a known target (used when
+// lexing as CSDL failed, so "lang:fr" stays a rule).
+bool LooksLikeCsdl(const std::vector<Tok>& toks, bool strict = false) {
   size_t i = 0;
   while (i < toks.size() && ((toks[i].kind == Tok::kSymbol && toks[i].text == "(") ||
                              (toks[i].kind == Tok::kIdent && IEquals(toks[i].text, "not"))))
     ++i;
   if (i >= toks.size() || toks[i].kind != Tok::kIdent) return false;
   const std::string& first = toks[i].text;
-  if (FindTarget(first) != nullptr || first.find('.') != std::string::npos) return true;
-  if (Suggest(first, AllTargetNames()).empty()) return false;
+  const bool known = FindTarget(first) != nullptr || first.find('.') != std::string::npos;
+  if (known && !strict) return true;
+  if (!known && Suggest(first, AllTargetNames()).empty()) return false;
   size_t j = i + 1;
   if (j < toks.size() && toks[j].kind == Tok::kIdent && IEquals(toks[j].text, "cs")) ++j;
   if (j >= toks.size()) return false;
@@ -550,11 +553,12 @@ Result<Query> ParseQuery(std::string_view text, ParseErrorInfo* error) {
     // A CSDL filter with a lexical error (unclosed comment or string) still
     // reports as CSDL when what came before it reads as CSDL.
     toks.push_back(Tok{});
-    if (LooksLikeCsdl(toks)) {
+    if (LooksLikeCsdl(toks, /*strict=*/true)) {
       if (error) *error = lex_error;
       return lexed;
     }
-  } else if (LooksLikeCsdl(toks)) {
+  }
+  if (lexed.ok() && LooksLikeCsdl(toks)) {
     CsdlParser p(std::move(toks), &f);
     ROOST_ASSIGN_OR_RETURN(q.root, p.Parse());
   } else {
