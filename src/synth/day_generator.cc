@@ -57,6 +57,7 @@ struct RingEntry {
   TextDoc doc;
   std::string json;
   int event = -1;
+  int trend = -1;
   int polarity = 0;
   bool news_url = false;
   int64_t retweet_count = 0;
@@ -587,6 +588,7 @@ struct DayGenerator::Impl {
       s.retweet_count = src.retweet_count;
       s.lang = src.lang;
       c.event = src.event;
+      c.trend = src.trend;
       c.polarity = src.polarity;
       c.news_url = src.news_url;
     } else {
@@ -634,6 +636,7 @@ struct DayGenerator::Impl {
       e.json.assign(buf, begin, buf.size() - begin);
       e.json.push_back('}');
       e.event = c.event;
+      e.trend = c.trend;
       e.polarity = c.polarity;
       e.news_url = c.news_url;
       e.retweet_count = s.retweet_count;
@@ -688,6 +691,7 @@ struct DayGenerator::Impl {
       e.doc = doc;
       e.json.assign(page_data, begin, page_data.size() - begin);
       e.event = c.event;
+      e.trend = c.trend;
       e.polarity = c.polarity;
       e.news_url = c.news_url;
       e.retweet_count = s.retweet_count;
@@ -754,8 +758,14 @@ struct DayGenerator::Impl {
       ++st->event_tweets[c.event];
       if (c.news_url) ++st->event_url_tweets[c.event];
     }
-    if (c.trend >= 0) ++st->trend_tweets[c.trend];
-    if (c.slow >= 0) ++st->slow_topic_tweets[c.slow];
+    // Trends and topics count tweets whose full text still carries the tag.
+    auto has_tag = [&full](const std::string& tag) {
+      for (const auto& e : full.entities)
+        if (e.kind == Entity::kHashtag && e.text == tag) return true;
+      return false;
+    };
+    if (c.trend >= 0 && has_tag(w.trends[c.trend].hashtag)) ++st->trend_tweets[c.trend];
+    if (c.slow >= 0 && has_tag(w.slow_topics[c.slow].hashtag)) ++st->slow_topic_tweets[c.slow];
   }
 
   void EmitNoise(int minute, int64_t ms) {

@@ -175,7 +175,7 @@ TEST(SynthTest, OutputParsesAndMatchesTruth) {
 
   DocumentParser parser;
   int64_t rejected = 0, tweets = 0, non_public = 0, compliance = 0, deletes = 0;
-  std::map<std::string, int64_t> langs;
+  std::map<std::string, int64_t> langs, hashtags;
   std::vector<int64_t> brand_counts(brand_names.size());
   std::set<uint64_t> ids, deleted;
   std::set<uint64_t> delete_seen_first;
@@ -207,6 +207,7 @@ TEST(SynthTest, OutputParsesAndMatchesTruth) {
           ++tweets;
           EXPECT_TRUE(ids.insert(r.tweet.id).second) << "duplicate id " << r.tweet.id;
           ++langs[r.tweet.lang];
+          for (const auto& h : r.tweet.hashtags) ++hashtags[h.text];
           if (r.tweet.retweet_of) ++retweets;
           if (r.tweet.has_coordinates) ++geo;
           if (r.tweet.text.size() > 140 * 4 || line.find("\"extended_tweet\"") != std::string::npos) ++long_tweets;
@@ -247,6 +248,16 @@ TEST(SynthTest, OutputParsesAndMatchesTruth) {
     EXPECT_TRUE(deleted.count(std::stoull(std::string(std::string_view(id.get_string())))));
   }
   EXPECT_EQ(truth_deleted, deleted.size());
+
+  // Each planted trend: truth counts exactly the public tweets carrying its tag.
+  int n_trends = 0;
+  for (auto tr : truth["trends"].get_array()) {
+    std::string tag(std::string_view(tr["hashtag"].get_string()));
+    EXPECT_EQ(hashtags[tag], int64_t(tr["tweets"])) << tag;
+    EXPECT_GT(hashtags[tag], 0) << tag;
+    ++n_trends;
+  }
+  EXPECT_GT(n_trends, 0);
 
   // Language shares within 1 percentage point, brand shares within 2.
   int64_t public_tweets = tweets - non_public;
