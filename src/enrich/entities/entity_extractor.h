@@ -31,6 +31,8 @@ struct Entity {
 
 const char* EntityTypeName(Entity::Type type);  // "hashtag", "mention", "url", ...
 
+// Stateless and thread-safe: one instance can serve every thread (scratch
+// buffers are thread-local, the TLD set is built once per process).
 class EntityExtractor {
  public:
   EntityExtractor();
