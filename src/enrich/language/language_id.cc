@@ -27,6 +27,57 @@ bool StartsWithNoCase(std::string_view s, size_t i, std::string_view prefix) {
 
 bool IsSpaceByte(unsigned char c) { return c <= 0x20; }
 
+// Length of the interchange-valid UTF-8 character at s[i] (what CLD2
+// requires: its scanners crash on some invalid input), or 0 when it is not
+// one: malformed or overlong bytes, surrogates, C0/C1 controls other than
+// tab/CR/LF, DEL, noncharacters.
+int ValidCharLength(std::string_view s, size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  size_t left = s.size() - i;
+  unsigned char b0 = p[0];
+  if (b0 < 0x80) {
+    return (b0 >= 0x20 && b0 != 0x7F) || b0 == '\t' || b0 == '\n' || b0 == '\r' ? 1 : 0;
+  }
+  auto cont = [&](size_t k) { return k < left && (p[k] & 0xC0) == 0x80; };
+  char32_t cp;
+  int len;
+  if (b0 >= 0xC2 && b0 <= 0xDF && cont(1)) {
+    cp = (char32_t(b0 & 0x1F) << 6) | (p[1] & 0x3F);
+    len = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF && cont(1) && cont(2)) {
+    cp = (char32_t(b0 & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    len = 3;
+    if (cp < 0x800) return 0;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4 && cont(1) && cont(2) && cont(3)) {
+    cp = (char32_t(b0 & 0x07) << 18) | (char32_t(p[1] & 0x3F) << 12) |
+         (char32_t(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+    len = 4;
+    if (cp < 0x10000 || cp > 0x10FFFF) return 0;
+  } else {
+    return 0;
+  }
+  if (cp < 0xA0) return 0;                        // C1 controls
+  if (cp >= 0xD800 && cp <= 0xDFFF) return 0;     // surrogates
+  if (cp >= 0xFDD0 && cp <= 0xFDEF) return 0;     // noncharacters
+  if ((cp & 0xFFFE) == 0xFFFE) return 0;          // U+xFFFE, U+xFFFF
+  return len;
+}
+
+// Appends s[i] (one character) to *out when valid, else a space; returns
+// the number of bytes consumed.
+size_t CopyValidChar(std::string_view s, size_t i, std::string* out) {
+  int len = ValidCharLength(s, i);
+  if (len == 0) {
+    out->push_back(' ');
+    return 1;
+  }
+  out->append(s.data() + i, len);
+  return len;
+}
+
+// CLD2 on text already made interchange-valid.
+LanguageGuess DetectClean(std::string_view text);
+
 // CLD2 code -> ISO 639-1 where CLD2 uses an old or regional code.
 std::string IsoCode(CLD2::Language lang) {
   if (lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE) return "und";
@@ -97,12 +148,25 @@ void StripEntities(std::string_view s, std::string* out) {
         continue;
       }
     }
-    out->push_back(static_cast<char>(c));
-    ++i;
+    if (c >= 0x20 && c < 0x7F) {
+      out->push_back(static_cast<char>(c));
+      ++i;
+    } else {
+      i += CopyValidChar(s, i, out);
+    }
   }
 }
 
 LanguageGuess DetectLanguage(std::string_view text) {
+  thread_local std::string clean;
+  clean.clear();
+  for (size_t i = 0; i < text.size();) i += CopyValidChar(text, i, &clean);
+  return DetectClean(clean);
+}
+
+namespace {
+
+LanguageGuess DetectClean(std::string_view text) {
   LanguageGuess guess;
   if (text.empty()) return guess;
   CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
@@ -116,11 +180,6 @@ LanguageGuess DetectLanguage(std::string_view text) {
       text.data(), static_cast<int>(text.size()), /*is_plain_text=*/true, &hints, /*flags=*/0,
       top3, percent3, score3, /*resultchunkvector=*/nullptr, &text_bytes, &reliable,
       &valid_prefix);
-  if (valid_prefix < static_cast<int>(text.size()) && valid_prefix > 0) {
-    // Invalid UTF-8 tail: judge the valid prefix rather than give up.
-    lang = CLD2::ExtDetectLanguageSummary(text.data(), valid_prefix, true, &hints, 0, top3,
-                                          percent3, score3, nullptr, &text_bytes, &reliable);
-  }
   guess.text_bytes = text_bytes;
   guess.reliable = reliable;
   std::string code = IsoCode(lang);
@@ -132,6 +191,8 @@ LanguageGuess DetectLanguage(std::string_view text) {
   guess.source = LanguageGuess::Source::kDetector;
   return guess;
 }
+
+}  // namespace
 
 std::string NormalizePlatformTag(std::string_view tag) {
   std::string t;
@@ -183,8 +244,8 @@ LanguageGuess CombineWithPlatformTag(const LanguageGuess& detected, std::string_
 LanguageGuess IdentifyLanguage(std::string_view text, std::string_view platform_tag) {
   thread_local std::string stripped;
   stripped.clear();
-  StripEntities(text, &stripped);
-  return CombineWithPlatformTag(DetectLanguage(stripped), platform_tag);
+  StripEntities(text, &stripped);  // also makes it interchange-valid UTF-8
+  return CombineWithPlatformTag(DetectClean(stripped), platform_tag);
 }
 
 }  // namespace roost::language
