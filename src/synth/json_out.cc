@@ -17,13 +17,37 @@ struct EscapeTable {
 constexpr EscapeTable kEscape;
 }  // namespace
 
+namespace {
+// True when any of the 8 bytes is '"', '\\' or below 0x20 (bit tricks on a
+// word; bytes >= 0x80, i.e. UTF-8, never match).
+inline bool NeedsEscape8(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  uint64_t below_space = (x - kOnes * 0x20) & ~x & kHigh;
+  return below_space | has_zero(x ^ (kOnes * '"')) | has_zero(x ^ (kOnes * '\\'));
+}
+}  // namespace
+
 JsonOut& JsonOut::Str(std::string_view s) {
   buf_->push_back('"');
-  size_t start = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (!kEscape.esc[c]) continue;
-    buf_->append(s.data() + start, i - start);
+  const char* p = s.data();
+  const char* end = p + s.size();
+  const char* run = p;  // start of bytes not yet copied
+  while (p < end) {
+    if (end - p >= 8) {
+      uint64_t word;
+      std::memcpy(&word, p, 8);
+      if (!NeedsEscape8(word)) {
+        p += 8;
+        continue;
+      }
+    }
+    unsigned char c = static_cast<unsigned char>(*p);
+    if (!kEscape.esc[c]) {
+      ++p;
+      continue;
+    }
+    buf_->append(run, p - run);
     switch (c) {
       case '"': buf_->append("\\\"", 2); break;
       case '\\': buf_->append("\\\\", 2); break;
@@ -36,9 +60,9 @@ JsonOut& JsonOut::Str(std::string_view s) {
         buf_->append(u, 6);
       }
     }
-    start = i + 1;
+    run = ++p;
   }
-  buf_->append(s.data() + start, s.size() - start);
+  buf_->append(run, p - run);
   buf_->push_back('"');
   return *this;
 }
