@@ -26,6 +26,9 @@ void AddEntitiesCommand(CLI::App& app, int* exit_code);
 void AddSynthCommand(CLI::App& app, int* exit_code);
 void AddSentimentCommand(CLI::App& app, int* exit_code);
 void AddLangCommand(CLI::App& app, int* exit_code);
+void AddCountCommand(CLI::App& app, int* exit_code);
+void AddExplainCommand(CLI::App& app, int* exit_code);
+void AddSampleCommand(CLI::App& app, int* exit_code);
 
 }  // namespace roost::cli
 

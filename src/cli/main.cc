@@ -19,6 +19,9 @@ int main(int argc, char** argv) {
       roost::cli::AddSynthCommand,
       roost::cli::AddSentimentCommand,
       roost::cli::AddLangCommand,
+      roost::cli::AddCountCommand,
+      roost::cli::AddExplainCommand,
+      roost::cli::AddSampleCommand,
   };
   for (auto add : registrars) add(app, &exit_code);
   try {

@@ -1,0 +1,52 @@
+#include "cli/query_options.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "common/json_writer.h"
+#include "query/time_range.h"
+
+namespace roost::cli {
+
+void AddQueryOptions(CLI::App* cmd, QueryOptions* o) {
+  cmd->add_option("--archive", o->archive, "archive directory")->required();
+  cmd->add_option("--filter", o->filter, "CSDL filter or rule; @FILE reads it from FILE")->required();
+  cmd->add_option("--from", o->from, "start of the time range (ISO 8601, inclusive)");
+  cmd->add_option("--to", o->to, "end of the time range (ISO 8601, exclusive)");
+  cmd->add_option("--tz", o->tz, "time zone of --from/--to without an offset (e.g. Europe/Paris); default UTC");
+  cmd->add_option("--threads", o->threads, "segments run in parallel (0: one per core)");
+  cmd->add_flag("--json", o->json, "machine-readable output");
+}
+
+Result<PreparedQuery> PrepareQuery(const QueryOptions& o) {
+  PreparedQuery p;
+  std::string text = o.filter;
+  if (!text.empty() && text[0] == '@') {
+    std::ifstream in(text.substr(1), std::ios::binary);
+    if (!in) return Status::InvalidArgument("cannot read filter file '" + text.substr(1) + "'");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+  }
+  auto q = query::ParseQuery(text);
+  if (!q.ok()) return Status::InvalidArgument("filter: " + q.status().message());
+  p.query = std::move(q).value();
+  if (!o.from.empty()) {
+    ROOST_ASSIGN_OR_RETURN(p.exec.from, query::ParseTimeInZone(o.from, o.tz));
+  }
+  if (!o.to.empty()) {
+    ROOST_ASSIGN_OR_RETURN(p.exec.to, query::ParseTimeInZone(o.to, o.tz));
+  }
+  if (p.exec.from >= p.exec.to) return Status::InvalidArgument("--from must be before --to");
+  p.exec.threads = o.threads;
+  ROOST_ASSIGN_OR_RETURN(p.archive, storage::Archive::Open(o.archive));
+  return p;
+}
+
+std::string JsonString(std::string_view s) {
+  std::string out;
+  AppendJsonString(&out, s);
+  return out;
+}
+
+}  // namespace roost::cli
