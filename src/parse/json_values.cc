@@ -40,6 +40,21 @@ uint64_t ReadId(od::value v, const char* field) {
   }
 }
 
+uint64_t IdFromToken(std::string_view token, const char* field) {
+  while (!token.empty() && (token.back() == ' ' || token.back() == '\n' || token.back() == '\t' ||
+                            token.back() == '\r' || token.back() == ',' || token.back() == '}')) {
+    token.remove_suffix(1);
+  }
+  if (token.empty() || token == "null") return 0;
+  if (token.size() >= 2 && token.front() == '"' && token.back() == '"') token = token.substr(1, token.size() - 2);
+  uint64_t id;
+  if (!ParseDecimalId(token, &id)) {
+    throw RecordError{RejectReason::kBadId, std::string(field) + " is not a 64-bit id: " +
+                                                std::string(token.substr(0, 40))};
+  }
+  return id;
+}
+
 int64_t ReadInt(od::value v) {
   switch (v.type()) {
     case od::json_type::number: {

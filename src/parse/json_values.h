@@ -39,6 +39,12 @@ uint64_t ReadId(od::value v, const char* field);
 // Decimal digits -> uint64; false on anything else or overflow.
 bool ParseDecimalId(std::string_view s, uint64_t* out);
 
+// Numeric ids come before id_str in v1.1, so the numeric one is kept as its
+// raw token and converted only when no id_str follows.
+inline std::string_view IdToken(od::value v) { return v.raw_json_token(); }
+// The token as an id: a JSON number or a quoted decimal string; null -> 0.
+uint64_t IdFromToken(std::string_view token, const char* field);
+
 inline std::string_view ReadString(od::value v) {
   if (v.is_null()) return {};
   return v.get_string();

@@ -1,6 +1,7 @@
 #include "parse/tweet_object_parser.h"
 
 #include "common/time_parse.h"
+#include "parse/key_table.h"
 
 namespace roost {
 
@@ -50,35 +51,54 @@ void ResetTweet(Tweet* t) {
 
 // `full` = false reads only what an embedded (retweeted/quoted) status's
 // author needs: its id and handle.
+enum UserKey : int {
+  U_id_str, U_id, U_screen_name, U_name, U_description, U_location, U_followers_count,
+  U_friends_count, U_statuses_count, U_verified, U_protected, U_utc_offset, U_created_at,
+  U_public_metrics,
+};
+const json::KeyTable kUserKeys = {
+    {"id_str", U_id_str}, {"id", U_id}, {"screen_name", U_screen_name},
+    {"username", U_screen_name}, {"name", U_name}, {"description", U_description},
+    {"location", U_location}, {"followers_count", U_followers_count},
+    {"friends_count", U_friends_count}, {"statuses_count", U_statuses_count},
+    {"verified", U_verified}, {"protected", U_protected}, {"utc_offset", U_utc_offset},
+    {"created_at", U_created_at}, {"public_metrics", U_public_metrics},
+};
+
 void ReadUser(od::object obj, UserInfo* u, bool full) {
-  uint64_t id_num = 0, id_str = 0;
+  uint64_t id_str = 0;
+  std::string_view id_token;
   for (auto field : obj) {
-    std::string_view key = json::KeyOf(field.key());
-    if (key == "id_str"sv) id_str = ReadId(field.value(), "user.id_str");
-    else if (key == "id"sv) id_num = ReadId(field.value(), "user.id");
-    else if (key == "screen_name"sv || key == "username"sv) u->screen_name = ReadString(field.value());
-    if (!full) continue;
+    int key = kUserKeys.Find(json::KeyOf(field.key()));
+    if (key == json::KeyTable::kUnknown) continue;
+    if (!full && key != U_id_str && key != U_id && key != U_screen_name) continue;
     od::value v = field.value();
-    if (key == "name"sv) u->name = ReadString(v);
-    else if (key == "description"sv) u->description = ReadString(v);
-    else if (key == "location"sv) u->location = ReadString(v);
-    else if (key == "followers_count"sv) u->followers = ReadInt(v);
-    else if (key == "friends_count"sv) u->friends = ReadInt(v);
-    else if (key == "statuses_count"sv) u->statuses = ReadInt(v);
-    else if (key == "verified"sv) u->verified = ReadBool(v);
-    else if (key == "protected"sv) u->is_protected = ReadBool(v);
-    else if (key == "utc_offset"sv) u->utc_offset_s = static_cast<int32_t>(ReadInt(v));
-    else if (key == "created_at"sv) u->created_at = ParseAnyTime(ReadString(v)).value_or(0);
-    else if (key == "public_metrics"sv && v.type() == od::json_type::object) {
-      for (auto m : v.get_object()) {
-        std::string_view mk = json::KeyOf(m.key());
-        if (mk == "followers_count"sv) u->followers = ReadInt(m.value());
-        else if (mk == "following_count"sv) u->friends = ReadInt(m.value());
-        else if (mk == "tweet_count"sv) u->statuses = ReadInt(m.value());
-      }
+    switch (key) {
+      case U_id_str: id_str = ReadId(v, "user.id_str"); break;
+      case U_id: id_token = json::IdToken(v); break;
+      case U_screen_name: u->screen_name = ReadString(v); break;
+      case U_name: u->name = ReadString(v); break;
+      case U_description: u->description = ReadString(v); break;
+      case U_location: u->location = ReadString(v); break;
+      case U_followers_count: u->followers = ReadInt(v); break;
+      case U_friends_count: u->friends = ReadInt(v); break;
+      case U_statuses_count: u->statuses = ReadInt(v); break;
+      case U_verified: u->verified = ReadBool(v); break;
+      case U_protected: u->is_protected = ReadBool(v); break;
+      case U_utc_offset: u->utc_offset_s = static_cast<int32_t>(ReadInt(v)); break;
+      case U_created_at: u->created_at = ParseAnyTime(ReadString(v)).value_or(0); break;
+      case U_public_metrics:
+        if (v.type() != od::json_type::object) break;
+        for (auto m : v.get_object()) {
+          std::string_view mk = json::KeyOf(m.key());
+          if (mk == "followers_count"sv) u->followers = ReadInt(m.value());
+          else if (mk == "following_count"sv) u->friends = ReadInt(m.value());
+          else if (mk == "tweet_count"sv) u->statuses = ReadInt(m.value());
+        }
+        break;
     }
   }
-  u->id = id_str ? id_str : id_num;
+  u->id = id_str ? id_str : json::IdFromToken(id_token, "user.id");
 }
 
 // Bounding box: v1.1 {"type":"Polygon","coordinates":[[[lon,lat],...]]}.
@@ -203,6 +223,77 @@ void ReadEntities(od::object obj, Tweet* t) {
   }
 }
 
+// The top-level fields of a tweet object that the parser reads.
+enum TweetKey : int {
+  K_id_str,
+  K_id,
+  K_created_at,
+  K_timestamp_ms,
+  K_text,
+  K_full_text,
+  K_extended_tweet,
+  K_note_tweet,
+  K_entities,
+  K_user,
+  K_author_id,
+  K_lang,
+  K_source,
+  K_in_reply_to_status_id_str,
+  K_in_reply_to_status_id,
+  K_in_reply_to_user_id_str,
+  K_in_reply_to_user_id,
+  K_in_reply_to_screen_name,
+  K_retweet_count,
+  K_favorite_count,
+  K_reply_count,
+  K_quote_count,
+  K_public_metrics,
+  K_retweeted_status,
+  K_quoted_status,
+  K_quoted_status_id_str,
+  K_referenced_tweets,
+  K_coordinates,
+  K_place,
+  K_geo,
+  K_withheld_in_countries,
+  K_withheld,
+};
+
+const json::KeyTable kTweetKeys = {
+    {"id_str", K_id_str},
+    {"id", K_id},
+    {"created_at", K_created_at},
+    {"timestamp_ms", K_timestamp_ms},
+    {"text", K_text},
+    {"full_text", K_full_text},
+    {"extended_tweet", K_extended_tweet},
+    {"note_tweet", K_note_tweet},
+    {"entities", K_entities},
+    {"user", K_user},
+    {"author_id", K_author_id},
+    {"lang", K_lang},
+    {"source", K_source},
+    {"in_reply_to_status_id_str", K_in_reply_to_status_id_str},
+    {"in_reply_to_status_id", K_in_reply_to_status_id},
+    {"in_reply_to_user_id_str", K_in_reply_to_user_id_str},
+    {"in_reply_to_user_id", K_in_reply_to_user_id},
+    {"in_reply_to_screen_name", K_in_reply_to_screen_name},
+    {"retweet_count", K_retweet_count},
+    {"favorite_count", K_favorite_count},
+    {"reply_count", K_reply_count},
+    {"quote_count", K_quote_count},
+    {"public_metrics", K_public_metrics},
+    {"retweeted_status", K_retweeted_status},
+    {"quoted_status", K_quoted_status},
+    {"quoted_status_id_str", K_quoted_status_id_str},
+    {"referenced_tweets", K_referenced_tweets},
+    {"coordinates", K_coordinates},
+    {"place", K_place},
+    {"geo", K_geo},
+    {"withheld_in_countries", K_withheld_in_countries},
+    {"withheld", K_withheld},
+};
+
 }  // namespace
 
 void ReadV2Includes(od::object includes, V2Includes* out) {
@@ -244,7 +335,8 @@ void TweetObjectParser::Parse(od::object obj, const V2Includes* includes, Tweet*
 void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, Tweet* t,
                                    int depth) {
   ResetTweet(t);
-  uint64_t id_num = 0, id_str = 0, author_id = 0;
+  uint64_t id_str = 0, author_id = 0;
+  std::string_view id_token;
   bool has_id = false, has_text = false, has_user = false;
   std::string_view created_at;
   std::string_view timestamp_ms;
@@ -255,25 +347,47 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
   std::string rt_screen_name;
 
   for (auto field : obj) {
-    std::string_view key = json::KeyOf(field.key());
+    int key_id = kTweetKeys.Find(json::KeyOf(field.key()));
+    if (key_id == json::KeyTable::kUnknown) continue;
     od::value v = field.value();
-    if (key == "id_str"sv) {
+    switch (key_id) {
+    case K_id_str:
+    {
       id_str = ReadId(v, "id_str");
       has_id = true;
-    } else if (key == "id"sv) {
-      id_num = ReadId(v, "id");
+      break;
+    }
+    case K_id:
+    {
+      id_token = json::IdToken(v);
       has_id = true;
-    } else if (key == "created_at"sv) {
+      break;
+    }
+    case K_created_at:
+    {
       created_at = ReadString(v);
-    } else if (key == "timestamp_ms"sv) {
+      break;
+    }
+    case K_timestamp_ms:
+    {
       timestamp_ms = v.type() == od::json_type::string ? std::string_view(v.get_string()) : "";
-    } else if (key == "text"sv) {
+      break;
+    }
+    case K_text:
+    {
       if (!has_long_text) t->text = ReadString(v);
       has_text = true;
-    } else if (key == "full_text"sv) {
+      break;
+    }
+    case K_full_text:
+    {
       t->text = ReadString(v);
       has_text = has_long_text = true;
-    } else if (key == "extended_tweet"sv || key == "note_tweet"sv) {
+      break;
+    }
+    case K_extended_tweet:
+    case K_note_tweet:
+    {
       if (v.type() != od::json_type::object) continue;
       for (auto f : v.get_object()) {
         std::string_view k = json::KeyOf(f.key());
@@ -288,39 +402,84 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
           long_entities = true;
         }
       }
-    } else if (key == "entities"sv) {
+      break;
+    }
+    case K_entities:
+    {
       if (!long_entities && v.type() == od::json_type::object) ReadEntities(v.get_object(), t);
-    } else if (key == "user"sv) {
+      break;
+    }
+    case K_user:
+    {
       if (v.type() == od::json_type::object) {
         ReadUser(v.get_object(), &t->user, depth == 0);
         has_user = t->user.id != 0;
       }
-    } else if (key == "author_id"sv) {
+      break;
+    }
+    case K_author_id:
+    {
       author_id = ReadId(v, "author_id");
       t->format = TweetFormat::kV2;
-    } else if (key == "lang"sv) {
+      break;
+    }
+    case K_lang:
+    {
       t->lang = ReadString(v);
-    } else if (key == "source"sv) {
+      break;
+    }
+    case K_source:
+    {
       t->source = json::StripSourceHtml(ReadString(v));
-    } else if (key == "in_reply_to_status_id_str"sv) {
+      break;
+    }
+    case K_in_reply_to_status_id_str:
+    {
       if (uint64_t id = ReadId(v, "in_reply_to_status_id_str")) t->reply_to = id;
-    } else if (key == "in_reply_to_status_id"sv) {
+      break;
+    }
+    case K_in_reply_to_status_id:
+    {
       if (!t->reply_to) t->reply_to = ReadId(v, "in_reply_to_status_id");
-    } else if (key == "in_reply_to_user_id_str"sv) {
+      break;
+    }
+    case K_in_reply_to_user_id_str:
+    {
       if (uint64_t id = ReadId(v, "in_reply_to_user_id_str")) t->reply_to_user = id;
-    } else if (key == "in_reply_to_user_id"sv) {
+      break;
+    }
+    case K_in_reply_to_user_id:
+    {
       if (!t->reply_to_user) t->reply_to_user = ReadId(v, "in_reply_to_user_id");
-    } else if (key == "in_reply_to_screen_name"sv) {
+      break;
+    }
+    case K_in_reply_to_screen_name:
+    {
       t->reply_to_screen_name = ReadString(v);
-    } else if (key == "retweet_count"sv) {
+      break;
+    }
+    case K_retweet_count:
+    {
       t->retweet_count = ReadInt(v);
-    } else if (key == "favorite_count"sv) {
+      break;
+    }
+    case K_favorite_count:
+    {
       t->favorite_count = ReadInt(v);
-    } else if (key == "reply_count"sv) {
+      break;
+    }
+    case K_reply_count:
+    {
       t->reply_count = ReadInt(v);
-    } else if (key == "quote_count"sv) {
+      break;
+    }
+    case K_quote_count:
+    {
       t->quote_count = ReadInt(v);
-    } else if (key == "public_metrics"sv) {
+      break;
+    }
+    case K_public_metrics:
+    {
       if (v.type() != od::json_type::object) continue;
       for (auto m : v.get_object()) {
         std::string_view k = json::KeyOf(m.key());
@@ -329,9 +488,13 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
         else if (k == "reply_count"sv) t->reply_count = ReadInt(m.value());
         else if (k == "quote_count"sv) t->quote_count = ReadInt(m.value());
       }
-    } else if (key == "retweeted_status"sv || key == "quoted_status"sv) {
+      break;
+    }
+    case K_retweeted_status:
+    case K_quoted_status:
+    {
       if (v.type() != od::json_type::object) continue;
-      bool is_rt = key == "retweeted_status"sv;
+      bool is_rt = key_id == K_retweeted_status;
       if (depth + 1 >= kMaxEmbedDepth) {
         // Too deep to read in full: keep only the link.
         for (auto f : v.get_object()) {
@@ -352,9 +515,15 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
         t->quote_of = e->id;
         t->quote_of_user = e->user.id;
       }
-    } else if (key == "quoted_status_id_str"sv) {
+      break;
+    }
+    case K_quoted_status_id_str:
+    {
       if (!t->quote_of) t->quote_of = ReadId(v, "quoted_status_id_str");
-    } else if (key == "referenced_tweets"sv) {
+      break;
+    }
+    case K_referenced_tweets:
+    {
       if (v.type() != od::json_type::array) continue;
       for (auto ref : v.get_array()) {
         std::string_view type;
@@ -373,19 +542,28 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
         else if (type == "replied_to"sv) t->reply_to = id;
       }
       t->format = TweetFormat::kV2;
-    } else if (key == "coordinates"sv) {
+      break;
+    }
+    case K_coordinates:
+    {
       double lon, lat;
       if (ReadPoint(v, &lon, &lat)) {
         t->has_coordinates = true;
         t->longitude = lon;
         t->latitude = lat;
       }
-    } else if (key == "place"sv) {
+      break;
+    }
+    case K_place:
+    {
       if (v.type() == od::json_type::object) {
         t->place.emplace();
         ReadPlace(v.get_object(), &*t->place);
       }
-    } else if (key == "geo"sv) {
+      break;
+    }
+    case K_geo:
+    {
       // v2: {"place_id": "...", "coordinates": {"type":"Point",...}}; v1.1's
       // "geo" is the deprecated lat/lon twin of "coordinates": ignored.
       if (v.type() != od::json_type::object) continue;
@@ -403,10 +581,16 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
           }
         }
       }
-    } else if (key == "withheld_in_countries"sv) {
+      break;
+    }
+    case K_withheld_in_countries:
+    {
       if (v.type() != od::json_type::array) continue;
       for (auto c : v.get_array()) t->withheld_in_countries.emplace_back(ReadString(c.value()));
-    } else if (key == "withheld"sv) {
+      break;
+    }
+    case K_withheld:
+    {
       if (v.type() != od::json_type::object) continue;
       for (auto f : v.get_object()) {
         if (json::KeyOf(f.key()) != "country_codes"sv) continue;
@@ -414,10 +598,12 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
         if (codes.type() != od::json_type::array) continue;
         for (auto c : codes.get_array()) t->withheld_in_countries.emplace_back(ReadString(c.value()));
       }
+      break;
     }
+    }  // switch
   }
 
-  t->id = id_str ? id_str : id_num;
+  t->id = id_str ? id_str : json::IdFromToken(id_token, "id");
   if (!has_id) throw RecordError{RejectReason::kMissingId, "no id or id_str"};
   if (t->id == 0) throw RecordError{RejectReason::kBadId, "id is 0 or null"};
   if (!created_at.empty()) {
