@@ -29,6 +29,7 @@ void AddLangCommand(CLI::App& app, int* exit_code);
 void AddCountCommand(CLI::App& app, int* exit_code);
 void AddExplainCommand(CLI::App& app, int* exit_code);
 void AddSampleCommand(CLI::App& app, int* exit_code);
+void AddDetectCommand(CLI::App& app, int* exit_code);
 
 }  // namespace roost::cli
 

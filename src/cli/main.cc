@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
       roost::cli::AddCountCommand,
       roost::cli::AddExplainCommand,
       roost::cli::AddSampleCommand,
+      roost::cli::AddDetectCommand,
   };
   for (auto add : registrars) add(app, &exit_code);
   try {
