@@ -23,7 +23,10 @@ function(roost_module NAME)
   if(_tests)
     add_executable(${NAME}_tests ${_tests})
     target_link_libraries(${NAME}_tests PRIVATE roost_${NAME} roost_testing ${ARG_TEST_DEPS} GTest::gtest GTest::gtest_main)
+    # Tests find the checkout (golden files, ../shared/data, node_modules)
+    # through tests/testing/test_util.h; only one variable is set here
+    # because gtest_discover_tests splits ENVIRONMENT lists.
     gtest_discover_tests(${NAME}_tests DISCOVERY_TIMEOUT 60
-      PROPERTIES ENVIRONMENT "ROOST_SHARED_DATA=${PROJECT_SOURCE_DIR}/../shared/data;ROOST_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+      PROPERTIES ENVIRONMENT "ROOST_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
   endif()
 endfunction()

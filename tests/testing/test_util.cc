@@ -20,7 +20,8 @@ std::filesystem::path SharedDataDir() {
 
 std::filesystem::path SourceDir() {
   const char* env = std::getenv("ROOST_SOURCE_DIR");
-  return env ? std::filesystem::path(env) : std::filesystem::current_path();
+  if (env != nullptr && *env != '\0') return std::filesystem::path(env);
+  return std::filesystem::path(ROOST_SOURCE_DIR_DEFAULT);
 }
 
 std::string ReadFileOrDie(const std::filesystem::path& path) {
