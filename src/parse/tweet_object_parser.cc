@@ -406,7 +406,11 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
     }
     case K_entities:
     {
-      if (!long_entities && v.type() == od::json_type::object) ReadEntities(v.get_object(), t);
+      // A retweet's own entities describe its cut text; the original's
+      // replace them below, so they are not read when it came first.
+      if (!long_entities && rt == nullptr && v.type() == od::json_type::object) {
+        ReadEntities(v.get_object(), t);
+      }
       break;
     }
     case K_user:
@@ -639,12 +643,14 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
   // original's full text, entities and a mention of its author replace it.
   if (rt != nullptr && !rt->text.empty()) {
     t->text = "RT @" + rt_screen_name + ": " + rt->text;
-    t->hashtags = rt->hashtags;
-    t->urls = rt->urls;
-    t->cashtags = rt->cashtags;
+    // `rt` is scratch for this record only: its lists can be moved.
+    t->hashtags = std::move(rt->hashtags);
+    t->urls = std::move(rt->urls);
+    t->cashtags = std::move(rt->cashtags);
     t->mentions.clear();
     t->mentions.push_back({rt->user.id, rt_screen_name});
-    t->mentions.insert(t->mentions.end(), rt->mentions.begin(), rt->mentions.end());
+    t->mentions.insert(t->mentions.end(), std::make_move_iterator(rt->mentions.begin()),
+                       std::make_move_iterator(rt->mentions.end()));
   }
 }
 
