@@ -7,6 +7,8 @@
 #include "storage/encoding.h"
 #include "storage/file_util.h"
 
+#include "common/time_parse.h"
+
 namespace roost::storage {
 namespace {
 constexpr TimestampMs kHourMs = 3600 * 1000;
@@ -14,19 +16,6 @@ constexpr TimestampMs kDayMs = 24 * kHourMs;
 
 TimestampMs FloorDiv(TimestampMs a, TimestampMs b) { return (a / b - ((a % b) < 0)) * b; }
 
-// Days since 1970-01-01 to civil date (Howard Hinnant's algorithm).
-void CivilFromDays(int64_t z, int* y, unsigned* m, unsigned* d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t yy = static_cast<int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  *d = doy - (153 * mp + 2) / 5 + 1;
-  *m = mp < 10 ? mp + 3 : mp - 9;
-  *y = static_cast<int>(yy + (*m <= 2));
-}
 }  // namespace
 
 const char* PartitionName(Partition p) {
@@ -57,9 +46,10 @@ TimestampMs PartitionStart(Partition p, TimestampMs t) {
 }
 
 std::string PartitionKey(Partition p, TimestampMs start) {
-  int y;
+  int64_t y64;
   unsigned m, d;
-  CivilFromDays(FloorDiv(start, kDayMs) / kDayMs, &y, &m, &d);
+  CivilFromDays(FloorDiv(start, kDayMs) / kDayMs, &y64, &m, &d);
+  int y = static_cast<int>(y64);
   char buf[32];
   if (p == Partition::kHour) {
     int hour = static_cast<int>((start - FloorDiv(start, kDayMs)) / kHourMs);

@@ -5,6 +5,7 @@
 #ifndef ROOST_SYNTH_WORLD_H_
 #define ROOST_SYNTH_WORLD_H_
 
+#include "common/time_parse.h"
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -133,9 +134,9 @@ std::string FormatIsoTime(int64_t ms);
 std::string FormatIsoDate(int64_t ms);
 // ms -> "Thu Mar 01 06:00:00 +0000 2012" written into out[30].
 void FormatTwitterTime(int64_t ms, char out[30]);
-// Days since 1970-01-01 <-> civil date.
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d);
-void CivilFromDays(int64_t z, int64_t* y, unsigned* m, unsigned* d);
+// Days since 1970-01-01 <-> civil date (shared with the rest of Roost).
+using ::roost::CivilFromDays;
+using ::roost::DaysFromCivil;
 
 }  // namespace roost::synth
 
