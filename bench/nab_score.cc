@@ -144,7 +144,8 @@ int main(int argc, char** argv) {
     for (int k = 10; k <= 95; ++k) {
       double t = k / 100.0;
       int w;
-      double norm = roost::detect::NabNormalize(Total(runs, *profile, t, &w), w, *profile);
+      double sum = Total(runs, *profile, t, &w);  // sets w: call before NabNormalize
+      double norm = roost::detect::NabNormalize(sum, w, *profile);
       if (k % 5 == 0) fmt::print("  {:.2f}  {:6.1f}\n", t, norm);
       if (norm > best) best = norm, best_t = t;
     }
