@@ -12,42 +12,11 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "common/json_writer.h"
 #include "enrich/entities/entity_extractor.h"
 
 namespace roost::cli {
 namespace {
-
-void AppendJsonString(std::string_view s, std::string* out) {
-  out->push_back('"');
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof(buf), "\\u%04x", c);
-          out->append(buf);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out->push_back('"');
-}
 
 const char* Sigil(enrich::Entity::Type type) {
   switch (type) {
@@ -78,7 +47,7 @@ int RunEntities(bool json) {
         const auto& e = entities[i];
         if (i) out.push_back(',');
         out.append("{\"type\":\"").append(enrich::EntityTypeName(e.type)).append("\",\"text\":");
-        AppendJsonString(e.text, &out);
+        AppendJsonString(&out, e.text);
         out.append(",\"indices\":[")
             .append(std::to_string(e.start))
             .append(",")
@@ -86,7 +55,7 @@ int RunEntities(bool json) {
             .append("]");
         if (e.type == enrich::Entity::kUrl) {
           out.append(",\"domain\":");
-          AppendJsonString(enrich::NormalizeDomain(e.text), &out);
+          AppendJsonString(&out, enrich::NormalizeDomain(e.text));
         }
         out.push_back('}');
       }
@@ -95,7 +64,7 @@ int RunEntities(bool json) {
       if (reply.empty()) {
         out.append("null");
       } else {
-        AppendJsonString(reply, &out);
+        AppendJsonString(&out, reply);
       }
       enrich::TweetLength length = extractor.ParseTweet(line);
       out.append(",\"weighted_length\":").append(std::to_string(length.weighted_length));
