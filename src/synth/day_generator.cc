@@ -624,23 +624,7 @@ struct DayGenerator::Impl {
     size_t begin = buf.size();
     BodyOffsets off;
     WriteTweetBody(w, s, &scratch, &buf, &off);
-    bool original = !c.retweet_of && !c.quote_of && !s.is_protected;
-    if (original && (c.event >= 0 || rng.Chance(0.3))) {
-      Ring& ring = c.event >= 0 ? event_rings[c.event] : lang_rings[static_cast<int>(lang)];
-      RingEntry& e = ring.Slot();
-      e.id = s.id;
-      e.user = user;
-      e.ms = ms;
-      e.lang = lang;
-      e.doc = doc;
-      e.json.assign(buf, begin, buf.size() - begin);
-      e.json.push_back('}');
-      e.event = c.event;
-      e.trend = c.trend;
-      e.polarity = c.polarity;
-      e.news_url = c.news_url;
-      e.retweet_count = s.retweet_count;
-    }
+    RememberOriginal(s, c, user, lang, ms, std::string_view(buf).substr(begin), "}");
     WriteStreamTail(ms, &buf);
     Count(s, c);
 
@@ -663,6 +647,29 @@ struct DayGenerator::Impl {
     EndLine();
   }
 
+  // Originals may be retweeted or quoted later: some are kept, with an
+  // embeddable copy of their JSON body (`close` ends the object when the
+  // body was written without its closing brace).
+  void RememberOriginal(const TweetSpec& s, const Content& c, int user, Lang lang, int64_t ms,
+                        std::string_view body, const char* close) {
+    bool original = !c.retweet_of && !c.quote_of && !s.is_protected;
+    if (!original || !(c.event >= 0 || rng.Chance(0.3))) return;
+    Ring& ring = c.event >= 0 ? event_rings[c.event] : lang_rings[static_cast<int>(lang)];
+    RingEntry& e = ring.Slot();
+    e.id = s.id;
+    e.user = user;
+    e.ms = ms;
+    e.lang = lang;
+    e.doc = doc;
+    e.json.assign(body);
+    e.json.append(close);
+    e.event = c.event;
+    e.trend = c.trend;
+    e.polarity = c.polarity;
+    e.news_url = c.news_url;
+    e.retweet_count = s.retweet_count;
+  }
+
   void EmitTweetV2(TweetSpec& s, const Content& c, int user, Lang lang, int64_t ms) {
     for (const auto& pu : page_users)
       if (pu.first == user && pu.second != s.is_protected) FlushPage();
@@ -680,22 +687,7 @@ struct DayGenerator::Impl {
     PageRef(c.reply_to);
     if (s.place >= 0 && std::find(page_places.begin(), page_places.end(), s.place) == page_places.end())
       page_places.push_back(s.place);
-    bool original = !c.retweet_of && !c.quote_of && !s.is_protected;
-    if (original && (c.event >= 0 || rng.Chance(0.3))) {
-      Ring& ring = c.event >= 0 ? event_rings[c.event] : lang_rings[static_cast<int>(lang)];
-      RingEntry& e = ring.Slot();
-      e.id = s.id;
-      e.user = user;
-      e.ms = ms;
-      e.lang = lang;
-      e.doc = doc;
-      e.json.assign(page_data, begin, page_data.size() - begin);
-      e.event = c.event;
-      e.trend = c.trend;
-      e.polarity = c.polarity;
-      e.news_url = c.news_url;
-      e.retweet_count = s.retweet_count;
-    }
+    RememberOriginal(s, c, user, lang, ms, std::string_view(page_data).substr(begin), "");
     Count(s, c);
     if (rng.Chance(o.delete_rate)) {
       const User& u = w.users[user];
