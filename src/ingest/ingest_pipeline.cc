@@ -160,6 +160,7 @@ class Pipeline {
       for (const DocRef& d : batch->docs) {
         const char* text = batch->bytes.data() + d.offset;
         if (d.too_large) {
+          ++result.counts.read;
           AddReject(&result, batch->file, d.line, RejectReason::kTooLarge,
                     "record of " + std::to_string(d.full_length) + " bytes is over the limit of " +
                         std::to_string(options_.max_record_bytes),
@@ -183,7 +184,6 @@ class Pipeline {
               result.compliance.push_back(std::move(r.compliance));
               break;
             case ParsedRecord::Kind::kRejected:
-              --result.counts.read;  // AddReject counts it
               AddReject(&result, batch->file, d.line + r.line_in_document, r.reason, r.detail,
                         std::string_view(text, d.length), d.length);
               break;
@@ -196,7 +196,6 @@ class Pipeline {
 
   void AddReject(BatchResult* result, uint32_t file, uint64_t line, RejectReason reason,
                  std::string detail, std::string_view record, uint64_t full_length) {
-    ++result->counts.read;
     ++result->counts.rejected;
     ++result->counts.rejected_by_reason[static_cast<size_t>(reason)];
     result->rejects.push_back({file, line, reason, std::move(detail), std::string(record), full_length});
