@@ -8,9 +8,10 @@
 
 namespace roost::cli {
 
-void AddQueryOptions(CLI::App* cmd, QueryOptions* o) {
+void AddQueryOptions(CLI::App* cmd, QueryOptions* o, bool filter_required) {
   cmd->add_option("--archive", o->archive, "archive directory")->required();
-  cmd->add_option("--filter", o->filter, "CSDL filter or rule; @FILE reads it from FILE")->required();
+  auto* filter = cmd->add_option("--filter", o->filter, "CSDL filter or rule; @FILE reads it from FILE");
+  if (filter_required) filter->required();
   cmd->add_option("--from", o->from, "start of the time range (ISO 8601, inclusive)");
   cmd->add_option("--to", o->to, "end of the time range (ISO 8601, exclusive)");
   cmd->add_option("--tz", o->tz, "time zone of --from/--to without an offset (e.g. Europe/Paris); default UTC");
@@ -28,9 +29,11 @@ Result<PreparedQuery> PrepareQuery(const QueryOptions& o) {
     ss << in.rdbuf();
     text = ss.str();
   }
-  auto q = query::ParseQuery(text);
-  if (!q.ok()) return Status::InvalidArgument("filter: " + q.status().message());
-  p.query = std::move(q).value();
+  if (!o.filter.empty()) {
+    auto q = query::ParseQuery(text);
+    if (!q.ok()) return Status::InvalidArgument("filter: " + q.status().message());
+    p.query = std::move(q).value();
+  }
   if (!o.from.empty()) {
     ROOST_ASSIGN_OR_RETURN(p.exec.from, query::ParseTimeInZone(o.from, o.tz));
   }

@@ -22,7 +22,9 @@ struct QueryOptions {
   bool json = false;
 };
 
-void AddQueryOptions(CLI::App* cmd, QueryOptions* o);
+// Analyses (series, top) pass filter_required = false: no --filter means
+// every visible tweet, and PreparedQuery::query then has no root.
+void AddQueryOptions(CLI::App* cmd, QueryOptions* o, bool filter_required = true);
 
 // Everything a query command needs, loaded and checked.
 struct PreparedQuery {
