@@ -19,8 +19,21 @@ void AddQueryOptions(CLI::App* cmd, QueryOptions* o, bool filter_required) {
   cmd->add_flag("--json", o->json, "machine-readable output");
 }
 
+void AddTagsOption(CLI::App* cmd, QueryOptions* o) {
+  cmd->add_option("--tags", o->tags, "tag file of tag \"Name\" { filter } rules: answers per tag");
+}
+
 Result<PreparedQuery> PrepareQuery(const QueryOptions& o) {
   PreparedQuery p;
+  if (!o.tags.empty()) {
+    std::ifstream in(o.tags, std::ios::binary);
+    if (!in) return Status::InvalidArgument("cannot read tag file '" + o.tags + "'");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto t = query::ParseTags(ss.str());
+    if (!t.ok()) return Status::InvalidArgument("tags: " + o.tags + ": " + t.status().message());
+    p.tags = std::move(t).value();
+  }
   std::string text = o.filter;
   if (!text.empty() && text[0] == '@') {
     std::ifstream in(text.substr(1), std::ios::binary);

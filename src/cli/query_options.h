@@ -1,14 +1,17 @@
 // Options shared by the query commands (count, explain, sample): the archive,
-// the filter (inline or @file), the time range and its zone, threads, --json.
+// the filter (inline or @file), the time range and its zone, threads, --json,
+// and for commands that group by tag, a tag file (--tags).
 #ifndef ROOST_CLI_QUERY_OPTIONS_H_
 #define ROOST_CLI_QUERY_OPTIONS_H_
 
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "query/executor.h"
 #include "query/parser.h"
+#include "query/tags.h"
 #include "roost/status.h"
 #include "storage/archive.h"
 
@@ -17,6 +20,7 @@ namespace roost::cli {
 struct QueryOptions {
   std::string archive;
   std::string filter;
+  std::string tags;  // tag file path (commands that call AddTagsOption)
   std::string from, to, tz;
   int threads = 0;
   bool json = false;
@@ -25,11 +29,14 @@ struct QueryOptions {
 // Analyses (series, top) pass filter_required = false: no --filter means
 // every visible tweet, and PreparedQuery::query then has no root.
 void AddQueryOptions(CLI::App* cmd, QueryOptions* o, bool filter_required = true);
+// --tags FILE: a tag file whose tags group the answer (query/tags.h).
+void AddTagsOption(CLI::App* cmd, QueryOptions* o);
 
 // Everything a query command needs, loaded and checked.
 struct PreparedQuery {
   std::shared_ptr<const storage::Archive> archive;
-  query::Query query;
+  query::Query query;  // root is null when only --tags was given
+  std::optional<query::TagSet> tags;
   query::ExecOptions exec;
 };
 Result<PreparedQuery> PrepareQuery(const QueryOptions& o);

@@ -12,6 +12,25 @@ std::string Quote(const std::string& s) {
   return out + "\"";
 }
 
+// Numbers (and booleans) compared with numeric targets print bare, as
+// written: `author.followers >= 1000`. Anything else (times in ISO form,
+// lists for `in`) stays quoted.
+bool PrintBare(const Predicate& p) {
+  const TargetKind k = p.target->kind;
+  if (p.op == Op::kIn || p.value.empty()) return false;
+  if (k == TargetKind::kBool) return p.value == "true" || p.value == "false";
+  if (k != TargetKind::kInt && k != TargetKind::kTime && k != TargetKind::kFloat) return false;
+  size_t i = p.value[0] == '-' ? 1 : 0;
+  bool digits = false, dot = false;
+  for (; i < p.value.size(); ++i) {
+    const char c = p.value[i];
+    if (c >= '0' && c <= '9') digits = true;
+    else if (c == '.' && !dot && digits) dot = true;
+    else return false;
+  }
+  return digits && p.value.back() != '.';
+}
+
 }  // namespace
 
 std::string NodeLabel(const Node& n) {
@@ -25,7 +44,7 @@ std::string NodeLabel(const Node& n) {
   if (n.pred.cs) s += " cs";
   s += " ";
   s += OpName(n.pred.op);
-  if (n.pred.op != Op::kExists) s += " " + Quote(n.pred.value);
+  if (n.pred.op != Op::kExists) s += " " + (PrintBare(n.pred) ? n.pred.value : Quote(n.pred.value));
   return s;
 }
 

@@ -68,14 +68,42 @@ int Cost(const Node& n) {
   return 2;
 }
 
+// A query with its predicates compiled (by Node::id), shared by all threads.
+struct Compiled {
+  const Query* query = nullptr;
+  std::vector<std::unique_ptr<Matcher>> matchers;
+};
+
+Result<Compiled> Compile(const Query& q) {
+  if (!q.root) return Status::InvalidArgument("empty query");
+  Compiled c;
+  c.query = &q;
+  std::vector<const Node*> nodes;
+  CollectPreds(*q.root, &nodes);
+  c.matchers.resize(nodes.size());
+  for (const Node* n : nodes)
+    if (n != nullptr && n->kind == Node::kPred) {
+      ROOST_ASSIGN_OR_RETURN(c.matchers[static_cast<size_t>(n->id)], Matcher::Compile(n->pred));
+    }
+  return c;
+}
+
+// Evaluates trees on one segment. Columns read for one tree are kept for the
+// next, so several queries over a segment (tags) decode each column once.
 class SegmentRun {
  public:
-  SegmentRun(const storage::Archive& archive, size_t index, const SegmentReader& reader,
-             const std::vector<std::unique_ptr<Matcher>>& matchers, std::vector<NodeStats>* stats)
-      : archive_(archive), index_(index), r_(reader), matchers_(matchers), stats_(*stats) {}
+  SegmentRun(const storage::Archive& archive, size_t index, const SegmentReader& reader)
+      : archive_(archive), index_(index), r_(reader) {}
 
+  Result<Bitmap> Run(const Compiled& c, const Bitmap& domain, std::vector<NodeStats>* stats) {
+    matchers_ = &c.matchers;
+    stats_ = stats;
+    return Eval(*c.query->root, domain);
+  }
+
+ private:
   Result<Bitmap> Eval(const Node& n, const Bitmap& domain) {
-    NodeStats& st = stats_[static_cast<size_t>(n.id)];
+    NodeStats& st = (*stats_)[static_cast<size_t>(n.id)];
     st.rows_in += domain.Cardinality();
     Bitmap out;
     switch (n.kind) {
@@ -107,7 +135,7 @@ class SegmentRun {
         break;
       }
       case Node::kPred: {
-        const Matcher& m = *matchers_[static_cast<size_t>(n.id)];
+        const Matcher& m = *(*matchers_)[static_cast<size_t>(n.id)];
         if (IsGeoTarget(*n.pred.target)) {
           ROOST_ASSIGN_OR_RETURN(Bitmap scrubbed, archive_.GeoScrubbedRows(index_));
           Bitmap d = domain.Copy();
@@ -123,7 +151,6 @@ class SegmentRun {
     return out;
   }
 
- private:
   Result<const std::vector<int64_t>*> Ints(const std::string& col) {
     auto it = ints_.find(col);
     if (it == ints_.end()) {
@@ -313,8 +340,8 @@ class SegmentRun {
   const storage::Archive& archive_;
   size_t index_;
   const SegmentReader& r_;
-  const std::vector<std::unique_ptr<Matcher>>& matchers_;
-  std::vector<NodeStats>& stats_;
+  const std::vector<std::unique_ptr<Matcher>>* matchers_ = nullptr;
+  std::vector<NodeStats>* stats_ = nullptr;
   std::map<std::string, std::vector<int64_t>> ints_;
   std::map<std::string, std::vector<double>> doubles_;
   std::map<std::string, std::vector<std::string>> strings_;
@@ -322,15 +349,16 @@ class SegmentRun {
 
 struct SegmentOutcome {
   Status status;
-  std::optional<Bitmap> rows;
+  std::vector<std::optional<Bitmap>> rows;  // by query
   uint64_t visible = 0, in_range = 0;
-  std::vector<NodeStats> stats;
+  std::vector<std::vector<NodeStats>> stats;  // by query, then node id
 };
 
-SegmentOutcome RunSegment(const storage::Archive& archive, size_t i, const Query& query,
-                          const std::vector<std::unique_ptr<Matcher>>& matchers, const ExecOptions& o) {
+SegmentOutcome RunSegment(const storage::Archive& archive, size_t i, const std::vector<Compiled>& filters,
+                          const std::vector<const Compiled*>& queries, const ExecOptions& o) {
   SegmentOutcome out;
-  out.stats.resize(static_cast<size_t>(query.node_count));
+  out.rows.resize(queries.size());
+  out.stats.resize(queries.size());
   auto fail = [&](Status s) {
     out.status = std::move(s);
     return std::move(out);
@@ -353,38 +381,57 @@ SegmentOutcome RunSegment(const storage::Archive& archive, size_t i, const Query
     domain.AndWith(Bitmap::Range(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi)));
   }
   out.in_range = domain.Cardinality();
-  SegmentRun run(archive, i, r, matchers, &out.stats);
-  auto rows = run.Eval(*query.root, domain);
-  if (!rows.ok()) return fail(rows.status());
-  out.rows = std::move(rows).value();
+  SegmentRun run(archive, i, r);
+  for (const Compiled& f : filters) {
+    if (domain.Empty()) break;
+    std::vector<NodeStats> ignored(static_cast<size_t>(f.query->node_count));
+    auto rows = run.Run(f, domain, &ignored);
+    if (!rows.ok()) return fail(rows.status());
+    domain = std::move(rows).value();
+  }
+  for (size_t q = 0; q < queries.size(); ++q) {
+    if (queries[q] == nullptr) {
+      out.rows[q] = domain.Copy();
+      continue;
+    }
+    out.stats[q].resize(static_cast<size_t>(queries[q]->query->node_count));
+    auto rows = run.Run(*queries[q], domain, &out.stats[q]);
+    if (!rows.ok()) return fail(rows.status());
+    out.rows[q] = std::move(rows).value();
+  }
   return out;
 }
 
 }  // namespace
 
-Result<QueryResult> Execute(const storage::Archive& archive, const Query& query, const ExecOptions& options) {
-  if (!query.root) return Status::InvalidArgument("empty query");
-  std::vector<const Node*> nodes;
-  CollectPreds(*query.root, &nodes);
-  std::vector<std::unique_ptr<Matcher>> matchers(nodes.size());
-  for (const Node* n : nodes)
-    if (n != nullptr && n->kind == Node::kPred) {
-      ROOST_ASSIGN_OR_RETURN(matchers[static_cast<size_t>(n->id)], Matcher::Compile(n->pred));
-    }
+Result<std::vector<QueryResult>> ExecuteMany(const storage::Archive& archive, const std::vector<const Query*>& filters,
+                                             const std::vector<const Query*>& queries, const ExecOptions& options) {
+  std::vector<Compiled> compiled_filters;
+  for (const Query* f : filters) {
+    if (f == nullptr) continue;
+    ROOST_ASSIGN_OR_RETURN(Compiled c, Compile(*f));
+    compiled_filters.push_back(std::move(c));
+  }
+  std::vector<Compiled> compiled(queries.size());
+  std::vector<const Compiled*> by_query(queries.size(), nullptr);
+  for (size_t q = 0; q < queries.size(); ++q) {
+    if (queries[q] == nullptr) continue;
+    ROOST_ASSIGN_OR_RETURN(compiled[q], Compile(*queries[q]));
+    by_query[q] = &compiled[q];
+  }
 
-  QueryResult result;
-  result.segments_total = archive.segment_count();
-  result.nodes.resize(static_cast<size_t>(query.node_count));
-  for (size_t i = 0; i < archive.segment_count(); ++i) result.rows_total += archive.entry(i).meta.rows;
+  QueryResult shared;
+  shared.segments_total = archive.segment_count();
+  for (size_t i = 0; i < archive.segment_count(); ++i) shared.rows_total += archive.entry(i).meta.rows;
   const std::vector<size_t> segs = archive.SegmentsOverlapping(options.from, options.to);
-  result.segments_in_range = segs.size();
-  for (size_t i : segs) result.rows_in_segments += archive.entry(i).meta.rows;
+  shared.segments_in_range = segs.size();
+  for (size_t i : segs) shared.rows_in_segments += archive.entry(i).meta.rows;
 
   std::vector<SegmentOutcome> outcomes(segs.size());
   std::atomic<size_t> next{0};
   auto worker = [&]() {
     for (size_t k = next++; k < segs.size(); k = next++)
-      outcomes[k] = RunSegment(archive, segs[k], query, matchers, options);
+      outcomes[k] = RunSegment(archive, segs[k], compiled_filters, by_query, options);
   };
   size_t threads = options.threads > 0 ? static_cast<size_t>(options.threads) : std::thread::hardware_concurrency();
   threads = std::clamp<size_t>(threads, 1, std::max<size_t>(1, segs.size()));
@@ -395,21 +442,41 @@ Result<QueryResult> Execute(const storage::Archive& archive, const Query& query,
     for (size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
     for (auto& th : pool) th.join();
   }
-  for (size_t k = 0; k < segs.size(); ++k) {
-    SegmentOutcome& o = outcomes[k];
+  for (const SegmentOutcome& o : outcomes) {
     if (!o.status.ok()) return o.status;
-    result.rows_visible += o.visible;
-    result.rows_in_range += o.in_range;
-    for (size_t n = 0; n < o.stats.size(); ++n) {
-      result.nodes[n].rows_in += o.stats[n].rows_in;
-      result.nodes[n].rows_out += o.stats[n].rows_out;
-      result.nodes[n].indexed = result.nodes[n].indexed || o.stats[n].indexed;
-    }
-    const uint64_t c = o.rows->Cardinality();
-    result.count += c;
-    if (c) result.segments.push_back({segs[k], std::move(*o.rows)});
+    shared.rows_visible += o.visible;
+    shared.rows_in_range += o.in_range;
   }
-  return result;
+  std::vector<QueryResult> results(queries.size());
+  for (size_t q = 0; q < queries.size(); ++q) {
+    QueryResult& result = results[q];
+    result.segments_total = shared.segments_total;
+    result.segments_in_range = shared.segments_in_range;
+    result.rows_total = shared.rows_total;
+    result.rows_in_segments = shared.rows_in_segments;
+    result.rows_visible = shared.rows_visible;
+    result.rows_in_range = shared.rows_in_range;
+    if (queries[q] != nullptr) result.nodes.resize(static_cast<size_t>(queries[q]->node_count));
+    for (size_t k = 0; k < segs.size(); ++k) {
+      SegmentOutcome& o = outcomes[k];
+      for (size_t n = 0; n < o.stats[q].size(); ++n) {
+        result.nodes[n].rows_in += o.stats[q][n].rows_in;
+        result.nodes[n].rows_out += o.stats[q][n].rows_out;
+        result.nodes[n].indexed = result.nodes[n].indexed || o.stats[q][n].indexed;
+      }
+      if (!o.rows[q]) continue;
+      const uint64_t c = o.rows[q]->Cardinality();
+      result.count += c;
+      if (c) result.segments.push_back({segs[k], std::move(*o.rows[q])});
+    }
+  }
+  return results;
+}
+
+Result<QueryResult> Execute(const storage::Archive& archive, const Query& query, const ExecOptions& options) {
+  if (!query.root) return Status::InvalidArgument("empty query");
+  ROOST_ASSIGN_OR_RETURN(std::vector<QueryResult> r, ExecuteMany(archive, {}, {&query}, options));
+  return std::move(r[0]);
 }
 
 }  // namespace roost::query

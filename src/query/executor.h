@@ -50,6 +50,15 @@ struct QueryResult {
 
 Result<QueryResult> Execute(const storage::Archive& archive, const Query& query, const ExecOptions& options = {});
 
+// Several queries in one pass over the segments (each column decoded once
+// per segment): result q holds the rows that match every query of `filters`
+// and queries[q]; a null queries[q] stands for "every row", so its result is
+// the rows the filters alone keep. Null filters are skipped. Node statistics
+// are kept for `queries` only. Fails on the first segment that cannot be read
+// or a predicate that cannot be compiled.
+Result<std::vector<QueryResult>> ExecuteMany(const storage::Archive& archive, const std::vector<const Query*>& filters,
+                                             const std::vector<const Query*>& queries, const ExecOptions& options = {});
+
 }  // namespace roost::query
 
 #endif  // ROOST_QUERY_EXECUTOR_H_

@@ -107,8 +107,7 @@ class Failure {
 };
 
 // ---- CSDL lexer ----
-Status LexCsdl(std::string_view s, std::vector<Tok>* out, Failure* f) {
-  int line = 1, col = 1;
+Status LexCsdl(std::string_view s, int line, int col, std::vector<Tok>* out, Failure* f) {
   size_t i = 0;
   auto advance = [&](size_t n) {
     for (size_t k = 0; k < n && i < s.size(); ++k, ++i) {
@@ -332,8 +331,7 @@ struct RTok {
   int line = 1, column = 1;
 };
 
-Status LexRule(std::string_view s, std::vector<RTok>* out, Failure* f) {
-  int line = 1, col = 1;
+Status LexRule(std::string_view s, int line, int col, std::vector<RTok>* out, Failure* f) {
   size_t i = 0;
   auto advance = [&](size_t n) {
     for (size_t k = 0; k < n && i < s.size(); ++k, ++i) {
@@ -539,16 +537,18 @@ const char* OpName(Op op) {
   return "?";
 }
 
-Result<Query> ParseQuery(std::string_view text, ParseErrorInfo* error) {
+Result<Query> ParseQuery(std::string_view text, ParseErrorInfo* error) { return ParseQueryAt(text, 1, 1, error); }
+
+Result<Query> ParseQueryAt(std::string_view text, int line, int column, ParseErrorInfo* error) {
   Failure f(error);
   if (text.size() > kMaxQueryBytes)
-    return f.Fail(1, 1, "filter is " + std::to_string(text.size()) + " bytes, more than the limit of " +
+    return f.Fail(line, column, "filter is " + std::to_string(text.size()) + " bytes, more than the limit of " +
                             std::to_string(kMaxQueryBytes), "");
   Query q;
   std::vector<Tok> toks;
   ParseErrorInfo lex_error;
   Failure lex_f(&lex_error);
-  const Status lexed = LexCsdl(text, &toks, &lex_f);
+  const Status lexed = LexCsdl(text, line, column, &toks, &lex_f);
   if (!lexed.ok()) {
     // A CSDL filter with a lexical error (unclosed comment or string) still
     // reports as CSDL when what came before it reads as CSDL.
@@ -563,7 +563,7 @@ Result<Query> ParseQuery(std::string_view text, ParseErrorInfo* error) {
     ROOST_ASSIGN_OR_RETURN(q.root, p.Parse());
   } else {
     std::vector<RTok> rtoks;
-    ROOST_RETURN_IF_ERROR(LexRule(text, &rtoks, &f));
+    ROOST_RETURN_IF_ERROR(LexRule(text, line, column, &rtoks, &f));
     RuleParser p(std::move(rtoks), &f);
     ROOST_ASSIGN_OR_RETURN(q.root, p.Parse());
     q.shorthand = true;

@@ -27,6 +27,9 @@ struct ParseErrorInfo {
 };
 
 Result<Query> ParseQuery(std::string_view text, ParseErrorInfo* error = nullptr);
+// The same for a filter embedded in a larger text (a tag file's braces):
+// positions in errors count from `line`, `column`, where `text` starts.
+Result<Query> ParseQueryAt(std::string_view text, int line, int column, ParseErrorInfo* error = nullptr);
 
 }  // namespace roost::query
 

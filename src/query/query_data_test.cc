@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -15,6 +16,7 @@
 #include "enrich/enricher.h"
 #include "query/executor.h"
 #include "query/parser.h"
+#include "query/tags.h"
 #include "storage/archive.h"
 #include "storage/archive_writer.h"
 #include "testing/test_util.h"
@@ -116,17 +118,19 @@ Tweet MakeTweet(const std::map<std::string, std::string>& f, int line) {
 
 struct Case {
   int line = 0;
-  std::string query;
+  std::string query;  // the filter, or the tag file for a tags case
+  bool tags = false;
+  std::string filter;  // tags case: the --filter beside the tag file
+  std::vector<std::pair<std::string, std::set<uint64_t>>> tag_ids;  // by tag, in file order
+  bool check_totals = false;
+  uint64_t matching = 0, tagged = 0;
   bool expect_error = false;
   int error_line = 0, error_column = 0;
   std::set<uint64_t> ids;
   TimestampMs from = std::numeric_limits<TimestampMs>::min(), to = std::numeric_limits<TimestampMs>::max();
 };
 
-fs::path QueriesDir() {
-  if (const char* env = std::getenv("ROOST_SOURCE_DIR")) return fs::path(env) / "tests/queries";
-  return fs::path(__FILE__).parent_path().parent_path().parent_path() / "tests/queries";
-}
+fs::path QueriesDir() { return roost::testing::SourceDir() / "tests/queries"; }
 
 class QueryDataTest : public ::testing::TestWithParam<std::string> {};
 
@@ -178,9 +182,31 @@ TEST_P(QueryDataTest, Cases) {
       Case c;
       c.line = n, c.query = rest, c.from = from, c.to = to;
       cases.push_back(c);
+    } else if (word == "tagfile") {
+      Case c;
+      c.line = n, c.query = rest, c.from = from, c.to = to, c.tags = true;
+      cases.push_back(c);
+    } else if (word == "filter") {
+      ASSERT_FALSE(cases.empty());
+      cases.back().filter = rest;
+    } else if (word == "expect_tag") {
+      ASSERT_FALSE(cases.empty());
+      std::stringstream ss(rest);
+      std::string name, id;
+      ss >> name;
+      std::set<uint64_t> ids;
+      while (ss >> id)
+        if (id != "none") ids.insert(std::stoull(id));
+      cases.back().tag_ids.emplace_back(name, ids);
+    } else if (word == "expect_totals") {
+      ASSERT_FALSE(cases.empty());
+      std::stringstream ss(rest);
+      cases.back().check_totals = true;
+      ss >> cases.back().matching >> cases.back().tagged;
     } else if (word == "|") {
       ASSERT_FALSE(cases.empty());
-      cases.back().query += "\n" + rest;
+      if (cases.back().query.empty()) cases.back().query = rest;
+      else cases.back().query += "\n" + rest;
     } else if (word == "query_nested") {  // query_nested DEPTH: (((... text contains "a" ...)))
       Case c;
       c.line = n, c.from = from, c.to = to;
@@ -229,9 +255,61 @@ TEST_P(QueryDataTest, Cases) {
   auto archive = storage::Archive::Open(dir.path().string());
   ASSERT_TRUE(archive.ok()) << archive.status().ToString();
 
+  auto ids_of = [&](const std::vector<SegmentMatches>& segments) {
+    std::set<uint64_t> got;
+    for (const auto& sm : segments) {
+      auto seg = (*archive)->segment(sm.segment);
+      EXPECT_TRUE(seg.ok());
+      if (!seg.ok()) continue;
+      auto ids = (*seg)->ReadInts("id");
+      EXPECT_TRUE(ids.ok());
+      if (!ids.ok()) continue;
+      for (uint32_t row : sm.rows.ToVector()) got.insert(static_cast<uint64_t>((*ids)[row]));
+    }
+    return got;
+  };
+
   for (const Case& c : cases) {
     SCOPED_TRACE(GetParam() + ":" + std::to_string(c.line) + ": " + c.query.substr(0, 200));
     ParseErrorInfo err;
+    if (c.tags) {
+      auto set = ParseTags(c.query, &err);
+      if (c.expect_error) {
+        ASSERT_FALSE(set.ok()) << "parsed " << set->tags.size() << " tags";
+        EXPECT_EQ(set.status().code(), StatusCode::kInvalidArgument);
+        EXPECT_EQ(err.line, c.error_line) << set.status().ToString();
+        EXPECT_EQ(err.column, c.error_column) << set.status().ToString();
+        continue;
+      }
+      ASSERT_TRUE(set.ok()) << set.status().ToString();
+      std::optional<Query> filter;
+      if (!c.filter.empty()) {
+        auto q = ParseQuery(c.filter);
+        ASSERT_TRUE(q.ok()) << q.status().ToString();
+        filter = std::move(q).value();
+      }
+      ASSERT_EQ(set->tags.size(), c.tag_ids.size()) << "every tag of the file needs an expect_tag line";
+      for (int threads : {1, 3}) {
+        ExecOptions o;
+        o.from = c.from, o.to = c.to, o.threads = threads;
+        TagTotals totals;
+        auto r = EvaluateTags(**archive, *set, o, filter ? &*filter : nullptr, &totals);
+        ASSERT_TRUE(r.ok()) << r.status().ToString();
+        ASSERT_EQ(r->size(), c.tag_ids.size());
+        for (size_t i = 0; i < r->size(); ++i) {
+          const TagMatches& m = (*r)[i];
+          EXPECT_EQ(m.tag->full_name(), c.tag_ids[i].first);
+          EXPECT_EQ(ids_of(m.segments), c.tag_ids[i].second) << "tag " << m.tag->full_name() << ": "
+                                                               << m.tag->filter.ToString();
+          EXPECT_EQ(m.count, c.tag_ids[i].second.size());
+        }
+        if (c.check_totals) {
+          EXPECT_EQ(totals.matching, c.matching);
+          EXPECT_EQ(totals.tagged, c.tagged);
+        }
+      }
+      continue;
+    }
     auto q = ParseQuery(c.query, &err);
     if (c.expect_error) {
       ASSERT_FALSE(q.ok()) << "parsed as " << q->ToString();
@@ -250,15 +328,7 @@ TEST_P(QueryDataTest, Cases) {
       o.from = c.from, o.to = c.to, o.threads = threads;
       auto r = Execute(**archive, *q, o);
       ASSERT_TRUE(r.ok()) << r.status().ToString();
-      std::set<uint64_t> got;
-      for (const auto& sm : r->segments) {
-        auto seg = (*archive)->segment(sm.segment);
-        ASSERT_TRUE(seg.ok());
-        auto ids = (*seg)->ReadInts("id");
-        ASSERT_TRUE(ids.ok());
-        for (uint32_t row : sm.rows.ToVector()) got.insert(static_cast<uint64_t>((*ids)[row]));
-      }
-      EXPECT_EQ(got, c.ids) << "tree: " << q->ToString();
+      EXPECT_EQ(ids_of(r->segments), c.ids) << "tree: " << q->ToString();
       EXPECT_EQ(r->count, c.ids.size());
     }
   }

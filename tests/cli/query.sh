@@ -39,6 +39,32 @@ grep -q 'matches 1' "$tmp/explain.txt" || fail "explain: $(cat "$tmp/explain.txt
 "$ROOST" sample --archive "$tmp/a" --filter '#rwc' --limit 1 > "$tmp/sample.txt"
 [ "$(wc -l < "$tmp/sample.txt")" = 1 ] && grep -q '@u1' "$tmp/sample.txt" || fail "sample: $(cat "$tmp/sample.txt")"
 
+# Tags: per-tag counts (table and JSON), with --filter, and a bad tag file.
+cat > "$tmp/tags.csdl" <<'TAGS'
+// reusable by many queries
+tag "Rugby" { text contains "rugby" }
+tag.places "Paris" { paris }
+tag.places "Paris" { #rwc from:u1 }   // same tag: either rule
+TAGS
+"$ROOST" count --archive "$tmp/a" --tags "$tmp/tags.csdl" > "$tmp/tags.txt"
+grep -Eq '^Rugby +3$' "$tmp/tags.txt" && grep -Eq '^places\.Paris +2$' "$tmp/tags.txt" \
+  && grep -Eq '^\(any tag\) +4$' "$tmp/tags.txt" && grep -Eq '^\(matching\) +5$' "$tmp/tags.txt" \
+  || fail "count --tags: $(cat "$tmp/tags.txt")"
+json="$("$ROOST" count --archive "$tmp/a" --tags "$tmp/tags.csdl" --filter '#rwc' --json)"
+node -e 'const o=JSON.parse(process.argv[1]);
+  const t=Object.fromEntries(o.tags.map(x=>[x.tag,x.count]));
+  if (o.count!==2 || o.tagged!==2 || t["Rugby"]!==2 || t["places.Paris"]!==1 || o.tags[1].namespace!=="places" || o.tags[1].name!=="Paris") process.exit(1)' "$json" \
+  || fail "count --tags --json: $json"
+printf 'tag "A" { rugby }\ntga "B" { paris }\n' > "$tmp/bad.tags"
+set +e
+"$ROOST" count --archive "$tmp/a" --tags "$tmp/bad.tags" 2> "$tmp/err.txt"
+rc=$?
+set -e
+[ $rc = 2 ] && grep -q "line 2, column 1" "$tmp/err.txt" || fail "bad tag file: rc $rc, $(cat "$tmp/err.txt")"
+# explain prints numbers bare.
+"$ROOST" explain --archive "$tmp/a" --filter 'twitter.user.followers_count >= 1000 or text contains "rugby"' > "$tmp/explain2.txt"
+grep -q 'author.followers >= 1000 ' "$tmp/explain2.txt" || fail "explain number: $(cat "$tmp/explain2.txt")"
+
 set +e
 "$ROOST" count --archive "$tmp/a" --filter 'text contians "x"' 2> "$tmp/err.txt"
 rc=$?
