@@ -43,7 +43,7 @@ function sh(script, opts) {
 // cold runs are only "first run in a fresh process" (printed in the Setup).
 let canDrop = null;
 function dropCaches() {
-  if (canDrop === false) return;
+  if (canDrop === false || process.env.COMPARE_NO_DROP === '1') return;
   const r = sh('sync && echo 3 > /proc/sys/vm/drop_caches', { allowFail: true });
   canDrop = r.status === 0;
 }
@@ -132,7 +132,7 @@ const inTokens = (words) => `id IN (SELECT id FROM tokens WHERE token IN (${word
 const queries = [
   {
     id: 2, name: `tweets per day containing "${W.word}"`, kind: 'series', target: 10,
-    roost: { cmd: 'series', filter: `text contains "${W.word}"`, interval: 'day', field: 'tweets' },
+    roost: { cmd: 'series', filter: `text contains "${W.word}"`, interval: 'day', field: 'tweets', metrics: 'tweets' },
     duck: {
       regexp: `SELECT ${day('created_at')} d, count(*) FROM tweets WHERE regexp_matches("text", '${wordRe([W.word])}', 'i') GROUP BY d ORDER BY d`,
       tokens: `SELECT ${day('created_at')} d, count(*) FROM tweets WHERE ${inTokens([W.word])} GROUP BY d ORDER BY d`,
@@ -140,14 +140,14 @@ const queries = [
   },
   {
     id: 3, name: 'top 50 hashtags', kind: 'top', limit: 50, target: 2,
-    roost: { cmd: 'top', filter: null, target: 'hashtags' },
+    roost: { cmd: 'top', filter: null, target: 'hashtags', metrics: 'tweets' },
     duck: {
       list: `SELECT h, count(*) n FROM (SELECT unnest(hashtags) h FROM tweets) GROUP BY h ORDER BY n DESC, h LIMIT 50`,
     },
   },
   {
     id: 4, name: `top 20 hashtags, French tweets containing "${W.frWord}"`, kind: 'top', limit: 20, target: 10,
-    roost: { cmd: 'top', filter: `twitter.lang == "fr" and text contains "${W.frWord}"`, target: 'hashtags' },
+    roost: { cmd: 'top', filter: `twitter.lang == "fr" and text contains "${W.frWord}"`, target: 'hashtags', metrics: 'tweets' },
     duck: {
       regexp: `SELECT h, count(*) n FROM (SELECT unnest(hashtags) h FROM tweets WHERE lang = 'fr' AND regexp_matches("text", '${wordRe([W.frWord])}', 'i')) GROUP BY h ORDER BY n DESC, h LIMIT 20`,
       tokens: `SELECT h, count(*) n FROM (SELECT unnest(hashtags) h FROM tweets WHERE lang = 'fr' AND ${inTokens([W.frWord])}) GROUP BY h ORDER BY n DESC, h LIMIT 20`,
@@ -155,7 +155,7 @@ const queries = [
   },
   {
     id: 5, name: `unique authors per day, ${W.brand} (${W.words.join(', ')})`, kind: 'series', target: 10,
-    roost: { cmd: 'series', filter: `text contains_any "${W.words.join(', ')}"`, interval: 'day', field: 'unique_authors' },
+    roost: { cmd: 'series', filter: `text contains_any "${W.words.join(', ')}"`, interval: 'day', field: 'unique_authors', metrics: 'authors' },
     duck: {
       regexp: `SELECT ${day('created_at')} d, count(DISTINCT user_id) FROM tweets WHERE regexp_matches("text", '${wordRe(W.words)}', 'i') GROUP BY d ORDER BY d`,
       tokens: `SELECT ${day('created_at')} d, count(DISTINCT user_id) FROM tweets WHERE ${inTokens(W.words)} GROUP BY d ORDER BY d`,
@@ -163,7 +163,7 @@ const queries = [
   },
   {
     id: 6, name: `tweets per hour with #${W.hashtag}`, kind: 'series', target: 10,
-    roost: { cmd: 'series', filter: `#${W.hashtag}`, interval: 'hour', field: 'tweets' },
+    roost: { cmd: 'series', filter: `#${W.hashtag}`, interval: 'hour', field: 'tweets', metrics: 'tweets' },
     duck: {
       list: `SELECT ${hour('created_at')} d, count(*) FROM tweets WHERE list_contains(hashtags, '${W.hashtag}') GROUP BY d ORDER BY d`,
       tokens: `SELECT ${hour('created_at')} d, count(*) FROM tweets WHERE ${inTokens(['#' + W.hashtag])} GROUP BY d ORDER BY d`,
@@ -172,8 +172,10 @@ const queries = [
 ];
 
 // ---------------------------------------------------------------- Roost queries
+let roostHelp = null;
 function roostHas(cmd) {
-  return run(roost, [cmd, '--help'], { allowFail: true }).status === 0;
+  roostHelp ??= run(roost, ['--help'], { allowFail: true }).out;
+  return new RegExp(`^  ${cmd} `, 'm').test(roostHelp);
 }
 
 function roostArgs(q, archive) {
@@ -182,6 +184,7 @@ function roostArgs(q, archive) {
   if (r.filter) a.push('--filter', r.filter);
   if (r.cmd === 'series') a.push('--interval', r.interval);
   if (r.cmd === 'top') a.push('--target', r.target, '--limit', String(q.limit));
+  a.push('--metrics', r.metrics);  // only what the question asks, like the SQL
   return a;
 }
 
@@ -242,16 +245,36 @@ function duckQuery(db, sql) {
   return { cold_ms: j.times_ms[0], warm_ms: median(j.times_ms.slice(1)), answer: j.rows.map((row) => [row[0], row[1]]) };
 }
 
-// Series must match bucket for bucket. Top lists must hold the same counts in
-// the same order, and the same values above the last count (ties at the
-// cut-off may pick different values on each side).
-function sameAnswer(q, a, b) {
-  if (q.kind === 'series') return JSON.stringify(a) === JSON.stringify(b);
-  if (a.length !== b.length) return false;
-  if (a.some((x, i) => x[1] !== b[i][1])) return false;
-  const cut = a.length ? a[a.length - 1][1] : 0;
-  const above = (l) => l.filter((x) => x[1] > cut).map((x) => x[0]).sort().join('\n');
-  return above(a) === above(b);
+// DuckDB's read_ndjson with ignore_errors sometimes swallows the valid line
+// that follows a truncated record (the newline is whitespace to its parser,
+// the error comes on the next line and the reader resyncs after it). Those
+// `lost` tweets (the table's deficit against Roost's visible count, at most
+// one per truncated line) may make DuckDB's counts lower, never higher.
+let lost = 0;
+
+// Series: equal bucket for bucket (empty buckets ignored), up to `lost`
+// missing on the DuckDB side. Top lists: same length, every value on both
+// sides within `lost`, values present on one side only within `lost` of the
+// cut-off count (ties at the cut-off may pick different values).
+function sameAnswer(q, roostRows, duckRows, slack = lost) {
+  const a = new Map(roostRows), b = new Map(duckRows);
+  const fits = (x, y) => x - y >= 0 && x - y <= slack;
+  if (q.kind === 'series') {
+    let missing = 0;
+    for (const k of new Set([...a.keys(), ...b.keys()])) {
+      const x = a.get(k) ?? 0, y = b.get(k) ?? 0;
+      if (!fits(x, y)) return false;
+      missing += x - y;
+    }
+    return missing <= slack;
+  }
+  if (roostRows.length !== duckRows.length) return false;
+  const cut = Math.min(roostRows.at(-1)?.[1] ?? 0, duckRows.at(-1)?.[1] ?? 0);
+  for (const [k, x] of a) {
+    if (b.has(k)) { if (!fits(x, b.get(k))) return false; } else if (x > cut + slack) return false;
+  }
+  for (const [k, y] of b) if (!a.has(k) && y > cut + slack) return false;
+  return true;
 }
 
 // ---------------------------------------------------------------- ceilings
@@ -271,7 +294,7 @@ function ceilings(archive) {
   const good = raw.filter((l) => {
     try {
       const o = JSON.parse(l);
-      return o.id_str && o.created_at && o.user && typeof o.text === 'string' && !l.includes('\\ufffd');
+      return o.id_str && o.created_at && o.user?.id_str && !o.user.protected && typeof o.text === 'string';
     } catch { return false; }
   }).slice(0, 50000);
   fs.writeFileSync(sample, good.join('\n') + '\n');
@@ -341,9 +364,6 @@ if (process.env.COMPARE_REUSE === '1' && fs.existsSync(previous) && fs.existsSyn
   // Every visible tweet: the first answer both sides must agree on.
   let all = run(roost, ['count', '--archive', archive, '--json'], { allowFail: true });
   if (all.status !== 0) all = run(roost, ['count', '--archive', archive, '--json', '--filter', 'time >= 0'], { allowFail: true });
-  if (all.status === 0 && lastJson(all.out).count !== dlJson.tweets) {
-    fail(`visible tweets differ: roost count ${lastJson(all.out).count}, duckdb table ${dlJson.tweets}`);
-  }
   results.roost_load.visible = all.status === 0 ? lastJson(all.out).count : null;
   log('duckdb token table');
   fs.copyFileSync(dbPlain, dbTokens);
@@ -352,6 +372,17 @@ if (process.env.COMPARE_REUSE === '1' && fs.existsSync(previous) && fs.existsSyn
   results.duck_tokens = { ...dt, out: undefined, ...dtJson, size_bytes: duSize(dbTokens),
     load_seconds: dl.wall_s + dt.wall_s, peak_rss_mb: Math.max(dl.peak_rss_mb, dt.peak_rss_mb) };
 }
+
+// Saved at once so that COMPARE_REUSE=1 can rerun the queries after a failure.
+fs.writeFileSync(path.join(work, 'results.json'), JSON.stringify(results, null, 1));
+const truncated = truth.malformed?.truncated ?? 0;
+lost = (results.roost_load.visible ?? results.duck_load.tweets) - results.duck_load.tweets;
+results.duck_lost_tweets = lost;
+if (lost < 0 || lost > truncated) {
+  fail(`visible tweets differ: roost ${results.roost_load.visible}, duckdb table ${results.duck_load.tweets} ` +
+       `(at most ${truncated} lost after truncated lines allowed)`);
+}
+log(`visible tweets: roost ${results.roost_load.visible}, duckdb ${results.duck_load.tweets} (${lost} lost after truncated lines)`);
 
 results.ceilings = ceilings(archive);
 
@@ -372,7 +403,7 @@ for (const q of queries) {
   results.queries.push(entry);
   const variants = Object.entries(entry.duck);
   for (let i = 1; i < variants.length; ++i) {
-    if (!sameAnswer(q, variants[0][1].answer, variants[i][1].answer)) {
+    if (!sameAnswer(q, variants[0][1].answer, variants[i][1].answer, 0)) {
       fs.writeFileSync(path.join(work, 'results.json'), JSON.stringify(results, null, 1));
       fail(`query ${q.id} (${q.name}): duckdb ${variants[0][0]} and ${variants[i][0]} differ`);
     }

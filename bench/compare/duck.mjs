@@ -82,8 +82,9 @@ WHERE id IS NOT NULL AND created_at IS NOT NULL AND "text" IS NOT NULL AND user_
 
 // Word tokens of the lower-cased text, once per tweet, sorted by token so a
 // lookup touches only the row groups whose min/max zone maps hold the token.
-// '#tag' and '@handle' keep their sigil, as Roost's terms do.
-export const kTokenPattern = String.raw`[#@$]?[\pL\pN_]+`;
+// '#tag' and '@handle' keep their sigil, as Roost's terms do, and a change
+// of script ends a token ("coffee嬉しい" holds "coffee"), as in Roost.
+export const kTokenPattern = String.raw`[#@$]?(?:[\p{Latin}\pM\pN_]+|[\p{Han}\p{Hiragana}\p{Katakana}ー]+|[^\s\pP\pS\pZ\pC\p{Latin}\p{Han}\p{Hiragana}\p{Katakana}\pN_ー]+)`;
 const tokenSql = `CREATE TABLE tokens AS
 SELECT token, id FROM (
   SELECT id, unnest(list_distinct(regexp_extract_all(lower("text"), '${kTokenPattern}'))) AS token
