@@ -1,0 +1,352 @@
+#include "analysis/aggregate/breakdown.h"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+#include "common/parallel_for.h"
+
+namespace roost::aggregate {
+namespace {
+
+constexpr char kSep = '\x1f';  // joins the values of a path; never in a stored value we group by
+constexpr double kStopwordLanguageShare = 0.01;
+
+struct PathKey {
+  uint32_t id[kMaxLevels] = {0, 0, 0};
+  uint8_t depth = 0;
+  bool operator==(const PathKey& o) const {
+    return depth == o.depth && id[0] == o.id[0] && id[1] == o.id[1] && id[2] == o.id[2];
+  }
+};
+struct PathKeyHash {
+  size_t operator()(const PathKey& k) const {
+    uint64_t h = (uint64_t{k.id[0]} << 32 | k.id[1]) * 0x9E3779B97F4A7C15ull;
+    return static_cast<size_t>(h ^ (uint64_t{k.id[2]} << 8 | k.depth) * 0xC2B2AE3D27D4EB4Full);
+  }
+};
+
+struct Count {
+  uint64_t tweets = 0;
+  int64_t max_followers = 0;  // authors ranked by reach
+};
+
+struct Pass1 {
+  Status status;
+  std::vector<std::pair<std::string, Count>> counts;  // value path -> count
+};
+
+bool RankAuthorsByFollowers(const BreakdownSpec& spec) {
+  return spec.rank_by == RankBy::kReach && spec.levels[0].name == "authors" && spec.levels.size() == 1;
+}
+
+Result<std::vector<SegmentDimension>> LoadDims(const storage::Archive& archive, size_t segment,
+                                               const BreakdownSpec& spec, const TermFilter* terms) {
+  std::vector<SegmentDimension> dims;
+  for (const auto& level : spec.levels) {
+    ROOST_ASSIGN_OR_RETURN(auto d, SegmentDimension::Load(archive, segment, level, terms));
+    dims.push_back(std::move(d));
+  }
+  return dims;
+}
+
+std::string PathName(const std::vector<SegmentDimension>& dims, const PathKey& k) {
+  std::string s(dims[0].Name(k.id[0]));
+  for (uint8_t d = 1; d < k.depth; ++d) {
+    s += kSep;
+    s += dims[d].Name(k.id[d]);
+  }
+  return s;
+}
+
+Pass1 CountSegment(const storage::Archive& archive, const query::SegmentMatches& m, const BreakdownSpec& spec,
+                   const TermFilter* terms) {
+  Pass1 out;
+  auto dims = LoadDims(archive, m.segment, spec, terms);
+  if (!dims.ok()) return {dims.status(), {}};
+  std::vector<int64_t> followers;
+  if (RankAuthorsByFollowers(spec)) {
+    auto r = archive.segment(m.segment);
+    auto f = r.ok() ? (*r)->ReadInts("followers") : Result<std::vector<int64_t>>(r.status());
+    if (!f.ok()) return {f.status(), {}};
+    followers = std::move(f).value();
+  }
+  const std::vector<uint32_t> rows = m.rows.ToVector();
+  std::vector<uint32_t> k1, k2, k3;
+  if (spec.levels.size() == 1) {
+    // One level: a dense counter per segment-local id.
+    SegmentDimension& d = (*dims)[0];
+    std::vector<Count> counts(d.cardinality());
+    for (uint32_t row : rows) {
+      d.Keys(row, &k1);
+      for (uint32_t id : k1) {
+        ++counts[id].tweets;
+        if (!followers.empty()) counts[id].max_followers = std::max(counts[id].max_followers, followers[row]);
+      }
+    }
+    for (uint32_t id = 0; id < counts.size(); ++id)
+      if (counts[id].tweets) out.counts.emplace_back(std::string(d.Name(id)), counts[id]);
+    return out;
+  }
+  std::unordered_map<PathKey, uint64_t, PathKeyHash> counts;
+  for (uint32_t row : rows) {
+    (*dims)[0].Keys(row, &k1);
+    if (k1.empty()) continue;
+    (*dims)[1].Keys(row, &k2);
+    if (spec.levels.size() > 2) (*dims)[2].Keys(row, &k3);
+    for (uint32_t a : k1) {
+      ++counts[PathKey{{a, 0, 0}, 1}];
+      for (uint32_t b : k2) {
+        ++counts[PathKey{{a, b, 0}, 2}];
+        for (uint32_t c : k3) ++counts[PathKey{{a, b, c}, 3}];
+      }
+    }
+  }
+  out.counts.reserve(counts.size());
+  for (const auto& [k, n] : counts) out.counts.emplace_back(PathName(*dims, k), Count{n, 0});
+  return out;
+}
+
+// Languages with a real share of the answer: their stopwords leave `terms`.
+Result<TermFilter> MakeTermFilter(const storage::Archive& archive, const query::QueryResult& selected, int threads) {
+  TermFilter f;
+  ROOST_ASSIGN_OR_RETURN(auto words, text::StopwordSet::LoadDefault());
+  f.stopwords = std::make_shared<const text::StopwordSet>(std::move(words));
+  ROOST_ASSIGN_OR_RETURN(const DimensionSpec lang, FindDimension("detected_lang"));
+  BreakdownSpec spec;
+  spec.levels = {lang};
+  std::vector<Pass1> parts(selected.segments.size());
+  ParallelFor(parts.size(), threads,
+              [&](size_t k) { parts[k] = CountSegment(archive, selected.segments[k], spec, nullptr); });
+  std::unordered_map<std::string, uint64_t> shares;
+  for (const auto& p : parts) {
+    if (!p.status.ok()) return p.status;
+    for (const auto& [v, c] : p.counts) shares[v] += c.tweets;
+  }
+  for (const auto& [l, n] : shares) {
+    const text::StopwordList* list = f.stopwords->ForLanguage(l);
+    if (list != nullptr && static_cast<double>(n) >= kStopwordLanguageShare * static_cast<double>(selected.count))
+      f.lists.push_back(list);
+  }
+  return f;
+}
+
+// A node of the answer tree, flattened for pass two.
+struct Node {
+  int parent = -1;
+  size_t depth = 0;  // 0-based level
+  std::string value;
+  uint64_t count = 0;
+  int64_t max_followers = 0;
+};
+
+struct Pass2 {
+  Status status;
+  std::vector<std::optional<MetricsAccumulator>> nodes;
+  MetricsAccumulator total;
+};
+
+Pass2 MeasureSegment(const storage::Archive& archive, const query::SegmentMatches& m, const BreakdownSpec& spec,
+                     const TermFilter* terms, const std::vector<Node>& nodes) {
+  Pass2 out;
+  out.nodes.resize(nodes.size());
+  auto dims = LoadDims(archive, m.segment, spec, terms);
+  if (!dims.ok()) return {dims.status(), {}, {}};
+  auto reader = archive.segment(m.segment);
+  if (!reader.ok()) return {reader.status(), {}, {}};
+  MetricSet set = spec.metrics;
+  set.authors = set.authors || spec.total_authors;
+  auto cols = MetricColumns::Load(**reader, set);
+  if (!cols.ok()) return {cols.status(), {}, {}};
+  // (parent node + 1, local id) -> node.
+  std::unordered_map<uint64_t, int> index;
+  std::vector<uint32_t> local(nodes.size(), SegmentDimension::npos);
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    const Node& node = nodes[n];
+    if (node.parent >= 0 && local[static_cast<size_t>(node.parent)] == SegmentDimension::npos) continue;
+    local[n] = (*dims)[node.depth].Find(node.value);
+    if (local[n] != SegmentDimension::npos) index[uint64_t(node.parent + 1) << 32 | local[n]] = static_cast<int>(n);
+  }
+  auto find = [&](int parent, uint32_t id) {
+    auto it = index.find(uint64_t(parent + 1) << 32 | id);
+    return it == index.end() ? -1 : it->second;
+  };
+  std::vector<uint32_t> keys[kMaxLevels];
+  for (uint32_t row : m.rows.ToVector()) {
+    if (spec.total_authors) out.total.Add(*cols, row);
+    (*dims)[0].Keys(row, &keys[0]);
+    bool deeper_loaded = false;
+    for (uint32_t a : keys[0]) {
+      const int n1 = find(-1, a);
+      if (n1 < 0) continue;
+      if (!out.nodes[n1]) out.nodes[n1].emplace();
+      out.nodes[n1]->Add(*cols, row);
+      if (spec.levels.size() < 2) continue;
+      if (!deeper_loaded) {
+        for (size_t d = 1; d < spec.levels.size(); ++d) (*dims)[d].Keys(row, &keys[d]);
+        deeper_loaded = true;
+      }
+      for (uint32_t b : keys[1]) {
+        const int n2 = find(n1, b);
+        if (n2 < 0) continue;
+        if (!out.nodes[n2]) out.nodes[n2].emplace();
+        out.nodes[n2]->Add(*cols, row);
+        if (spec.levels.size() < 3) continue;
+        for (uint32_t c : keys[2]) {
+          const int n3 = find(n2, c);
+          if (n3 < 0) continue;
+          if (!out.nodes[n3]) out.nodes[n3].emplace();
+          out.nodes[n3]->Add(*cols, row);
+        }
+      }
+    }
+  }
+  for (auto& n : out.nodes)
+    if (n) n->Finish();  // dedupe authors here, in parallel
+  if (spec.total_authors) out.total.Finish();
+  return out;
+}
+
+double RankValue(RankBy r, const TweetMetrics& m) {
+  switch (r) {
+    case RankBy::kTweets: return static_cast<double>(m.tweets);
+    case RankBy::kAuthors: return static_cast<double>(m.unique_authors);
+    case RankBy::kReach: return static_cast<double>(m.reach);
+    case RankBy::kEngagement: return static_cast<double>(m.engagement);
+  }
+  return 0;
+}
+
+void SortAndCut(std::vector<BreakdownItem>* items, RankBy r, size_t limit) {
+  std::sort(items->begin(), items->end(), [r](const BreakdownItem& a, const BreakdownItem& b) {
+    const double x = RankValue(r, a.metrics), y = RankValue(r, b.metrics);
+    if (x != y) return x > y;
+    if (a.metrics.tweets != b.metrics.tweets) return a.metrics.tweets > b.metrics.tweets;
+    return a.value < b.value;
+  });
+  if (items->size() > limit) items->resize(limit);
+  for (auto& i : *items) SortAndCut(&i.children, r, limit);
+}
+
+}  // namespace
+
+Result<RankBy> ParseRankBy(std::string_view name) {
+  if (name == "tweets") return RankBy::kTweets;
+  if (name == "authors") return RankBy::kAuthors;
+  if (name == "reach") return RankBy::kReach;
+  if (name == "engagement") return RankBy::kEngagement;
+  return Status::InvalidArgument("unknown ranking '" + std::string(name) + "' (expected tweets, authors, reach or engagement)");
+}
+
+const char* RankByName(RankBy r) {
+  switch (r) {
+    case RankBy::kTweets: return "tweets";
+    case RankBy::kAuthors: return "authors";
+    case RankBy::kReach: return "reach";
+    case RankBy::kEngagement: return "engagement";
+  }
+  return "?";
+}
+
+Result<BreakdownResult> ComputeBreakdown(const storage::Archive& archive, const query::QueryResult& selected,
+                                         const BreakdownSpec& spec_in) {
+  BreakdownSpec spec = spec_in;
+  if (spec.levels.empty() || spec.levels.size() > kMaxLevels)
+    return Status::InvalidArgument("a breakdown has one to three levels");
+  if (spec.limit == 0) return Status::InvalidArgument("--limit must be at least 1");
+  if (spec.rank_by == RankBy::kAuthors || spec.rank_by == RankBy::kReach) spec.metrics.authors = true;
+  if (spec.rank_by == RankBy::kEngagement) spec.metrics.engagement = true;
+
+  std::optional<TermFilter> terms;
+  for (const auto& l : spec.levels)
+    if (l.filter == DimensionSpec::kWords && !terms) {
+      ROOST_ASSIGN_OR_RETURN(auto f, MakeTermFilter(archive, selected, spec.threads));
+      terms = std::move(f);
+    }
+  const TermFilter* term_filter = terms ? &*terms : nullptr;
+
+  // Pass one: exact counts of every value path.
+  std::vector<Pass1> parts(selected.segments.size());
+  ParallelFor(parts.size(), spec.threads,
+              [&](size_t k) { parts[k] = CountSegment(archive, selected.segments[k], spec, term_filter); });
+  std::unordered_map<std::string, Count> counts;
+  for (auto& p : parts) {
+    if (!p.status.ok()) return p.status;
+    for (auto& [path, c] : p.counts) {
+      Count& g = counts[path];
+      g.tweets += c.tweets;
+      g.max_followers = std::max(g.max_followers, c.max_followers);
+    }
+    p.counts = {};
+  }
+
+  // Candidates per level: the most frequent paths. Ranking by another metric
+  // looks at ten times the limit (at least 200) most frequent ones, except
+  // authors by reach, whose follower counts are already exact here.
+  const bool exact_rank = spec.rank_by == RankBy::kTweets || RankAuthorsByFollowers(spec);
+  const size_t keep = exact_rank ? spec.limit : std::max<size_t>(spec.limit * 10, 200);
+  std::vector<std::vector<std::pair<std::string, Count>>> by_depth(spec.levels.size());
+  for (auto& [path, c] : counts) {
+    const size_t depth = static_cast<size_t>(std::count(path.begin(), path.end(), kSep));
+    by_depth[depth].emplace_back(path, c);
+  }
+  BreakdownResult result;
+  result.distinct = by_depth[0].size();
+  auto better = [&](const std::pair<std::string, Count>& a, const std::pair<std::string, Count>& b) {
+    const auto x = RankAuthorsByFollowers(spec) ? a.second.max_followers : static_cast<int64_t>(a.second.tweets);
+    const auto y = RankAuthorsByFollowers(spec) ? b.second.max_followers : static_cast<int64_t>(b.second.tweets);
+    return x != y ? x > y : a.first < b.first;
+  };
+  std::vector<Node> nodes;
+  std::unordered_map<std::string, int> node_of_path;
+  for (size_t depth = 0; depth < spec.levels.size(); ++depth) {
+    auto& level = by_depth[depth];
+    std::sort(level.begin(), level.end(), better);
+    std::unordered_map<int, size_t> taken;  // per parent
+    for (auto& [path, c] : level) {
+      int parent = -1;
+      std::string value = path;
+      if (depth > 0) {
+        const size_t cut = path.rfind(kSep);
+        auto it = node_of_path.find(path.substr(0, cut));
+        if (it == node_of_path.end()) continue;
+        parent = it->second;
+        value = path.substr(cut + 1);
+      }
+      if (taken[parent]++ >= keep) continue;
+      node_of_path[path] = static_cast<int>(nodes.size());
+      nodes.push_back({parent, depth, value, c.tweets, c.max_followers});
+    }
+  }
+
+  // Pass two: full metrics of the paths shown.
+  std::vector<Pass2> measured(selected.segments.size());
+  ParallelFor(measured.size(), spec.threads, [&](size_t k) {
+    measured[k] = MeasureSegment(archive, selected.segments[k], spec, term_filter, nodes);
+  });
+  std::vector<MetricsAccumulator> acc(nodes.size());
+  MetricsAccumulator total;
+  for (auto& p : measured) {
+    if (!p.status.ok()) return p.status;
+    for (size_t n = 0; n < nodes.size(); ++n)
+      if (p.nodes[n]) acc[n].Merge(std::move(*p.nodes[n]));
+    total.Merge(std::move(p.total));
+  }
+  // Assemble the tree (children after parents in `nodes`).
+  std::vector<BreakdownItem> items(nodes.size());
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    items[n].value = nodes[n].value;
+    items[n].metrics = acc[n].Finish();
+  }
+  for (size_t n = nodes.size(); n-- > 0;) {
+    if (nodes[n].parent >= 0) items[static_cast<size_t>(nodes[n].parent)].children.push_back(std::move(items[n]));
+  }
+  for (size_t n = 0; n < nodes.size(); ++n)
+    if (nodes[n].parent < 0) result.items.push_back(std::move(items[n]));
+  SortAndCut(&result.items, RankAuthorsByFollowers(spec) ? RankBy::kReach : spec.rank_by, spec.limit);
+  result.total = total.Finish();
+  result.total.tweets = selected.count;
+  return result;
+}
+
+}  // namespace roost::aggregate

@@ -1,0 +1,157 @@
+#include "analysis/aggregate/dimension.h"
+
+#include <algorithm>
+#include <bit>
+
+#include "analysis/aggregate/metrics.h"
+#include "storage/segment_format.h"
+
+namespace roost::aggregate {
+namespace {
+
+const DimensionSpec kDimensions[] = {
+    {"hashtags", "hashtags", true, false, DimensionSpec::kAll},
+    {"terms", "terms", true, false, DimensionSpec::kWords},
+    {"phrases", "terms", true, false, DimensionSpec::kPhrases},
+    {"mentions", "mentions", true, true, DimensionSpec::kAll},
+    {"cashtags", "cashtags", true, false, DimensionSpec::kAll},
+    {"urls", "urls", true, false, DimensionSpec::kAll},
+    {"domains", "domains", true, false, DimensionSpec::kAll},
+    {"brand", "brand_tags", true, false, DimensionSpec::kAll},
+    {"authors", "handle", false, true, DimensionSpec::kAll},
+    {"lang", "lang", false, false, DimensionSpec::kAll},
+    {"detected_lang", "detected_lang", false, false, DimensionSpec::kAll},
+    {"country", "country", false, false, DimensionSpec::kAll},
+    {"place", "place", false, false, DimensionSpec::kAll},
+    {"source", "source", false, false, DimensionSpec::kAll},
+    {"sentiment_class", "", false, false, DimensionSpec::kAll},
+    {"kind", "", false, false, DimensionSpec::kAll},
+    {"verified", "", false, false, DimensionSpec::kAll},
+};
+
+// Computed dimensions: one small id per row.
+Status LoadComputed(const storage::SegmentReader& r, const std::string& name, std::vector<uint32_t>* ids,
+                    std::vector<std::string>* names) {
+  if (name == "sentiment_class") {
+    ROOST_ASSIGN_OR_RETURN(auto scored, r.ReadInts("sentiment_scored"));
+    ROOST_ASSIGN_OR_RETURN(auto bits, r.ReadInts("sentiment"));
+    *names = {"positive", "neutral", "negative", "unscored"};
+    ids->resize(scored.size());
+    for (size_t i = 0; i < scored.size(); ++i) {
+      const float s = std::bit_cast<float>(static_cast<uint32_t>(bits[i]));
+      (*ids)[i] = static_cast<uint32_t>(ClassifySentiment(scored[i] != 0, s));
+    }
+  } else if (name == "kind") {
+    ROOST_ASSIGN_OR_RETURN(auto rt, r.ReadInts("retweet_of"));
+    ROOST_ASSIGN_OR_RETURN(auto quote, r.ReadInts("quote_of"));
+    ROOST_ASSIGN_OR_RETURN(auto reply, r.ReadInts("reply_to"));
+    *names = {"original", "retweet", "quote", "reply"};
+    ids->resize(rt.size());
+    for (size_t i = 0; i < rt.size(); ++i) (*ids)[i] = rt[i] ? 1 : quote[i] ? 2 : reply[i] ? 3 : 0;
+  } else {  // verified
+    ROOST_ASSIGN_OR_RETURN(auto v, r.ReadInts("verified"));
+    *names = {"unverified", "verified"};
+    ids->resize(v.size());
+    for (size_t i = 0; i < v.size(); ++i) (*ids)[i] = v[i] != 0;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::vector<std::string> DimensionNames() {
+  std::vector<std::string> out;
+  for (const auto& d : kDimensions) out.push_back(d.name);
+  return out;
+}
+
+Result<DimensionSpec> FindDimension(std::string_view name) {
+  for (const auto& d : kDimensions)
+    if (d.name == name) return d;
+  if (name == "brands" || name == "brand_tags") return FindDimension("brand");
+  if (name == "author" || name == "handles") return FindDimension("authors");
+  std::string known;
+  for (const auto& d : kDimensions) known += (known.empty() ? "" : ", ") + d.name;
+  return Status::InvalidArgument("unknown target '" + std::string(name) + "' (known: " + known + ")");
+}
+
+bool TermFilter::IsStopword(std::string_view term) const {
+  for (const auto* l : lists)
+    if (l->Contains(term)) return true;
+  return false;
+}
+
+Result<SegmentDimension> SegmentDimension::Load(const storage::Archive& archive, size_t segment,
+                                                const DimensionSpec& spec, const TermFilter* terms) {
+  SegmentDimension d;
+  d.spec_ = spec;
+  d.terms_ = terms;
+  ROOST_ASSIGN_OR_RETURN(const storage::SegmentReader* r, archive.segment(segment));
+  if (spec.column.empty()) {
+    ROOST_RETURN_IF_ERROR(LoadComputed(*r, spec.name, &d.single_, &d.names_));
+    d.cardinality_ = static_cast<uint32_t>(d.names_.size());
+  } else {
+    ROOST_ASSIGN_OR_RETURN(d.dict_, r->Dictionary(spec.column));
+    d.cardinality_ = d.dict_.size();
+    if (spec.multi) {
+      ROOST_ASSIGN_OR_RETURN(d.multi_, r->ReadDimIdLists(spec.column));
+    } else {
+      ROOST_ASSIGN_OR_RETURN(d.single_, r->ReadDimIds(spec.column));
+    }
+    if (storage::IsGeoDim(spec.column)) {
+      ROOST_ASSIGN_OR_RETURN(d.hidden_, archive.GeoScrubbedRows(segment));
+      d.has_hidden_ = !d.hidden_.Empty();
+    }
+  }
+  d.keep_.assign(d.cardinality_, 0);
+  return d;
+}
+
+bool SegmentDimension::Keep(uint32_t id) {
+  uint8_t& k = keep_[id];
+  if (k == 0) {
+    const std::string_view v = Name(id);
+    bool keep = !v.empty();
+    if (keep && spec_.filter == DimensionSpec::kPhrases) keep = v.find(' ') != std::string_view::npos;
+    if (keep && spec_.filter == DimensionSpec::kWords) {
+      // Plain words, numbers, emoji: hashtags, mentions and cashtags have their
+      // own targets, and one-letter words carry no meaning.
+      keep = v.find(' ') == std::string_view::npos && v[0] != '#' && v[0] != '@' && v[0] != '$' && v.size() > 1 &&
+             (terms_ == nullptr || !terms_->IsStopword(v));
+    }
+    k = keep ? 1 : 2;
+  }
+  return k == 1;
+}
+
+void SegmentDimension::Keys(uint32_t row, std::vector<uint32_t>* out) {
+  out->clear();
+  if (has_hidden_ && hidden_.Contains(row)) return;
+  if (!spec_.multi) {
+    const uint32_t id = single_[row];
+    if (Keep(id)) out->push_back(id);
+    return;
+  }
+  for (uint32_t j = multi_.start[row]; j < multi_.start[row + 1]; ++j)
+    if (Keep(multi_.ids[j])) out->push_back(multi_.ids[j]);
+  if (out->size() > 1) {
+    std::sort(out->begin(), out->end());
+    out->erase(std::unique(out->begin(), out->end()), out->end());
+  }
+}
+
+std::string_view SegmentDimension::Name(uint32_t id) const {
+  return spec_.column.empty() ? std::string_view(names_[id]) : dict_.value(id);
+}
+
+uint32_t SegmentDimension::Find(std::string_view value) const {
+  if (spec_.column.empty()) {
+    for (uint32_t i = 0; i < names_.size(); ++i)
+      if (names_[i] == value) return i;
+    return npos;
+  }
+  const auto id = dict_.Find(value);
+  return id ? *id : npos;
+}
+
+}  // namespace roost::aggregate

@@ -1,0 +1,80 @@
+#include "cli/metrics_output.h"
+
+#include <fmt/format.h>
+
+namespace roost::cli {
+
+using aggregate::MetricSet;
+using aggregate::TweetMetrics;
+
+std::vector<std::string> MetricHeaders(const MetricSet& set, std::string_view count_name) {
+  std::vector<std::string> h{std::string(count_name)};
+  if (set.authors) h.insert(h.end(), {"unique_authors", "reach"});
+  if (set.kinds) h.insert(h.end(), {"retweets", "replies", "quotes"});
+  if (set.engagement) h.push_back("engagement");
+  if (set.sentiment) h.insert(h.end(), {"sentiment_mean", "positive", "neutral", "negative", "net_sentiment"});
+  return h;
+}
+
+std::vector<std::string> MetricCells(const TweetMetrics& exact, const MetricSet& set,
+                                     const privacy::PrivacyPolicy& policy, bool redacted) {
+  if (redacted) return std::vector<std::string>(MetricHeaders(set).size(), kRedacted);
+  const TweetMetrics m = privacy::Quantize(policy, exact);
+  auto n = [](uint64_t v) { return std::to_string(v); };
+  auto x = [](double v) { return fmt::format("{:.3f}", v); };
+  std::vector<std::string> c{n(m.tweets)};
+  if (set.authors) c.insert(c.end(), {n(m.unique_authors), n(m.reach)});
+  if (set.kinds) c.insert(c.end(), {n(m.retweets), n(m.replies), n(m.quotes)});
+  if (set.engagement) c.push_back(n(m.engagement));
+  if (set.sentiment)
+    c.insert(c.end(), {x(exact.sentiment_mean()), n(m.positive), n(m.neutral), n(m.negative), x(exact.net_sentiment())});
+  return c;
+}
+
+void WriteMetricsJson(JsonWriter* w, const TweetMetrics& exact, const MetricSet& set,
+                      const privacy::PrivacyPolicy& policy, std::string_view count_name) {
+  const TweetMetrics m = privacy::Quantize(policy, exact);
+  w->Key(count_name).Uint(m.tweets);
+  if (set.authors) w->Key("unique_authors").Uint(m.unique_authors).Key("reach").Uint(m.reach);
+  if (set.kinds) w->Key("retweets").Uint(m.retweets).Key("replies").Uint(m.replies).Key("quotes").Uint(m.quotes);
+  if (set.engagement) w->Key("engagement").Uint(m.engagement);
+  if (set.sentiment) {
+    w->Key("sentiment_mean").Double(exact.sentiment_mean());
+    w->Key("positive").Uint(m.positive).Key("neutral").Uint(m.neutral).Key("negative").Uint(m.negative);
+    w->Key("net_sentiment").Double(exact.net_sentiment());
+  }
+}
+
+void WritePrivacyJson(JsonWriter* w, const privacy::PrivacyPolicy& p) {
+  w->Key("privacy").BeginObject().Key("enabled").Bool(p.enabled);
+  if (p.enabled) {
+    w->Key("min_answer_authors").Uint(p.min_answer_authors).Key("min_group_authors").Uint(p.min_group_authors);
+    w->Key("count_quantum").Uint(p.count_quantum).Key("origin").String(p.origin);
+  }
+  w->EndObject();
+}
+
+std::string WithheldReason(const privacy::PrivacyPolicy& p) {
+  return fmt::format("the answer has fewer than {} unique authors ({})", p.min_answer_authors, p.origin);
+}
+
+Result<MetricSet> ParseMetricSet(const std::string& list) {
+  if (list.empty() || list == "all") return MetricSet{};
+  MetricSet s = MetricSet::TweetsOnly();
+  size_t start = 0;
+  while (start <= list.size()) {
+    const size_t end = std::min(list.find(',', start), list.size());
+    const std::string name = list.substr(start, end - start);
+    if (name == "authors" || name == "reach") s.authors = true;
+    else if (name == "kinds") s.kinds = true;
+    else if (name == "engagement") s.engagement = true;
+    else if (name == "sentiment") s.sentiment = true;
+    else if (name != "tweets")
+      return Status::InvalidArgument("unknown metric '" + name +
+                                     "' (expected tweets, authors, kinds, engagement, sentiment or all)");
+    start = end + 1;
+  }
+  return s;
+}
+
+}  // namespace roost::cli

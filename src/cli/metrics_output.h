@@ -1,0 +1,36 @@
+// How the analysis commands print TweetMetrics: the columns of the metric
+// families asked for, counts rounded by the privacy gate, and the explicit
+// "redacted" marker for a bucket or item the gate withholds.
+#ifndef ROOST_CLI_METRICS_OUTPUT_H_
+#define ROOST_CLI_METRICS_OUTPUT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/aggregate/metrics.h"
+#include "common/json_writer.h"
+#include "privacy/privacy_policy.h"
+
+namespace roost::cli {
+
+inline constexpr const char* kRedacted = "redacted";
+
+// Column names; the first is "tweets" (or `count_name`).
+std::vector<std::string> MetricHeaders(const aggregate::MetricSet& set, std::string_view count_name = "tweets");
+// Cells for `m`, or "redacted" in every cell.
+std::vector<std::string> MetricCells(const aggregate::TweetMetrics& m, const aggregate::MetricSet& set,
+                                     const privacy::PrivacyPolicy& policy, bool redacted);
+// The same as JSON members of the object being written.
+void WriteMetricsJson(JsonWriter* w, const aggregate::TweetMetrics& m, const aggregate::MetricSet& set,
+                      const privacy::PrivacyPolicy& policy, std::string_view count_name = "tweets");
+void WritePrivacyJson(JsonWriter* w, const privacy::PrivacyPolicy& policy);
+// "the answer has fewer than 100 unique authors (privacy.toml)".
+std::string WithheldReason(const privacy::PrivacyPolicy& policy);
+
+// Parses "--metrics tweets,authors,kinds,engagement,sentiment" (or "all").
+Result<aggregate::MetricSet> ParseMetricSet(const std::string& list);
+
+}  // namespace roost::cli
+
+#endif  // ROOST_CLI_METRICS_OUTPUT_H_
