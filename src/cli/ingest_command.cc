@@ -51,6 +51,15 @@ std::string DefaultRejectsPath(const std::string& archive) {
   return archive + "/rejects/ingest-" + stamp + ".rejects";
 }
 
+bool IsWall(const StageCost& s) { return s.name.find("(wall)") != std::string::npos; }
+
+double CpuTotal(const IngestReport& r) {
+  double cpu = 0;
+  for (const StageCost& s : r.stages)
+    if (!IsWall(s)) cpu += s.seconds;
+  return cpu;
+}
+
 void PrintReport(const IngestReport& r, bool json) {
   const IngestCounts& c = r.counts;
   if (json) {
@@ -67,6 +76,11 @@ void PrintReport(const IngestReport& r, bool json) {
     w.Key("files").Uint(r.files).Key("input_bytes").Uint(r.input_bytes);
     w.Key("json_bytes").Uint(r.decompressed_bytes).Key("seconds").Double(r.seconds);
     w.Key("records_per_second").Double(r.seconds > 0 ? c.read / r.seconds : 0);
+    // CPU seconds by stage (fsync: wall seconds), and their CPU total.
+    w.Key("stages").BeginObject();
+    for (const StageCost& s : r.stages) w.Key(s.name).Double(s.seconds);
+    w.EndObject();
+    w.Key("cpu_seconds").Double(CpuTotal(r));
     w.Key("input_errors").BeginArray();
     for (const auto& e : r.input_errors) w.String(e);
     w.EndArray();
@@ -89,6 +103,13 @@ void PrintReport(const IngestReport& r, bool json) {
   }
   if (!r.rejects_file.empty()) std::printf("rejected records kept in %s\n", r.rejects_file.c_str());
   for (const auto& e : r.input_errors) std::printf("input error: %s\n", e.c_str());
+  const double cpu = CpuTotal(r);
+  std::printf("CPU by stage (%.2f s in all, %s records per CPU-second):\n", cpu,
+              FormatCount(static_cast<uint64_t>(cpu > 0 ? c.read / cpu : 0)).c_str());
+  for (const StageCost& s : r.stages) {
+    if (IsWall(s)) std::printf("  %-18s%8.2f s wall\n", s.name.c_str(), s.seconds);
+    else std::printf("  %-18s%8.2f s %5.1f%%\n", s.name.c_str(), s.seconds, cpu > 0 ? 100 * s.seconds / cpu : 0.0);
+  }
   double mb = r.decompressed_bytes / 1e6;
   std::printf("%s files, %s of JSON in %.2f s (%s records/s, %.0f MB/s)\n",
               FormatCount(r.files).c_str(), FormatBytes(r.decompressed_bytes).c_str(), r.seconds,

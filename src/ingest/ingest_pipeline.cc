@@ -19,6 +19,27 @@ namespace {
 constexpr size_t kBatchBytes = 1 << 20;
 constexpr size_t kBatchDocuments = 2048;
 
+// Counts the CPU time spent decompressing (the rest of the reader thread's
+// time is document splitting and batching).
+class TimedSource : public ByteSource {
+ public:
+  explicit TimedSource(ByteSource* inner) : inner_(inner) {}
+  Result<size_t> Read(char* buffer, size_t capacity) override {
+    const double t0 = ThreadCpuSeconds();
+    Result<size_t> n = inner_->Read(buffer, capacity);
+    seconds_ += ThreadCpuSeconds() - t0;
+    return n;
+  }
+  Compression compression() const override { return inner_->compression(); }
+  uint64_t compressed_bytes_read() const override { return inner_->compressed_bytes_read(); }
+  const std::string& name() const override { return inner_->name(); }
+  double seconds() const { return seconds_; }
+
+ private:
+  ByteSource* inner_;
+  double seconds_ = 0;
+};
+
 struct DocRef {
   size_t offset;
   size_t length;
@@ -90,6 +111,13 @@ class Pipeline {
     for (const auto& [file, message] : input_errors_) report_.input_errors.push_back(message);
     if (rejects_.used()) report_.rejects_file = rejects_.path();
     report_.seconds = Elapsed();
+    report_.stages = {{"decompress", decompress_s_},
+                      {"split", read_s_ - decompress_s_},
+                      {"parse", parse_s_},
+                      {"enrich", enrich_s_},
+                      {"collect", collect_s_ - sink_s_},
+                      {"dedup+buffer", sink_s_}};
+    for (StageCost& c : sink_->Costs()) report_.stages.push_back(std::move(c));
     return report_;
   }
 
@@ -105,6 +133,13 @@ class Pipeline {
 
   // Reader thread: one input at a time, cut into batches of documents.
   void ReadAll() {
+    const double cpu0 = ThreadCpuSeconds();
+    ReadFiles();
+    read_s_ = ThreadCpuSeconds() - cpu0;
+    work_.Close();
+  }
+
+  void ReadFiles() {
     uint64_t seq = 0;
     for (uint32_t f = 0; f < files_.size() && !stop_; ++f) {
       auto source = OpenByteSource(files_[f]);
@@ -112,7 +147,8 @@ class Pipeline {
         NoteInputError(f, source.status().message());
         continue;
       }
-      DocumentSplitter splitter(source->get(), options_.max_record_bytes);
+      TimedSource timed(source->get());
+      DocumentSplitter splitter(&timed, options_.max_record_bytes);
       Batch batch;
       batch.file = f;
       Document doc;
@@ -146,15 +182,17 @@ class Pipeline {
       input_bytes_ += (*source)->compressed_bytes_read();
       input_bytes_progress_ = input_bytes_.load();
       files_done_ = f + 1;
+      decompress_s_ += timed.seconds();
     }
-    work_.Close();
   }
 
   // Worker threads: parse, classify, enrich.
   void Work() {
     DocumentParser parser;
     std::vector<ParsedRecord> records;
+    double parse_s = 0, enrich_s = 0;
     while (auto batch = work_.Pop()) {
+      const double t0 = ThreadCpuSeconds();
       BatchResult result;
       result.seq = batch->seq;
       for (const DocRef& d : batch->docs) {
@@ -173,7 +211,6 @@ class Pipeline {
           ++result.counts.read;
           switch (r.kind) {
             case ParsedRecord::Kind::kTweet:
-              if (options_.enrich) options_.enrich(&r.tweet);
               result.tweets.push_back(std::move(r.tweet));
               break;
             case ParsedRecord::Kind::kNonPublic:
@@ -190,8 +227,19 @@ class Pipeline {
           }
         }
       }
-      if (!results_.Push(std::move(result))) return;
+      // Enrich after parsing the whole batch, so each stage is timed once
+      // per batch rather than per tweet.
+      const double t1 = ThreadCpuSeconds();
+      if (options_.enrich)
+        for (Tweet& t : result.tweets) options_.enrich(&t);
+      const double t2 = ThreadCpuSeconds();
+      parse_s += t1 - t0;
+      enrich_s += t2 - t1;
+      if (!results_.Push(std::move(result))) break;
     }
+    std::lock_guard<std::mutex> lock(mu_);
+    parse_s_ += parse_s;
+    enrich_s_ += enrich_s;
   }
 
   void AddReject(BatchResult* result, uint32_t file, uint64_t line, RejectReason reason,
@@ -203,6 +251,13 @@ class Pipeline {
 
   // Calling thread: applies results in input order.
   Status Collect() {
+    const double cpu0 = ThreadCpuSeconds();
+    Status st = CollectResults();
+    collect_s_ = ThreadCpuSeconds() - cpu0;
+    return st;
+  }
+
+  Status CollectResults() {
     std::map<uint64_t, BatchResult> waiting;
     uint64_t next = 0;
     std::vector<bool> duplicate;
@@ -231,13 +286,18 @@ class Pipeline {
     if (!r->tweets.empty()) {
       size_t n = r->tweets.size();
       duplicate->assign(n, false);
-      ROOST_RETURN_IF_ERROR(sink_->AddTweets(&r->tweets, duplicate));
+      const double t0 = ThreadCpuSeconds();
+      Status added = sink_->AddTweets(&r->tweets, duplicate);
+      sink_s_ += ThreadCpuSeconds() - t0;
+      ROOST_RETURN_IF_ERROR(added);
       uint64_t dups = 0;
       for (size_t i = 0; i < n; ++i) dups += (*duplicate)[i] ? 1 : 0;
       c.duplicates += dups;
       c.accepted += n - dups;
     }
+    const double t0 = ThreadCpuSeconds();
     for (const ComplianceEvent& e : r->compliance) ROOST_RETURN_IF_ERROR(sink_->AddCompliance(e));
+    sink_s_ += ThreadCpuSeconds() - t0;
     for (const Reject& j : r->rejects) {
       ROOST_RETURN_IF_ERROR(rejects_.Write(files_[j.file] == "-" ? "<stdin>" : files_[j.file], j.line,
                                            j.reason, j.detail, j.record, j.full_length));
@@ -261,6 +321,10 @@ class Pipeline {
   std::atomic<uint64_t> decompressed_bytes_{0};
   std::mutex mu_;
   std::map<uint32_t, std::string> input_errors_;
+  // CPU seconds per stage (see IngestReport::stages).
+  double read_s_ = 0, decompress_s_ = 0;  // reader thread
+  double parse_s_ = 0, enrich_s_ = 0;     // workers, summed under mu_
+  double collect_s_ = 0, sink_s_ = 0;     // calling thread
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "ingest/stage_cost.h"
 #include "parse/document_parser.h"
 
 namespace roost {
@@ -34,6 +35,11 @@ struct IngestReport {
   uint64_t input_bytes = 0;         // as stored (compressed)
   uint64_t decompressed_bytes = 0;  // JSON bytes
   double seconds = 0;
+  // CPU seconds by stage, in pipeline order: decompress, split, parse,
+  // enrich, order (collecting results, rejects file), then the sink's own
+  // (dedup/buffer, segment sort, columns, dictionaries, id indexes, write,
+  // and fsync as wall seconds).
+  std::vector<StageCost> stages;
   // Inputs that could not be read to their end ("truncated zstd stream in
   // x.zst"); the records read before the problem are counted and kept.
   std::vector<std::string> input_errors;

@@ -8,6 +8,7 @@
 
 #include <vector>
 
+#include "ingest/stage_cost.h"
 #include "roost/status.h"
 #include "roost/tweet.h"
 
@@ -31,6 +32,10 @@ class IngestSink {
   // once at the end of a run (a sink may also commit earlier on its own to
   // bound memory, as long as each commit is a consistent state).
   virtual Status Commit() = 0;
+
+  // CPU spent inside the sink so far, by stage (segment building, ...),
+  // for the ingest report. Empty when the sink does not measure.
+  virtual std::vector<StageCost> Costs() const { return {}; }
 };
 
 }  // namespace roost

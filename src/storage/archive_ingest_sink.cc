@@ -1,11 +1,14 @@
 #include "storage/archive_ingest_sink.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
+#include <thread>
 #include <unordered_set>
 
 #include "storage/archive_writer.h"
 #include "storage/segment_reader.h"
+#include "storage/segment_writer.h"
 
 namespace roost::storage {
 namespace {
@@ -53,10 +56,19 @@ class IdRangeIndex {
   std::vector<uint64_t> prefix_max_;
 };
 
+// Buffers tweets per partition and writes each full buffer as a segment on
+// a background thread while the pipeline keeps parsing. At most one segment
+// is being built at a time (memory stays within the budget: a third for the
+// buffers, a third for the segment being built, the rest for its build).
 class ArchiveIngestSink : public IngestSink {
  public:
   ArchiveIngestSink(std::unique_ptr<ArchiveWriter> writer, ArchiveIngestOptions options)
       : writer_(std::move(writer)), options_(std::move(options)) {}
+
+  ~ArchiveIngestSink() override {
+    // Not committed: the file, never staged, is deleted by the next Open().
+    if (build_.thread.joinable()) build_.thread.join();
+  }
 
   Status Init() {
     for (const auto& e : writer_->pending_manifest().segments) {
@@ -68,6 +80,7 @@ class ArchiveIngestSink : public IngestSink {
 
   Status AddTweets(std::vector<Tweet>* batch, std::vector<bool>* is_duplicate) override {
     is_duplicate->assign(batch->size(), false);
+    if (build_.done) ROOST_RETURN_IF_ERROR(FinishBuild());
     const ComplianceState& cs = writer_->compliance();
     for (size_t i = 0; i < batch->size(); ++i) {
       Tweet& t = (*batch)[i];
@@ -108,14 +121,51 @@ class ArchiveIngestSink : public IngestSink {
 
   Status Commit() override {
     ROOST_RETURN_IF_ERROR(FlushAll());
+    ROOST_RETURN_IF_ERROR(FinishBuild());
     return writer_->Commit();
   }
 
+  std::vector<StageCost> Costs() const override {
+    return {{"segment sort", costs_.sort},         {"segment columns", costs_.columns},
+            {"dictionaries", costs_.dictionaries}, {"id indexes", costs_.id_indexes},
+            {"segment write", costs_.write},       {"fsync (wall)", costs_.fsync_wall}};
+  }
+
  private:
+  // One segment being written on a background thread.
+  struct Build {
+    std::thread thread;
+    std::atomic<bool> done{false};
+    std::string file;
+    std::vector<uint64_t> ids;  // kept in buffered_ids_ until the segment is readable
+    Result<SegmentMeta> meta = Status::Internal("not built");
+    SegmentBuildCosts costs;
+  };
+
   static void ClearGeo(Tweet* t) {
     t->place.reset();
     t->has_coordinates = false;
     t->longitude = t->latitude = 0;
+  }
+
+  // Waits for the segment being built, if any, and stages it.
+  Status FinishBuild() {
+    if (!build_.thread.joinable()) return Status::Ok();
+    build_.thread.join();
+    build_.done = false;
+    costs_.sort += build_.costs.sort;
+    costs_.columns += build_.costs.columns;
+    costs_.dictionaries += build_.costs.dictionaries;
+    costs_.id_indexes += build_.costs.id_indexes;
+    costs_.write += build_.costs.write;
+    costs_.fsync_wall += build_.costs.fsync_wall;
+    ROOST_RETURN_IF_ERROR(build_.meta.status());
+    SegmentEntry e = writer_->StageSegment(build_.file, *build_.meta);
+    ROOST_ASSIGN_OR_RETURN(auto r, SegmentReader::Open(SegmentDir(writer_->dir()) + "/" + e.file));
+    ids_.Add(std::move(r));
+    for (uint64_t id : build_.ids) buffered_ids_.erase(id);
+    std::vector<uint64_t>().swap(build_.ids);
+    return Status::Ok();
   }
 
   Status FlushPartition(TimestampMs start) {
@@ -126,19 +176,34 @@ class ArchiveIngestSink : public IngestSink {
     // Compliance that arrived after the tweet was buffered applies too.
     const ComplianceState& cs = writer_->compliance();
     std::vector<Tweet> keep;
+    std::vector<uint64_t> ids;
     keep.reserve(tweets.size());
+    ids.reserve(tweets.size());
     for (auto& t : tweets) {
-      buffered_ids_.erase(t.id);
+      ids.push_back(t.id);
       buffered_bytes_ -= std::min(buffered_bytes_, EstimateBytes(t) + 32);
       if (cs.IsDeletedTweet(t)) continue;
       if (cs.IsGeoScrubbed(t)) ClearGeo(&t);
       keep.push_back(std::move(t));
     }
     std::vector<Tweet>().swap(tweets);
-    if (keep.empty()) return Status::Ok();
-    ROOST_ASSIGN_OR_RETURN(SegmentEntry e, writer_->WriteSegment(std::move(keep), start));
-    ROOST_ASSIGN_OR_RETURN(auto r, SegmentReader::Open(SegmentDir(writer_->dir()) + "/" + e.file));
-    ids_.Add(std::move(r));
+    ROOST_RETURN_IF_ERROR(FinishBuild());
+    if (keep.empty()) {
+      for (uint64_t id : ids) buffered_ids_.erase(id);
+      return Status::Ok();
+    }
+    build_.file = writer_->NewSegmentFile(start);
+    build_.ids = std::move(ids);
+    build_.meta = Status::Internal("not built");
+    const std::string path = SegmentDir(writer_->dir()) + "/" + build_.file;
+    build_.thread = std::thread([this, path, start, tweets = std::move(keep)]() mutable {
+      SegmentWriter w(start);
+      w.set_threads(BuildThreads());
+      w.AddAll(std::move(tweets));
+      build_.meta = w.Finish(path);
+      build_.costs = w.costs();
+      build_.done = true;
+    });
     return Status::Ok();
   }
 
@@ -148,12 +213,16 @@ class ArchiveIngestSink : public IngestSink {
     return Status::Ok();
   }
 
+  static int BuildThreads() { return static_cast<int>(std::min(4u, std::max(1u, std::thread::hardware_concurrency()))); }
+
   std::unique_ptr<ArchiveWriter> writer_;
   ArchiveIngestOptions options_;
   IdRangeIndex ids_;
   std::unordered_set<uint64_t> buffered_ids_;
   std::map<TimestampMs, std::vector<Tweet>> buffers_;
   uint64_t buffered_bytes_ = 0;
+  Build build_;
+  SegmentBuildCosts costs_;
 };
 
 }  // namespace

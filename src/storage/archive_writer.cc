@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <set>
+#include <thread>
 
 #include "storage/archive.h"
 #include "storage/segment_writer.h"
@@ -63,21 +64,31 @@ Result<std::unique_ptr<ArchiveWriter>> ArchiveWriter::Open(const std::string& di
   return w;
 }
 
-Result<SegmentEntry> ArchiveWriter::WriteSegment(std::vector<Tweet> tweets, TimestampMs partition_start) {
+std::string ArchiveWriter::NewSegmentFile(TimestampMs partition_start) {
+  return PartitionKey(next_.partition, partition_start) + "-" + SeqName(next_.next_seq++) + ".rseg";
+}
+
+SegmentEntry ArchiveWriter::StageSegment(const std::string& file, const SegmentMeta& meta) {
   SegmentEntry e;
-  e.file = PartitionKey(next_.partition, partition_start) + "-" + SeqName(next_.next_seq++) + ".rseg";
-  const std::string path = SegmentDir(dir_) + "/" + e.file;
-  SegmentWriter w(partition_start);
-  w.AddAll(std::move(tweets));
-  ROOST_ASSIGN_OR_RETURN(e.meta, w.Finish(path));
+  e.file = file;
+  e.meta = meta;
   std::error_code ec;
-  e.bytes = fs::file_size(path, ec);
+  e.bytes = fs::file_size(SegmentDir(dir_) + "/" + file, ec);
   // Keep the manifest in (partition, seq) order.
   auto it = next_.segments.begin();
-  while (it != next_.segments.end() && it->meta.partition_start <= partition_start) ++it;
+  while (it != next_.segments.end() && it->meta.partition_start <= meta.partition_start) ++it;
   next_.segments.insert(it, e);
   changed_ = true;
   return e;
+}
+
+Result<SegmentEntry> ArchiveWriter::WriteSegment(std::vector<Tweet> tweets, TimestampMs partition_start) {
+  const std::string file = NewSegmentFile(partition_start);
+  SegmentWriter w(partition_start);
+  w.set_threads(static_cast<int>(std::min(4u, std::max(1u, std::thread::hardware_concurrency()))));
+  w.AddAll(std::move(tweets));
+  ROOST_ASSIGN_OR_RETURN(SegmentMeta meta, w.Finish(SegmentDir(dir_) + "/" + file));
+  return StageSegment(file, meta);
 }
 
 void ArchiveWriter::RemoveSegment(const std::string& file) {

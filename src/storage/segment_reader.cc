@@ -362,9 +362,39 @@ Result<std::vector<uint32_t>> SegmentReader::RankTable(std::string_view column) 
   return out;
 }
 
+Result<std::optional<uint32_t>> SegmentReader::FindValue(std::string_view column, std::string_view value) const {
+  const std::string block = BlockOf(column, ".dict");
+  ROOST_ASSIGN_OR_RETURN(const BlockInfo* b, FindBlock(block));
+  const char* what = b->name.c_str();
+  if (b->length < 8) return CorruptionAt(block, "too short");
+  ROOST_ASSIGN_OR_RETURN(std::string_view head, Bytes(b->offset, 4, what));
+  const uint32_t count = LoadFixed32(head.data());
+  const uint64_t table_at = b->offset + 4, values_at = table_at + 4ull * (count + 1);
+  if (values_at > b->offset + b->length) return CorruptionAt(block, "bad offsets");
+  const uint64_t values_len = b->offset + b->length - values_at;
+  // The same whole-block consistency check Dictionary() makes, on one page.
+  ROOST_ASSIGN_OR_RETURN(std::string_view last, Bytes(table_at + 4ull * count, 4, what));
+  if (LoadFixed32(last.data()) != values_len) return CorruptionAt(block, "bad length");
+  // Value `i`, reading (and so checking) only its offsets and bytes.
+  auto value_at = [&](uint32_t i) -> Result<std::string_view> {
+    ROOST_ASSIGN_OR_RETURN(std::string_view offs, Bytes(table_at + 4ull * i, 8, what));
+    const uint32_t vb = LoadFixed32(offs.data()), ve = LoadFixed32(offs.data() + 4);
+    if (vb > ve || ve > values_len) return CorruptionAt(block, "bad value offsets");
+    return Bytes(values_at + vb, ve - vb, what);
+  };
+  uint32_t lo = 0, hi = count;
+  while (lo < hi) {
+    const uint32_t mid = lo + (hi - lo) / 2;
+    ROOST_ASSIGN_OR_RETURN(std::string_view v, value_at(mid));
+    if (v < value) lo = mid + 1; else hi = mid;
+  }
+  if (lo == count) return std::optional<uint32_t>();
+  ROOST_ASSIGN_OR_RETURN(std::string_view found, value_at(lo));
+  return found == value ? std::optional<uint32_t>(lo) : std::optional<uint32_t>();
+}
+
 Result<Bitmap> SegmentReader::Lookup(std::string_view column, std::string_view value) const {
-  ROOST_ASSIGN_OR_RETURN(DictionaryView dict, Dictionary(column));
-  std::optional<uint32_t> id = dict.Find(value);
+  ROOST_ASSIGN_OR_RETURN(std::optional<uint32_t> id, FindValue(column, value));
   if (!id) return Bitmap();
   return ValueBitmap(column, *id);
 }

@@ -81,6 +81,10 @@ class SegmentReader {
   Result<std::vector<uint32_t>> ReadDimIds(std::string_view column) const;  // single-valued
   Result<IdLists> ReadDimIdLists(std::string_view column) const;           // multi-valued
   Result<Bitmap> ValueBitmap(std::string_view column, uint32_t id) const;
+  // The dictionary id of `value` in `column`, or nullopt. Unlike
+  // Dictionary(), which checks the whole block, this checks only the pages
+  // its binary search reads (a first lookup after open stays cheap).
+  Result<std::optional<uint32_t>> FindValue(std::string_view column, std::string_view value) const;
   // Rows holding `value`; an empty bitmap when the segment does not hold it.
   Result<Bitmap> Lookup(std::string_view column, std::string_view value) const;
 

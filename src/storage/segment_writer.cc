@@ -3,14 +3,22 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <time.h>
+
 #include <algorithm>
+#include <atomic>
 #include <bit>
+#include <charconv>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <cerrno>
 #include <cstring>
-#include <deque>
 #include <functional>
 #include <limits>
-#include <unordered_map>
+
+#include <xxhash.h>
 
 #include "storage/bitmap.h"
 #include "storage/encoding.h"
@@ -121,62 +129,127 @@ class GranuleBuilder {
   std::vector<std::string> granules_;
 };
 
-// Values of one dimension column, as per-row lists of temporary ids.
-// Values of one dimension column, as per-row lists of temporary ids. Keys
-// are views into the tweets (alive until Finish returns) or into `owned`
-// for normalised copies, so building a dictionary copies each value once.
-struct DimValues {
-  std::unordered_map<std::string_view, uint32_t> tmp_ids;
+// Values of one dimension column, as per-row lists of temporary ids. An
+// open-addressing table maps each distinct value to its temporary id once;
+// keys are views into the tweets (alive until Finish returns) or into an
+// arena for normalised copies, so no value is allocated on its own.
+class DimValues {
+ public:
+  explicit DimValues(size_t rows) {
+    row_start.reserve(rows + 1);
+    row_start.push_back(0);
+    ids.reserve(rows);
+  }
+  // `v` must stay alive until the blocks are built.
+  void AddValue(std::string_view v) { ids.push_back(Intern(v, false)); }
+  // `v` is copied when new (a normalised temporary).
+  void AddCopy(std::string_view v) { ids.push_back(Intern(v, true)); }
+  void EndRow() { row_start.push_back(static_cast<uint32_t>(ids.size())); }
+
   std::vector<std::string_view> values;
-  std::deque<std::string> owned;
-  std::vector<uint32_t> row_start{0};
+  std::vector<uint32_t> row_start;
   std::vector<uint32_t> ids;
 
-  void AddValue(std::string_view v) {
-    auto [it, inserted] = tmp_ids.try_emplace(v, static_cast<uint32_t>(values.size()));
-    if (inserted) values.push_back(v);
-    ids.push_back(it->second);
-  }
-  void AddOwned(std::string v) {
-    auto it = tmp_ids.find(v);
-    if (it != tmp_ids.end()) {
-      ids.push_back(it->second);
-      return;
+ private:
+  uint32_t Intern(std::string_view v, bool copy) {
+    if (values.size() * 2 >= slots_.size()) Grow();
+    const uint64_t h = XXH3_64bits(v.data(), v.size());
+    const uint64_t tag = h >> 32;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const uint64_t s = slots_[i];
+      if (s == 0) {
+        const uint32_t id = static_cast<uint32_t>(values.size());
+        values.push_back(copy ? Copy(v) : v);
+        slots_[i] = (tag << 32) | (id + 1);
+        return id;
+      }
+      if ((s >> 32) == tag && values[(s & 0xffffffffu) - 1] == v) return static_cast<uint32_t>((s & 0xffffffffu) - 1);
     }
-    owned.push_back(std::move(v));
-    AddValue(owned.back());
   }
-  void EndRow() { row_start.push_back(static_cast<uint32_t>(ids.size())); }
+  void Grow() {
+    std::vector<uint64_t> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(64, old.size() * 2), 0);
+    const size_t mask = slots_.size() - 1;
+    for (uint64_t s : old) {
+      if (s == 0) continue;
+      std::string_view v = values[(s & 0xffffffffu) - 1];
+      size_t i = XXH3_64bits(v.data(), v.size()) & mask;
+      while (slots_[i] != 0) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+  std::string_view Copy(std::string_view v) {
+    if (arena_left_ < v.size()) {
+      const size_t n = std::max<size_t>(v.size(), 64 * 1024);
+      arena_.push_back(std::make_unique<char[]>(n));
+      arena_next_ = arena_.back().get();
+      arena_left_ = n;
+    }
+    char* p = arena_next_;
+    if (!v.empty()) std::memcpy(p, v.data(), v.size());
+    arena_next_ += v.size();
+    arena_left_ -= v.size();
+    return std::string_view(p, v.size());
+  }
+
+  std::vector<uint64_t> slots_;  // (hash tag << 32) | (id + 1); 0 = empty
+  std::vector<std::unique_ptr<char[]>> arena_;
+  char* arena_next_ = nullptr;
+  size_t arena_left_ = 0;
 };
 
 struct DimBlocks {
   std::string dict, ids, ranks, postings;
 };
 
+// A size no portable CRoaring serialisation of `rows` can be under: a
+// 4-byte cookie, then per 2^16-row container a 4-byte header and at least
+// the smallest of its array (2 B/row), bitmap (8 KiB) and run (2 + 4 B/run)
+// forms. Lets AppendPosting skip building bitmaps that cannot win.
+size_t RoaringSizeLowerBound(const uint32_t* rows, size_t n) {
+  size_t total = 4;
+  for (size_t i = 0; i < n;) {
+    const uint32_t key = rows[i] >> 16;
+    size_t card = 0, runs = 0;
+    uint32_t prev = 0;
+    for (; i < n && (rows[i] >> 16) == key; ++i, ++card) {
+      if (card == 0 || rows[i] != prev + 1) ++runs;
+      prev = rows[i];
+    }
+    total += 4 + std::min({2 * card, size_t{8192}, 2 + 4 * runs});
+  }
+  return total;
+}
+
 // One posting: varint(length) then either a delta-varint row list (kind 0)
 // or a portable CRoaring bitmap (kind 1), whichever is smaller. Rare values,
 // the majority of users and terms, cost a few bytes instead of a bitmap header.
-void AppendPosting(std::string* out, const std::vector<uint32_t>& rows) {
-  std::string list(1, '\0');
-  PutVarint(&list, rows.size());
+void AppendPosting(std::string* out, const uint32_t* rows, size_t n, std::string* list) {
+  list->assign(1, '\0');
+  PutVarint(list, n);
   uint32_t prev = 0;
-  for (uint32_t r : rows) {
-    PutVarint(&list, r - prev);
-    prev = r;
+  for (size_t i = 0; i < n; ++i) {
+    PutVarint(list, rows[i] - prev);
+    prev = rows[i];
   }
-  Bitmap bm(roaring_bitmap_of_ptr(rows.size(), rows.data()));
-  roaring_bitmap_run_optimize(bm.raw());
-  size_t size = roaring_bitmap_portable_size_in_bytes(bm.raw());
-  if (size + 1 < list.size()) {
-    list.assign(1, '\1');
-    list.resize(1 + size);
-    roaring_bitmap_portable_serialize(bm.raw(), list.data() + 1);
+  // The bitmap is taken only when size + 1 < list size; when even its lower
+  // bound cannot meet that, the list wins without building the bitmap.
+  if (RoaringSizeLowerBound(rows, n) + 1 < list->size()) {
+    Bitmap bm(roaring_bitmap_of_ptr(n, rows));
+    roaring_bitmap_run_optimize(bm.raw());
+    size_t size = roaring_bitmap_portable_size_in_bytes(bm.raw());
+    if (size + 1 < list->size()) {
+      list->assign(1, '\1');
+      list->resize(1 + size);
+      roaring_bitmap_portable_serialize(bm.raw(), list->data() + 1);
+    }
   }
-  PutVarint(out, list.size());
-  *out += list;
+  PutVarint(out, list->size());
+  *out += *list;
 }
 
-DimBlocks BuildDim(DimValues& d, bool multi) {
+DimBlocks BuildDim(const DimValues& d, bool multi) {
   const uint32_t n = static_cast<uint32_t>(d.values.size());
   std::vector<uint32_t> order(n);
   for (uint32_t i = 0; i < n; ++i) order[i] = i;
@@ -185,25 +258,48 @@ DimBlocks BuildDim(DimValues& d, bool multi) {
   for (uint32_t i = 0; i < n; ++i) final_id[order[i]] = i;
 
   DimBlocks out;
+  size_t dict_bytes = 8 + 4ull * n;
+  for (std::string_view v : d.values) dict_bytes += v.size();
+  out.dict.reserve(dict_bytes);
   PutFixed32(&out.dict, n);
   uint32_t off = 0;
   PutFixed32(&out.dict, 0);
   for (uint32_t i = 0; i < n; ++i) PutFixed32(&out.dict, off += static_cast<uint32_t>(d.values[order[i]].size()));
   for (uint32_t i = 0; i < n; ++i) out.dict += d.values[order[i]];
 
-  // Rows per value, then ranks: frequent values get small ids in the per-row
-  // lists, so their varints are short and compress well.
-  std::vector<std::vector<uint32_t>> rows_of(n);
+  // Rows per value in one array (CSR), a row listed once per value even
+  // when the value repeats within it.
   const uint32_t rows = static_cast<uint32_t>(d.row_start.size() - 1);
+  std::vector<uint32_t> start(n + 1, 0), last(n, UINT32_MAX);
   for (uint32_t r = 0; r < rows; ++r)
     for (uint32_t k = d.row_start[r]; k < d.row_start[r + 1]; ++k) {
-      uint32_t id = final_id[d.ids[k]];
-      if (rows_of[id].empty() || rows_of[id].back() != r) rows_of[id].push_back(r);
+      const uint32_t id = final_id[d.ids[k]];
+      if (last[id] != r) {
+        last[id] = r;
+        ++start[id + 1];
+      }
     }
+  for (uint32_t i = 0; i < n; ++i) start[i + 1] += start[i];
+  std::vector<uint32_t> all(start[n]);
+  {
+    std::vector<uint32_t> pos(start.begin(), start.end() - 1);
+    std::fill(last.begin(), last.end(), UINT32_MAX);
+    for (uint32_t r = 0; r < rows; ++r)
+      for (uint32_t k = d.row_start[r]; k < d.row_start[r + 1]; ++k) {
+        const uint32_t id = final_id[d.ids[k]];
+        if (last[id] != r) {
+          last[id] = r;
+          all[pos[id]++] = r;
+        }
+      }
+  }
+  auto count_of = [&](uint32_t id) { return start[id + 1] - start[id]; };
+
+  // Ranks: frequent values get small ids in the per-row lists, so their
+  // varints are short and compress well.
   std::vector<uint32_t> by_rank(n);
   for (uint32_t i = 0; i < n; ++i) by_rank[i] = i;
-  std::stable_sort(by_rank.begin(), by_rank.end(),
-                   [&](uint32_t a, uint32_t b) { return rows_of[a].size() > rows_of[b].size(); });
+  std::stable_sort(by_rank.begin(), by_rank.end(), [&](uint32_t a, uint32_t b) { return count_of(a) > count_of(b); });
   std::vector<uint32_t> rank_of(n);
   std::string ranks;
   for (uint32_t r = 0; r < n; ++r) {
@@ -211,24 +307,27 @@ DimBlocks BuildDim(DimValues& d, bool multi) {
     PutVarint(&ranks, by_rank[r]);
   }
   out.ranks = Compress(ranks, kZstdLevel);
+  std::string().swap(ranks);
+  std::vector<uint32_t> rank_of_tmp(n);  // temporary id -> rank
+  for (uint32_t i = 0; i < n; ++i) rank_of_tmp[i] = rank_of[final_id[i]];
 
   GranuleBuilder ids;
   for (uint32_t r = 0; r < rows; ++r) {
     uint32_t b = d.row_start[r], e = d.row_start[r + 1];
     if (multi) PutVarint(ids.buf(), e - b);
-    for (uint32_t k = b; k < e; ++k) PutVarint(ids.buf(), rank_of[final_id[d.ids[k]]]);
+    for (uint32_t k = b; k < e; ++k) PutVarint(ids.buf(), rank_of_tmp[d.ids[k]]);
     ids.EndRow();
   }
   out.ids = ids.Finish();
 
   const uint32_t groups = (n + kPostingGroup - 1) / kPostingGroup;
-  std::string data;
+  std::string data, list;
+  out.postings.reserve(8 + 8ull * (groups + 1));
   PutFixed32(&out.postings, n);
   PutFixed32(&out.postings, groups);
   for (uint32_t id = 0; id < n; ++id) {
     if (id % kPostingGroup == 0) PutFixed64(&out.postings, data.size());
-    AppendPosting(&data, rows_of[id]);
-    std::vector<uint32_t>().swap(rows_of[id]);
+    AppendPosting(&data, all.data() + start[id], count_of(id), &list);
   }
   PutFixed64(&out.postings, data.size());
   out.postings += data;
@@ -262,12 +361,61 @@ std::string BuildIdIndex(std::vector<std::pair<uint64_t, uint32_t>> pairs) {
 
 int64_t FloatBits(float f) { return std::bit_cast<uint32_t>(f); }
 
+double ThreadCpuSeconds() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9;
+}
+
+using Blocks = std::vector<std::pair<std::string, std::string>>;  // (name, bytes) in file order
+
+// The blocks of one segment, built as independent tasks (a column group,
+// one dimension, the id indexes) that several threads may run at once.
+// Each task's output keeps its place, so the file is the same whatever the
+// thread count.
+class BlockTasks {
+ public:
+  enum Kind { kColumns, kDictionaries, kIdIndexes };
+  void Add(Kind kind, std::function<void(Blocks*)> fn) { tasks_.push_back({kind, std::move(fn)}); }
+  // Runs every task on `threads` threads (the caller is one); adds each
+  // kind's CPU seconds to *costs.
+  std::vector<Blocks> Run(int threads, SegmentBuildCosts* costs) {
+    std::vector<Blocks> out(tasks_.size());
+    std::atomic<size_t> next{0};
+    std::mutex mu;
+    auto worker = [&] {
+      for (size_t i; (i = next.fetch_add(1)) < tasks_.size();) {
+        const double t0 = ThreadCpuSeconds();
+        tasks_[i].fn(&out[i]);
+        const double dt = ThreadCpuSeconds() - t0;
+        std::lock_guard<std::mutex> lock(mu);
+        (tasks_[i].kind == kColumns ? costs->columns : tasks_[i].kind == kDictionaries ? costs->dictionaries
+                                                                                       : costs->id_indexes) += dt;
+      }
+    };
+    std::vector<std::thread> helpers;
+    for (int t = 1; t < threads && static_cast<size_t>(t) < tasks_.size(); ++t) helpers.emplace_back(worker);
+    worker();
+    for (auto& h : helpers) h.join();
+    return out;
+  }
+
+ private:
+  struct Task {
+    Kind kind;
+    std::function<void(Blocks*)> fn;
+  };
+  std::vector<Task> tasks_;
+};
+
 }  // namespace
 
 Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
+  costs_ = SegmentBuildCosts();
   if (tweets_.empty()) return Status::InvalidArgument("segment " + path + ": no rows");
   if (tweets_.size() >= std::numeric_limits<uint32_t>::max())
     return Status::InvalidArgument("segment " + path + ": too many rows");
+  double t0 = ThreadCpuSeconds();
   {
     // Sort a permutation, then move each tweet once (Tweet is large).
     std::vector<uint32_t> perm(tweets_.size());
@@ -296,7 +444,175 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
     meta.max_id = std::max(meta.max_id, t.id);
   }
   meta.partition_start = partition_start_;
+  costs_.sort = ThreadCpuSeconds() - t0;
 
+  BlockTasks tasks;
+  using Int = std::function<int64_t(const Tweet&)>;
+  using Str = std::function<const std::string&(const Tweet&)>;
+  auto int_col = [&ts](Blocks* out, const char* name, bool delta, const Int& get) {
+    GranuleBuilder g;
+    int64_t prev = 0;
+    for (const Tweet& t : ts) {
+      int64_t v = get(t);
+      PutVarint(g.buf(), ZigZag(delta ? v - prev : v));
+      prev = v;
+      g.EndRow();
+    }
+    out->emplace_back(std::string(name) + ".data", g.Finish());
+  };
+  auto double_col = [&ts](Blocks* out, const char* name, const std::function<double(const Tweet&)>& get) {
+    GranuleBuilder g;
+    for (const Tweet& t : ts) {
+      PutFixed64(g.buf(), std::bit_cast<uint64_t>(get(t)));
+      g.EndRow();
+    }
+    out->emplace_back(std::string(name) + ".data", g.Finish());
+  };
+  auto string_col = [&ts](Blocks* out, const char* name, const Str& get) {
+    GranuleBuilder g;
+    for (const Tweet& t : ts) {
+      PutString(g.buf(), get(t));
+      g.EndRow();
+    }
+    out->emplace_back(std::string(name) + ".data", g.Finish());
+  };
+  static const std::string kEmpty;
+
+  tasks.Add(BlockTasks::kColumns, [&](Blocks* out) {
+    int_col(out, "id", true, [](const Tweet& t) { return static_cast<int64_t>(t.id); });
+    int_col(out, "created_at", true, [](const Tweet& t) { return t.created_at; });
+    int_col(out, "format", false, [](const Tweet& t) { return static_cast<int64_t>(t.format); });
+    int_col(out, "followers", false, [](const Tweet& t) { return t.user.followers; });
+    int_col(out, "friends", false, [](const Tweet& t) { return t.user.friends; });
+    int_col(out, "statuses", false, [](const Tweet& t) { return t.user.statuses; });
+    int_col(out, "verified", false, [](const Tweet& t) { return int64_t{t.user.verified}; });
+    int_col(out, "protected", false, [](const Tweet& t) { return int64_t{t.user.is_protected}; });
+    int_col(out, "user_created_at", false, [](const Tweet& t) { return t.user.created_at; });
+    int_col(out, "utc_offset", false, [](const Tweet& t) { return int64_t{t.user.utc_offset_s}; });
+    int_col(out, "retweet_of", false, [](const Tweet& t) { return static_cast<int64_t>(t.retweet_of); });
+    int_col(out, "retweet_of_user", false, [](const Tweet& t) { return static_cast<int64_t>(t.retweet_of_user); });
+    int_col(out, "quote_of", false, [](const Tweet& t) { return static_cast<int64_t>(t.quote_of); });
+    int_col(out, "quote_of_user", false, [](const Tweet& t) { return static_cast<int64_t>(t.quote_of_user); });
+    int_col(out, "reply_to", false, [](const Tweet& t) { return static_cast<int64_t>(t.reply_to); });
+    int_col(out, "reply_to_user", false, [](const Tweet& t) { return static_cast<int64_t>(t.reply_to_user); });
+    int_col(out, "retweet_count", false, [](const Tweet& t) { return t.retweet_count; });
+    int_col(out, "favorite_count", false, [](const Tweet& t) { return t.favorite_count; });
+    int_col(out, "reply_count", false, [](const Tweet& t) { return t.reply_count; });
+    int_col(out, "quote_count", false, [](const Tweet& t) { return t.quote_count; });
+    int_col(out, "has_coordinates", false, [](const Tweet& t) { return int64_t{t.has_coordinates}; });
+    int_col(out, "has_place", false, [](const Tweet& t) { return int64_t{t.place.has_value()}; });
+    int_col(out, "place_has_box", false, [](const Tweet& t) { return int64_t{t.place && t.place->has_box}; });
+    int_col(out, "sentiment_scored", false, [](const Tweet& t) { return int64_t{t.sentiment_scored}; });
+    int_col(out, "sentiment", false, [](const Tweet& t) { return FloatBits(t.sentiment); });
+    int_col(out, "lang_confidence", false, [](const Tweet& t) { return FloatBits(t.lang_confidence); });
+
+    double_col(out, "longitude", [](const Tweet& t) { return t.longitude; });
+    double_col(out, "latitude", [](const Tweet& t) { return t.latitude; });
+    double_col(out, "place_min_lon", [](const Tweet& t) { return t.place ? t.place->min_lon : 0.0; });
+    double_col(out, "place_min_lat", [](const Tweet& t) { return t.place ? t.place->min_lat : 0.0; });
+    double_col(out, "place_max_lon", [](const Tweet& t) { return t.place ? t.place->max_lon : 0.0; });
+    double_col(out, "place_max_lat", [](const Tweet& t) { return t.place ? t.place->max_lat : 0.0; });
+  });
+  // Text is the largest column: a task of its own.
+  tasks.Add(BlockTasks::kColumns, [&](Blocks* out) {
+    string_col(out, "text", [](const Tweet& t) -> const std::string& { return t.text; });
+  });
+  tasks.Add(BlockTasks::kColumns, [&](Blocks* out) {
+    string_col(out, "user_name", [](const Tweet& t) -> const std::string& { return t.user.name; });
+    string_col(out, "user_description", [](const Tweet& t) -> const std::string& { return t.user.description; });
+    string_col(out, "user_location", [](const Tweet& t) -> const std::string& { return t.user.location; });
+    string_col(out, "reply_to_screen_name", [](const Tweet& t) -> const std::string& { return t.reply_to_screen_name; });
+    string_col(out, "place_id", [](const Tweet& t) -> const std::string& { return t.place ? t.place->id : kEmpty; });
+    string_col(out, "place_type", [](const Tweet& t) -> const std::string& { return t.place ? t.place->place_type : kEmpty; });
+    GranuleBuilder tco, mention_ids;
+    for (const Tweet& t : ts) {
+      PutVarint(tco.buf(), t.urls.size());
+      for (const Url& u : t.urls) PutString(tco.buf(), u.url);
+      tco.EndRow();
+      PutVarint(mention_ids.buf(), t.mentions.size());
+      for (const Mention& m : t.mentions) PutVarint(mention_ids.buf(), ZigZag(static_cast<int64_t>(m.user_id)));
+      mention_ids.EndRow();
+    }
+    out->emplace_back("url_tco.data", tco.Finish());
+    out->emplace_back("mention_ids.data", mention_ids.Finish());
+  });
+
+  // Dimension columns, one task each.
+  auto dim = [&](const char* name, bool multi, std::function<void(const Tweet&, DimValues*)> fill) {
+    tasks.Add(BlockTasks::kDictionaries, [&ts, name, multi, fill = std::move(fill)](Blocks* out) {
+      DimBlocks b;
+      {
+        DimValues d(ts.size());
+        for (const Tweet& t : ts) {
+          fill(t, &d);
+          d.EndRow();
+        }
+        b = BuildDim(d, multi);
+      }
+      out->emplace_back(std::string(name) + ".dict", std::move(b.dict));
+      out->emplace_back(std::string(name) + ".ids", std::move(b.ids));
+      out->emplace_back(std::string(name) + ".ranks", std::move(b.ranks));
+      out->emplace_back(std::string(name) + ".postings", std::move(b.postings));
+    });
+  };
+  // Normalised copies go through a per-thread scratch string.
+  auto lower = [](std::string_view v) -> std::string_view {
+    thread_local std::string s;
+    s.assign(v);
+    for (char& c : s)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+  };
+  dim("lang", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.lang); });
+  dim("detected_lang", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.detected_lang); });
+  dim("country", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.place ? t.place->country_code : kEmpty); });
+  dim("place", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.place ? t.place->full_name : kEmpty); });
+  dim("user", false, [](const Tweet& t, DimValues* d) {
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, t.user.id);
+    d->AddCopy(std::string_view(buf, end - buf));
+  });
+  dim("handle", false, [lower](const Tweet& t, DimValues* d) { d->AddCopy(lower(t.user.screen_name)); });
+  dim("source", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.source); });
+  dim("hashtags", true, [lower](const Tweet& t, DimValues* d) {
+    for (const auto& h : t.hashtags) d->AddCopy(lower(h.text));
+  });
+  dim("mentions", true, [lower](const Tweet& t, DimValues* d) {
+    for (const auto& m : t.mentions) d->AddCopy(lower(m.screen_name));
+  });
+  dim("cashtags", true, [](const Tweet& t, DimValues* d) {
+    for (const auto& c : t.cashtags) d->AddCopy(AsciiUpper(c));
+  });
+  dim("urls", true, [](const Tweet& t, DimValues* d) {
+    for (const auto& u : t.urls) d->AddValue(u.expanded_url.empty() ? u.url : u.expanded_url);
+  });
+  dim("domains", true, [](const Tweet& t, DimValues* d) {
+    for (const auto& s : t.domains) d->AddValue(s);
+  });
+  dim("brand_tags", true, [](const Tweet& t, DimValues* d) {
+    for (const auto& s : t.brand_tags) d->AddValue(s);
+  });
+  dim("withheld", true, [](const Tweet& t, DimValues* d) {
+    for (const auto& s : t.withheld_in_countries) d->AddValue(s);
+  });
+  dim("terms", true, [](const Tweet& t, DimValues* d) {
+    for (const auto& s : t.terms) d->AddValue(s);
+  });
+
+  tasks.Add(BlockTasks::kIdIndexes, [&](Blocks* out) {
+    std::vector<std::pair<uint64_t, uint32_t>> ids, rts;
+    ids.reserve(rows);
+    for (uint32_t r = 0; r < rows; ++r) {
+      ids.emplace_back(ts[r].id, r);
+      if (ts[r].retweet_of != 0) rts.emplace_back(ts[r].retweet_of, r);
+    }
+    out->emplace_back("id.index", BuildIdIndex(std::move(ids)));
+    out->emplace_back("retweet_of.index", BuildIdIndex(std::move(rts)));
+  });
+
+  std::vector<Blocks> built = tasks.Run(threads_, &costs_);
+
+  t0 = ThreadCpuSeconds();
   PagedFile file;
   ROOST_RETURN_IF_ERROR(file.Open(path));
   std::string header(kSegmentMagic, 8);
@@ -312,156 +628,15 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   PutVarint(&dir, ZigZag(meta.partition_start));
   std::string entries;
   uint32_t block_count = 0;
-  auto add_block = [&](const std::string& name, const std::string& bytes) -> Status {
-    PutString(&entries, name);
-    PutVarint(&entries, file.offset());
-    PutVarint(&entries, bytes.size());
-    ++block_count;
-    return file.Write(bytes);
-  };
-
-  auto int_col = [&](const char* name, bool delta, const std::function<int64_t(const Tweet&)>& get) {
-    GranuleBuilder g;
-    int64_t prev = 0;
-    for (const Tweet& t : ts) {
-      int64_t v = get(t);
-      PutVarint(g.buf(), ZigZag(delta ? v - prev : v));
-      prev = v;
-      g.EndRow();
+  for (Blocks& group : built)
+    for (auto& [name, bytes] : group) {
+      PutString(&entries, name);
+      PutVarint(&entries, file.offset());
+      PutVarint(&entries, bytes.size());
+      ++block_count;
+      ROOST_RETURN_IF_ERROR(file.Write(bytes));
+      std::string().swap(bytes);
     }
-    return add_block(std::string(name) + ".data", g.Finish());
-  };
-  auto double_col = [&](const char* name, const std::function<double(const Tweet&)>& get) {
-    GranuleBuilder g;
-    for (const Tweet& t : ts) {
-      PutFixed64(g.buf(), std::bit_cast<uint64_t>(get(t)));
-      g.EndRow();
-    }
-    return add_block(std::string(name) + ".data", g.Finish());
-  };
-  auto string_col = [&](const char* name, const std::function<const std::string&(const Tweet&)>& get) {
-    GranuleBuilder g;
-    for (const Tweet& t : ts) {
-      PutString(g.buf(), get(t));
-      g.EndRow();
-    }
-    return add_block(std::string(name) + ".data", g.Finish());
-  };
-  static const std::string kEmpty;
-
-  ROOST_RETURN_IF_ERROR(int_col("id", true, [](const Tweet& t) { return static_cast<int64_t>(t.id); }));
-  ROOST_RETURN_IF_ERROR(int_col("created_at", true, [](const Tweet& t) { return t.created_at; }));
-  ROOST_RETURN_IF_ERROR(int_col("format", false, [](const Tweet& t) { return static_cast<int64_t>(t.format); }));
-  ROOST_RETURN_IF_ERROR(int_col("followers", false, [](const Tweet& t) { return t.user.followers; }));
-  ROOST_RETURN_IF_ERROR(int_col("friends", false, [](const Tweet& t) { return t.user.friends; }));
-  ROOST_RETURN_IF_ERROR(int_col("statuses", false, [](const Tweet& t) { return t.user.statuses; }));
-  ROOST_RETURN_IF_ERROR(int_col("verified", false, [](const Tweet& t) { return int64_t{t.user.verified}; }));
-  ROOST_RETURN_IF_ERROR(int_col("protected", false, [](const Tweet& t) { return int64_t{t.user.is_protected}; }));
-  ROOST_RETURN_IF_ERROR(int_col("user_created_at", false, [](const Tweet& t) { return t.user.created_at; }));
-  ROOST_RETURN_IF_ERROR(int_col("utc_offset", false, [](const Tweet& t) { return int64_t{t.user.utc_offset_s}; }));
-  ROOST_RETURN_IF_ERROR(int_col("retweet_of", false, [](const Tweet& t) { return static_cast<int64_t>(t.retweet_of); }));
-  ROOST_RETURN_IF_ERROR(int_col("retweet_of_user", false, [](const Tweet& t) { return static_cast<int64_t>(t.retweet_of_user); }));
-  ROOST_RETURN_IF_ERROR(int_col("quote_of", false, [](const Tweet& t) { return static_cast<int64_t>(t.quote_of); }));
-  ROOST_RETURN_IF_ERROR(int_col("quote_of_user", false, [](const Tweet& t) { return static_cast<int64_t>(t.quote_of_user); }));
-  ROOST_RETURN_IF_ERROR(int_col("reply_to", false, [](const Tweet& t) { return static_cast<int64_t>(t.reply_to); }));
-  ROOST_RETURN_IF_ERROR(int_col("reply_to_user", false, [](const Tweet& t) { return static_cast<int64_t>(t.reply_to_user); }));
-  ROOST_RETURN_IF_ERROR(int_col("retweet_count", false, [](const Tweet& t) { return t.retweet_count; }));
-  ROOST_RETURN_IF_ERROR(int_col("favorite_count", false, [](const Tweet& t) { return t.favorite_count; }));
-  ROOST_RETURN_IF_ERROR(int_col("reply_count", false, [](const Tweet& t) { return t.reply_count; }));
-  ROOST_RETURN_IF_ERROR(int_col("quote_count", false, [](const Tweet& t) { return t.quote_count; }));
-  ROOST_RETURN_IF_ERROR(int_col("has_coordinates", false, [](const Tweet& t) { return int64_t{t.has_coordinates}; }));
-  ROOST_RETURN_IF_ERROR(int_col("has_place", false, [](const Tweet& t) { return int64_t{t.place.has_value()}; }));
-  ROOST_RETURN_IF_ERROR(int_col("place_has_box", false, [](const Tweet& t) { return int64_t{t.place && t.place->has_box}; }));
-  ROOST_RETURN_IF_ERROR(int_col("sentiment_scored", false, [](const Tweet& t) { return int64_t{t.sentiment_scored}; }));
-  ROOST_RETURN_IF_ERROR(int_col("sentiment", false, [](const Tweet& t) { return FloatBits(t.sentiment); }));
-  ROOST_RETURN_IF_ERROR(int_col("lang_confidence", false, [](const Tweet& t) { return FloatBits(t.lang_confidence); }));
-
-  ROOST_RETURN_IF_ERROR(double_col("longitude", [](const Tweet& t) { return t.longitude; }));
-  ROOST_RETURN_IF_ERROR(double_col("latitude", [](const Tweet& t) { return t.latitude; }));
-  ROOST_RETURN_IF_ERROR(double_col("place_min_lon", [](const Tweet& t) { return t.place ? t.place->min_lon : 0.0; }));
-  ROOST_RETURN_IF_ERROR(double_col("place_min_lat", [](const Tweet& t) { return t.place ? t.place->min_lat : 0.0; }));
-  ROOST_RETURN_IF_ERROR(double_col("place_max_lon", [](const Tweet& t) { return t.place ? t.place->max_lon : 0.0; }));
-  ROOST_RETURN_IF_ERROR(double_col("place_max_lat", [](const Tweet& t) { return t.place ? t.place->max_lat : 0.0; }));
-
-  ROOST_RETURN_IF_ERROR(string_col("text", [](const Tweet& t) -> const std::string& { return t.text; }));
-  ROOST_RETURN_IF_ERROR(string_col("user_name", [](const Tweet& t) -> const std::string& { return t.user.name; }));
-  ROOST_RETURN_IF_ERROR(string_col("user_description", [](const Tweet& t) -> const std::string& { return t.user.description; }));
-  ROOST_RETURN_IF_ERROR(string_col("user_location", [](const Tweet& t) -> const std::string& { return t.user.location; }));
-  ROOST_RETURN_IF_ERROR(string_col("reply_to_screen_name", [](const Tweet& t) -> const std::string& { return t.reply_to_screen_name; }));
-  ROOST_RETURN_IF_ERROR(string_col("place_id", [](const Tweet& t) -> const std::string& { return t.place ? t.place->id : kEmpty; }));
-  ROOST_RETURN_IF_ERROR(string_col("place_type", [](const Tweet& t) -> const std::string& { return t.place ? t.place->place_type : kEmpty; }));
-  {
-    GranuleBuilder tco, mention_ids;
-    for (const Tweet& t : ts) {
-      PutVarint(tco.buf(), t.urls.size());
-      for (const Url& u : t.urls) PutString(tco.buf(), u.url);
-      tco.EndRow();
-      PutVarint(mention_ids.buf(), t.mentions.size());
-      for (const Mention& m : t.mentions) PutVarint(mention_ids.buf(), ZigZag(static_cast<int64_t>(m.user_id)));
-      mention_ids.EndRow();
-    }
-    ROOST_RETURN_IF_ERROR(add_block("url_tco.data", tco.Finish()));
-    ROOST_RETURN_IF_ERROR(add_block("mention_ids.data", mention_ids.Finish()));
-  }
-
-  // Dimension columns.
-  auto dim = [&](const char* name, bool multi, const std::function<void(const Tweet&, DimValues*)>& fill) -> Status {
-    DimValues d;
-    d.ids.reserve(ts.size());
-    d.row_start.reserve(ts.size() + 1);
-    for (const Tweet& t : ts) {
-      fill(t, &d);
-      d.EndRow();
-    }
-    DimBlocks b = BuildDim(d, multi);
-    ROOST_RETURN_IF_ERROR(add_block(std::string(name) + ".dict", b.dict));
-    ROOST_RETURN_IF_ERROR(add_block(std::string(name) + ".ids", b.ids));
-    ROOST_RETURN_IF_ERROR(add_block(std::string(name) + ".ranks", b.ranks));
-    return add_block(std::string(name) + ".postings", b.postings);
-  };
-  ROOST_RETURN_IF_ERROR(dim("lang", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.lang); }));
-  ROOST_RETURN_IF_ERROR(dim("detected_lang", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.detected_lang); }));
-  ROOST_RETURN_IF_ERROR(dim("country", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.place ? t.place->country_code : kEmpty); }));
-  ROOST_RETURN_IF_ERROR(dim("place", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.place ? t.place->full_name : kEmpty); }));
-  ROOST_RETURN_IF_ERROR(dim("user", false, [](const Tweet& t, DimValues* d) { d->AddOwned(std::to_string(t.user.id)); }));
-  ROOST_RETURN_IF_ERROR(dim("handle", false, [](const Tweet& t, DimValues* d) { d->AddOwned(AsciiLower(t.user.screen_name)); }));
-  ROOST_RETURN_IF_ERROR(dim("source", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.source); }));
-  ROOST_RETURN_IF_ERROR(dim("hashtags", true, [](const Tweet& t, DimValues* d) {
-    for (const auto& h : t.hashtags) d->AddOwned(AsciiLower(h.text));
-  }));
-  ROOST_RETURN_IF_ERROR(dim("mentions", true, [](const Tweet& t, DimValues* d) {
-    for (const auto& m : t.mentions) d->AddOwned(AsciiLower(m.screen_name));
-  }));
-  ROOST_RETURN_IF_ERROR(dim("cashtags", true, [](const Tweet& t, DimValues* d) {
-    for (const auto& c : t.cashtags) d->AddOwned(AsciiUpper(c));
-  }));
-  ROOST_RETURN_IF_ERROR(dim("urls", true, [](const Tweet& t, DimValues* d) {
-    for (const auto& u : t.urls) d->AddValue(u.expanded_url.empty() ? u.url : u.expanded_url);
-  }));
-  ROOST_RETURN_IF_ERROR(dim("domains", true, [](const Tweet& t, DimValues* d) {
-    for (const auto& s : t.domains) d->AddValue(s);
-  }));
-  ROOST_RETURN_IF_ERROR(dim("brand_tags", true, [](const Tweet& t, DimValues* d) {
-    for (const auto& s : t.brand_tags) d->AddValue(s);
-  }));
-  ROOST_RETURN_IF_ERROR(dim("withheld", true, [](const Tweet& t, DimValues* d) {
-    for (const auto& s : t.withheld_in_countries) d->AddValue(s);
-  }));
-  ROOST_RETURN_IF_ERROR(dim("terms", true, [](const Tweet& t, DimValues* d) {
-    for (const auto& s : t.terms) d->AddValue(s);
-  }));
-
-  // Id indexes.
-  {
-    std::vector<std::pair<uint64_t, uint32_t>> ids, rts;
-    ids.reserve(rows);
-    for (uint32_t r = 0; r < rows; ++r) {
-      ids.emplace_back(ts[r].id, r);
-      if (ts[r].retweet_of != 0) rts.emplace_back(ts[r].retweet_of, r);
-    }
-    ROOST_RETURN_IF_ERROR(add_block("id.index", BuildIdIndex(std::move(ids))));
-    ROOST_RETURN_IF_ERROR(add_block("retweet_of.index", BuildIdIndex(std::move(rts))));
-  }
 
   // Page table, directory, footer.
   file.EndPages();
@@ -484,7 +659,11 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   footer.append(kSegmentMagic, 8);
   ROOST_RETURN_IF_ERROR(file.WriteRaw(meta_bytes));
   ROOST_RETURN_IF_ERROR(file.WriteRaw(footer));
+  ROOST_RETURN_IF_ERROR(file.Flush());
+  costs_.write = ThreadCpuSeconds() - t0;
+  const auto f0 = std::chrono::steady_clock::now();
   ROOST_RETURN_IF_ERROR(file.Close());
+  costs_.fsync_wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - f0).count();
   return meta;
 }
 

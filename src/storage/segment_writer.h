@@ -4,6 +4,7 @@
 #ifndef ROOST_STORAGE_SEGMENT_WRITER_H_
 #define ROOST_STORAGE_SEGMENT_WRITER_H_
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,17 @@
 #include "storage/segment_format.h"
 
 namespace roost::storage {
+
+// Where one Finish() spent its time: CPU seconds summed over the threads
+// that built each part, and the wall time of the final fsync.
+struct SegmentBuildCosts {
+  double sort = 0;          // ordering rows by (created_at, id)
+  double columns = 0;       // plain columns: encode + zstd
+  double dictionaries = 0;  // dimension dictionaries, ids, ranks, postings
+  double id_indexes = 0;    // id and retweet_of indexes
+  double write = 0;         // page checksums and write()
+  double fsync_wall = 0;
+};
 
 class SegmentWriter {
  public:
@@ -30,9 +42,17 @@ class SegmentWriter {
   // listed. Fails with kInvalidArgument when empty or over 2^32-1 rows.
   Result<SegmentMeta> Finish(const std::string& path);
 
+  // Threads Finish() builds blocks on (the caller counts as one); the file
+  // is byte-identical whatever the number.
+  void set_threads(int threads) { threads_ = std::max(1, threads); }
+  // What the last Finish() cost.
+  const SegmentBuildCosts& costs() const { return costs_; }
+
  private:
   TimestampMs partition_start_;
   std::vector<Tweet> tweets_;
+  int threads_ = 1;
+  SegmentBuildCosts costs_;
 };
 
 }  // namespace roost::storage
