@@ -167,15 +167,6 @@ class SegmentRun {
     }
     return &it->second;
   }
-  Result<const std::vector<std::string>*> Strings(const std::string& col) {
-    auto it = strings_.find(col);
-    if (it == strings_.end()) {
-      ROOST_ASSIGN_OR_RETURN(auto v, r_.ReadStrings(col));
-      it = strings_.emplace(col, std::move(v)).first;
-    }
-    return &it->second;
-  }
-
   // Rows of the terms index holding every term of `terms`.
   Result<Bitmap> AllTerms(const std::vector<std::string>& terms, const Bitmap& domain) {
     Bitmap out = domain.Copy();
@@ -202,9 +193,78 @@ class SegmentRun {
     return out;
   }
 
+  // Rows of `domain` whose `col` value `m` accepts. Only granules holding a
+  // domain row are decompressed, and values are never copied. With required
+  // literals (regex), one literal is searched across the whole granule at
+  // once, and only rows holding every literal reach RE2.
   Result<Bitmap> ScanStrings(const std::string& col, const Matcher& m, const Bitmap& domain) {
-    ROOST_ASSIGN_OR_RETURN(const std::vector<std::string>* v, Strings(col));
-    return Filter(domain, [&](uint32_t row) { return m.MatchString((*v)[row]); });
+    Bitmap out;
+    const std::vector<std::string>& lits = m.required_literals();
+    ROOST_RETURN_IF_ERROR(r_.ScanStrings(
+        col, domain, [&](uint32_t first, const std::vector<std::string_view>& v) -> Status {
+          const char* pos = v.front().data();
+          const char* end = v.back().data() + v.back().size();
+          const Needle needle = PickNeedle(lits, std::string_view(pos, static_cast<size_t>(end - pos)));
+          if (needle.literal == nullptr) {
+            Bitmap part = Bitmap::Range(first, first + static_cast<uint32_t>(v.size()));
+            part.AndWith(domain);
+            out.OrWith(Filter(part, [&](uint32_t row) { return m.MatchString(v[row - first]); }));
+            return Status::Ok();
+          }
+          const std::string& key = *needle.literal;
+          const size_t at = needle.anchor;
+          size_t k = 0;
+          while (pos < end) {
+            // Find the literal's rarest byte, then compare the whole literal.
+            const char* b = static_cast<const char*>(std::memchr(pos + at, key[at], static_cast<size_t>(end - pos) - std::min(at, static_cast<size_t>(end - pos))));
+            if (b == nullptr) break;
+            const char* hit = b - at;
+            if (hit + key.size() > end || std::memcmp(hit, key.data(), key.size()) != 0) {
+              pos = hit + 1;
+              continue;
+            }
+            // The row holding the hit: the last one starting at or before it.
+            k = static_cast<size_t>(std::upper_bound(v.begin() + static_cast<std::ptrdiff_t>(k), v.end(), hit,
+                                                     [](const char* h, std::string_view s) { return h < s.data(); }) -
+                                    v.begin()) - 1;
+            const std::string_view s = v[k];
+            if (hit + key.size() > s.data() + s.size()) {  // spans two rows: not a hit
+              pos = hit + 1;
+              continue;
+            }
+            const uint32_t row = first + static_cast<uint32_t>(k);
+            if (domain.Contains(row) &&
+                std::all_of(lits.begin(), lits.end(), [&](const std::string& l) { return s.find(l) != s.npos; }) &&
+                m.MatchString(s))
+              out.Add(row);
+            pos = s.data() + s.size();
+          }
+          return Status::Ok();
+        }));
+    return out;
+  }
+
+  struct Needle {
+    const std::string* literal = nullptr;
+    size_t anchor = 0;  // index of the byte memchr looks for
+  };
+  // The literal (of at least 2 bytes: a 1-byte one stops on most rows) and
+  // the byte of it that is rarest in a sample of this granule.
+  static Needle PickNeedle(const std::vector<std::string>& lits, std::string_view granule) {
+    Needle best;
+    if (lits.empty()) return best;
+    uint32_t freq[256] = {};
+    for (unsigned char c : granule.substr(0, 65536)) ++freq[c];
+    uint32_t best_freq = UINT32_MAX;
+    for (const std::string& l : lits) {
+      if (l.size() < 2) continue;
+      for (size_t i = 0; i < l.size(); ++i) {
+        const uint32_t f = freq[static_cast<unsigned char>(l[i])];
+        if (f < best_freq || (f == best_freq && best.literal && l.size() > best.literal->size()))
+          best_freq = f, best.literal = &l, best.anchor = i;
+      }
+    }
+    return best;
   }
 
   Result<Bitmap> EvalText(const Matcher& m, const Bitmap& domain, bool* indexed) {
@@ -344,7 +404,6 @@ class SegmentRun {
   std::vector<NodeStats>* stats_ = nullptr;
   std::map<std::string, std::vector<int64_t>> ints_;
   std::map<std::string, std::vector<double>> doubles_;
-  std::map<std::string, std::vector<std::string>> strings_;
 };
 
 struct SegmentOutcome {

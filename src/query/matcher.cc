@@ -6,6 +6,7 @@
 #include "enrich/text/analyzer.h"
 #include "enrich/text/fold.h"
 #include "enrich/text/tokenizer.h"
+#include "query/regex_literals.h"
 
 namespace roost::query {
 
@@ -111,6 +112,7 @@ Result<std::unique_ptr<Matcher>> Matcher::Compile(const Predicate& p) {
       o.set_log_errors(false);
       m->re_ = std::make_unique<RE2>(p.value, o);
       if (!m->re_->ok()) return why = m->re_->error(), bad();
+      m->required_ = RequiredLiterals(p.value);
       break;
     }
     case Op::kGeoBox:

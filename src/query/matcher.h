@@ -44,6 +44,9 @@ class Matcher {
   bool MatchPoint(double lat, double lon) const;
 
   const std::vector<double>& numbers() const { return numbers_; }
+  // Regex operators: byte strings every matching value contains
+  // (regex_literals.h); empty when none are known.
+  const std::vector<std::string>& required_literals() const { return required_; }
   const std::vector<std::string>& strings() const { return strings_; }
 
  private:
@@ -52,6 +55,7 @@ class Matcher {
 
   Predicate p_;
   std::vector<std::vector<std::string>> phrases_, lookups_;
+  std::vector<std::string> required_;
   std::vector<std::string> strings_;  // folded values for ==/in/substr/wildcard/url_in
   std::vector<double> numbers_;
   int span_ = 0;

@@ -7,6 +7,7 @@
 #define ROOST_STORAGE_SEGMENT_READER_H_
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -75,6 +76,12 @@ class SegmentReader {
   Result<std::vector<std::string>> ReadStrings(std::string_view column) const;
   Result<std::vector<std::vector<std::string>>> ReadStringLists(std::string_view column) const;
   Result<std::vector<std::vector<int64_t>>> ReadIntLists(std::string_view column) const;
+  // A string column granule by granule, without copying values: for each
+  // granule holding a row of `rows`, fn(first_row, values) where values[k] is
+  // row first_row + k (views valid during the call). Other granules are not
+  // decompressed. Stops at fn's first error (segment_reader_scan.cc).
+  using StringGranuleFn = std::function<Status(uint32_t first_row, const std::vector<std::string_view>& values)>;
+  Status ScanStrings(std::string_view column, const Bitmap& rows, const StringGranuleFn& fn) const;
 
   // Dimension columns (kSingleDims, kMultiDims).
   Result<DictionaryView> Dictionary(std::string_view column) const;
