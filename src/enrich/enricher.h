@@ -67,6 +67,9 @@ class Enricher {
   std::shared_ptr<const enrich::EntityExtractor> entities_;
   std::shared_ptr<const text::TextAnalyzer> analyzer_;
   std::shared_ptr<const SentimentScorer> sentiment_;  // null when disabled
+  // Tells apart Enrichers (and their options) for the per-thread retweet
+  // cache; copies share it, as they share the steps.
+  uint64_t instance_id_ = 0;
 };
 
 }  // namespace roost

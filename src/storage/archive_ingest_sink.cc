@@ -4,7 +4,6 @@
 #include <atomic>
 #include <map>
 #include <thread>
-#include <unordered_set>
 
 #include "storage/archive_writer.h"
 #include "storage/segment_reader.h"
@@ -25,6 +24,55 @@ uint64_t EstimateBytes(const Tweet& t) {
   if (t.place) n += sizeof(Place) + t.place->id.size() + t.place->full_name.size();
   return n;
 }
+
+// Insert-only open-addressing set of tweet ids (far cheaper per tweet than
+// std::unordered_set, which allocates a node per id).
+class IdSet {
+ public:
+  bool Contains(uint64_t id) const {
+    if (id == 0) return has_zero_;
+    if (slots_.empty()) return false;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Hash(id) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == id) return true;
+      if (slots_[i] == 0) return false;
+    }
+  }
+  void Insert(uint64_t id) {
+    if (id == 0) {
+      has_zero_ = true;
+      return;
+    }
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Hash(id) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == id) return;
+      if (slots_[i] == 0) {
+        slots_[i] = id;
+        ++size_;
+        return;
+      }
+    }
+  }
+
+ private:
+  static uint64_t Hash(uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    return x;
+  }
+  void Grow() {
+    std::vector<uint64_t> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(1024, old.size() * 2), 0);
+    size_ = 0;
+    for (uint64_t id : old)
+      if (id != 0) Insert(id);
+  }
+  std::vector<uint64_t> slots_;
+  size_t size_ = 0;
+  bool has_zero_ = false;
+};
 
 // Segments an id might be in, found by id range. Ranges are sorted by
 // min_id with a running max of max_id so a lookup walks back only over
@@ -84,7 +132,7 @@ class ArchiveIngestSink : public IngestSink {
     const ComplianceState& cs = writer_->compliance();
     for (size_t i = 0; i < batch->size(); ++i) {
       Tweet& t = (*batch)[i];
-      if (buffered_ids_.count(t.id)) {
+      if (Buffered(t.id)) {
         (*is_duplicate)[i] = true;
         continue;
       }
@@ -104,11 +152,17 @@ class ArchiveIngestSink : public IngestSink {
       if (cs.IsDeletedTweet(t)) continue;
       if (cs.IsGeoScrubbed(t)) ClearGeo(&t);
       const TimestampMs start = PartitionStart(writer_->partition(), t.created_at);
-      buffered_ids_.insert(t.id);
-      buffered_bytes_ += EstimateBytes(t) + 32;
-      auto& part = buffers_[start];
-      part.push_back(std::move(t));
-      if (part.size() >= options_.max_segment_rows) ROOST_RETURN_IF_ERROR(FlushPartition(start));
+      if (start != last_start_ || last_part_ == nullptr) {
+        last_part_ = &buffers_[start];
+        last_start_ = start;
+      }
+      Part& part = *last_part_;
+      const uint64_t bytes = EstimateBytes(t) + 32;
+      part.ids.Insert(t.id);
+      part.bytes += bytes;
+      buffered_bytes_ += bytes;
+      part.tweets.push_back(std::move(t));
+      if (part.tweets.size() >= options_.max_segment_rows) ROOST_RETURN_IF_ERROR(FlushPartition(start));
     }
     if (buffered_bytes_ > options_.memory_limit_bytes / 3) ROOST_RETURN_IF_ERROR(FlushAll());
     return Status::Ok();
@@ -137,10 +191,25 @@ class ArchiveIngestSink : public IngestSink {
     std::thread thread;
     std::atomic<bool> done{false};
     std::string file;
-    std::vector<uint64_t> ids;  // kept in buffered_ids_ until the segment is readable
+    IdSet ids;  // still checked for duplicates until the segment is readable
     Result<SegmentMeta> meta = Status::Internal("not built");
     SegmentBuildCosts costs;
   };
+
+  // Tweets of one partition waiting to be written.
+  struct Part {
+    std::vector<Tweet> tweets;
+    IdSet ids;
+    uint64_t bytes = 0;
+  };
+
+  // In a buffer or in the segment being built (not yet in ids_).
+  bool Buffered(uint64_t id) const {
+    if (build_.thread.joinable() && build_.ids.Contains(id)) return true;
+    for (const auto& [start, part] : buffers_)
+      if (part.ids.Contains(id)) return true;
+    return false;
+  }
 
   static void ClearGeo(Tweet* t) {
     t->place.reset();
@@ -163,40 +232,36 @@ class ArchiveIngestSink : public IngestSink {
     SegmentEntry e = writer_->StageSegment(build_.file, *build_.meta);
     ROOST_ASSIGN_OR_RETURN(auto r, SegmentReader::Open(SegmentDir(writer_->dir()) + "/" + e.file));
     ids_.Add(std::move(r));
-    for (uint64_t id : build_.ids) buffered_ids_.erase(id);
-    std::vector<uint64_t>().swap(build_.ids);
+    build_.ids = IdSet();
     return Status::Ok();
   }
 
   Status FlushPartition(TimestampMs start) {
     auto it = buffers_.find(start);
     if (it == buffers_.end()) return Status::Ok();
-    std::vector<Tweet> tweets = std::move(it->second);
+    Part part = std::move(it->second);
     buffers_.erase(it);
+    last_part_ = nullptr;
+    buffered_bytes_ -= std::min(buffered_bytes_, part.bytes);
     // Compliance that arrived after the tweet was buffered applies too.
     const ComplianceState& cs = writer_->compliance();
-    std::vector<Tweet> keep;
-    std::vector<uint64_t> ids;
-    keep.reserve(tweets.size());
-    ids.reserve(tweets.size());
-    for (auto& t : tweets) {
-      ids.push_back(t.id);
-      buffered_bytes_ -= std::min(buffered_bytes_, EstimateBytes(t) + 32);
+    std::vector<Tweet>& tweets = part.tweets;
+    size_t kept = 0;
+    for (size_t i = 0; i < tweets.size(); ++i) {
+      Tweet& t = tweets[i];
       if (cs.IsDeletedTweet(t)) continue;
       if (cs.IsGeoScrubbed(t)) ClearGeo(&t);
-      keep.push_back(std::move(t));
+      if (kept != i) tweets[kept] = std::move(t);
+      ++kept;
     }
-    std::vector<Tweet>().swap(tweets);
+    tweets.resize(kept);
     ROOST_RETURN_IF_ERROR(FinishBuild());
-    if (keep.empty()) {
-      for (uint64_t id : ids) buffered_ids_.erase(id);
-      return Status::Ok();
-    }
+    if (tweets.empty()) return Status::Ok();
     build_.file = writer_->NewSegmentFile(start);
-    build_.ids = std::move(ids);
+    build_.ids = std::move(part.ids);
     build_.meta = Status::Internal("not built");
     const std::string path = SegmentDir(writer_->dir()) + "/" + build_.file;
-    build_.thread = std::thread([this, path, start, tweets = std::move(keep)]() mutable {
+    build_.thread = std::thread([this, path, start, tweets = std::move(tweets)]() mutable {
       SegmentWriter w(start);
       w.set_threads(BuildThreads());
       w.AddAll(std::move(tweets));
@@ -218,8 +283,9 @@ class ArchiveIngestSink : public IngestSink {
   std::unique_ptr<ArchiveWriter> writer_;
   ArchiveIngestOptions options_;
   IdRangeIndex ids_;
-  std::unordered_set<uint64_t> buffered_ids_;
-  std::map<TimestampMs, std::vector<Tweet>> buffers_;
+  std::map<TimestampMs, Part> buffers_;
+  Part* last_part_ = nullptr;  // the partition the previous tweet went to
+  TimestampMs last_start_ = 0;
   uint64_t buffered_bytes_ = 0;
   Build build_;
   SegmentBuildCosts costs_;

@@ -417,17 +417,22 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
     return Status::InvalidArgument("segment " + path + ": too many rows");
   double t0 = ThreadCpuSeconds();
   {
-    // Sort a permutation, then move each tweet once (Tweet is large).
-    std::vector<uint32_t> perm(tweets_.size());
-    for (uint32_t i = 0; i < perm.size(); ++i) perm[i] = i;
-    std::sort(perm.begin(), perm.end(), [&](uint32_t a, uint32_t b) {
-      const Tweet &x = tweets_[a], &y = tweets_[b];
-      return x.created_at != y.created_at ? x.created_at < y.created_at : x.id < y.id;
-    });
-    if (!std::is_sorted(perm.begin(), perm.end())) {
+    // Sort compact keys (not the large Tweets), then move each tweet once.
+    struct Key {
+      TimestampMs time;
+      uint64_t id;
+      uint32_t index;
+    };
+    std::vector<Key> keys(tweets_.size());
+    for (uint32_t i = 0; i < keys.size(); ++i) keys[i] = {tweets_[i].created_at, tweets_[i].id, i};
+    auto less = [](const Key& a, const Key& b) {
+      return a.time != b.time ? a.time < b.time : a.id != b.id ? a.id < b.id : a.index < b.index;
+    };
+    if (!std::is_sorted(keys.begin(), keys.end(), less)) {
+      std::sort(keys.begin(), keys.end(), less);
       std::vector<Tweet> sorted;
       sorted.reserve(tweets_.size());
-      for (uint32_t p : perm) sorted.push_back(std::move(tweets_[p]));
+      for (const Key& k : keys) sorted.push_back(std::move(tweets_[k.index]));
       tweets_.swap(sorted);
     }
   }
