@@ -214,15 +214,16 @@ function roostSeriesByCount(q, archive, days) {
 }
 
 function roostQuery(q, archive, days) {
-  const times = [], walls = [];
+  const times = [], walls = [], cpus = [];
   let answer = null, mode = q.roost.cmd;
   for (let i = 0; i <= kWarmRuns; ++i) {
     if (i === 0) dropCaches();
     if (roostHas(q.roost.cmd)) {
-      const r = run(roost, roostArgs(q, archive));
+      const r = timed(roost, roostArgs(q, archive));
       const j = lastJson(r.out);
       times.push(j.elapsed_ms);
-      walls.push(r.wall);
+      walls.push(r.wall_s * 1000);
+      cpus.push((r.user_s + r.sys_s) * 1000);
       if (i === 0) answer = roostAnswer(q, j);
     } else if (q.kind === 'series' && q.roost.interval === 'day' && q.roost.field === 'tweets') {
       mode = 'count per day (series not built yet)';
@@ -235,14 +236,15 @@ function roostQuery(q, archive, days) {
     }
   }
   return { mode, cold_ms: times[0], warm_ms: median(times.slice(1)), cold_wall_ms: walls[0],
-    warm_wall_ms: median(walls.slice(1)), answer };
+    warm_wall_ms: median(walls.slice(1)), warm_cpu_ms: cpus.length ? median(cpus.slice(1)) : null, answer };
 }
 
 function duckQuery(db, sql) {
   dropCaches();
   const r = run('node', [path.join(here, 'duck.mjs'), 'query', db, sql, String(kWarmRuns + 1)]);
   const j = lastJson(r.out);
-  return { cold_ms: j.times_ms[0], warm_ms: median(j.times_ms.slice(1)), answer: j.rows.map((row) => [row[0], row[1]]) };
+  return { cold_ms: j.times_ms[0], warm_ms: median(j.times_ms.slice(1)), warm_cpu_ms: median(j.cpu_ms.slice(1)),
+    answer: j.rows.map((row) => [row[0], row[1]]) };
 }
 
 // DuckDB's read_ndjson with ignore_errors sometimes swallows the valid line
@@ -428,6 +430,14 @@ row('load, CPU s (user+sys)', fmt(RL.user_s + RL.sys_s, 1), `${fmt(DL.user_s + D
 row('load, peak RSS MB', fmt(RL.peak_rss_mb), `${fmt(DL.peak_rss_mb)} / ${fmt(DT.peak_rss_mb)}`, '', '');
 row('size on disk, MB', fmt(mb(RL.size_bytes), 1), `${fmt(mb(DL.size_bytes), 1)} / ${fmt(mb(DT.size_bytes), 1)} (plain / tokens)`, fmt(DT.size_bytes / RL.size_bytes, 2), 'ratio >= 1 (vs tokens)');
 for (const e of results.queries) {
+  {
+    // CPU time (process, all threads): what a loaded machine distorts least.
+    const best = Object.entries(e.duck).sort((a, b) => a[1].warm_cpu_ms - b[1].warm_cpu_ms)[0];
+    const all = Object.entries(e.duck).map(([v, d]) => `${v} ${fmt(d.warm_cpu_ms)}`).join(', ');
+    const rv = e.roost?.warm_cpu_ms;
+    row(`(${e.id}) ${e.name}, warm CPU ms (whole Roost process)`, rv != null ? fmt(rv) : 'n/a', `${fmt(best[1].warm_cpu_ms)} (${all})`,
+      rv ? fmt(best[1].warm_cpu_ms / rv, 1) : 'n/a', '');
+  }
   for (const phase of ['warm', 'cold']) {
     const key = `${phase}_ms`;
     const best = Object.entries(e.duck).sort((a, b) => a[1][key] - b[1][key])[0];

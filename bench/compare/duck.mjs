@@ -129,15 +129,18 @@ async function addTokens(db) {
 
 async function query(db, sql, runs) {
   const { con } = await open(db);
-  const times = [];
+  const times = [], cpu = [];
   let rows;
   for (let i = 0; i < runs; ++i) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();  // all threads of this process, DuckDB's included
     const reader = await con.runAndReadAll(sql);
+    const c = process.cpuUsage(c0);
     times.push(performance.now() - t0);
+    cpu.push((c.user + c.system) / 1000);
     if (i === 0) rows = toPlain(reader.getRows());
   }
-  console.log(JSON.stringify({ times_ms: times, rows }));
+  console.log(JSON.stringify({ times_ms: times, cpu_ms: cpu, rows }));
 }
 
 const [mode, db, ...rest] = process.argv.slice(2);
