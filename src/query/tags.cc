@@ -177,7 +177,7 @@ Result<TagSet> ParseTags(std::string_view text, ParseErrorInfo* error) {
     if (is_tag) {
       if (word.size() > 3) {
         tag.ns = word.substr(4);
-        // Every dotted part a non-empty word: tag.brands.cars, not tag..x or tag.x.
+        // Every dotted part a non-empty word: tag.brands.cars, not tag. or tag.a..b.
         if (tag.ns.empty() || tag.ns.front() == '.' || tag.ns.back() == '.' || tag.ns.find("..") != std::string::npos)
           return Fail(error, kw_line, kw_col, "bad tag namespace '" + word + "'", "tag.NAMESPACE \"Name\"");
       }
