@@ -91,6 +91,11 @@ function median(xs) {
 
 const mb = (bytes) => bytes / 1e6;
 
+if (args.report) {
+  console.log(report(JSON.parse(fs.readFileSync(args.report, 'utf8'))));
+  process.exit(0);
+}
+
 // ---------------------------------------------------------------- inputs
 const inputs = fs.readdirSync(args.synth).filter((f) => /^tweets-.*\.jsonl\.zst$/.test(f)).sort()
   .map((f) => path.join(args.synth, f));
@@ -328,6 +333,56 @@ function ceilings(archive) {
   return { zstd, simdjson: simd, read_archive: readAll(archiveFiles), read_input: readAll(inputs) };
 }
 
+// ---------------------------------------------------------------- report
+// The table, from results alone: `node compare.mjs --report WORK/results.json`
+// prints it again for a finished run.
+function report(results) {
+  const { jsonBytes, records, inputBytes } = { jsonBytes: results.input.json_bytes,
+    records: results.input.records, inputBytes: results.input.zstd_bytes };
+  const fmt = (x, d = 0) => (x == null ? 'n/a' : x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
+  const lines = [];
+  const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
+  row('figure', 'Roost', 'DuckDB best (variant)', 'DuckDB / Roost', 'target');
+  row('---', '---:', '---:', '---:', '---');
+  const RL = results.roost_load, DL = results.duck_load, DT = results.duck_tokens;
+  row('load, wall s (no token table)', fmt(RL.wall_s, 1), `${fmt(DL.wall_s, 1)} (plain)`, fmt(DL.wall_s / RL.wall_s, 2), 'Roost within 3x: ratio >= 0.33');
+  row('load, wall s (with token table)', fmt(RL.wall_s, 1), `${fmt(DT.load_seconds, 1)} (tokens)`, fmt(DT.load_seconds / RL.wall_s, 2), 'ratio >= 1');
+  row('load, CPU s (user+sys)', fmt(RL.user_s + RL.sys_s, 1), `${fmt(DL.user_s + DL.sys_s, 1)} / ${fmt(DL.user_s + DL.sys_s + DT.user_s + DT.sys_s, 1)}`, '', '');
+  row('load, peak RSS MB', fmt(RL.peak_rss_mb), `${fmt(DL.peak_rss_mb)} / ${fmt(DT.peak_rss_mb)}`, '', '');
+  row('size on disk, MB', fmt(mb(RL.size_bytes), 1), `${fmt(mb(DL.size_bytes), 1)} / ${fmt(mb(DT.size_bytes), 1)} (plain / tokens)`, fmt(DT.size_bytes / RL.size_bytes, 2), 'ratio >= 1 (vs tokens)');
+  for (const e of results.queries) {
+    {
+      // CPU time (process, all threads): what a loaded machine distorts least.
+      const best = Object.entries(e.duck).sort((a, b) => a[1].warm_cpu_ms - b[1].warm_cpu_ms)[0];
+      const all = Object.entries(e.duck).map(([v, d]) => `${v} ${fmt(d.warm_cpu_ms)}`).join(', ');
+      const rv = e.roost?.warm_cpu_ms;
+      row(`(${e.id}) ${e.name}, warm CPU ms (Roost: whole process; DuckDB: the query)`, rv != null ? fmt(rv) : 'n/a', `${fmt(best[1].warm_cpu_ms)} (${all})`,
+        rv ? fmt(best[1].warm_cpu_ms / rv, 2) : 'n/a', '');
+    }
+    for (const phase of ['warm', 'cold']) {
+      const key = `${phase}_ms`;
+      const best = Object.entries(e.duck).sort((a, b) => a[1][key] - b[1][key])[0];
+      const all = Object.entries(e.duck).map(([v, d]) => `${v} ${fmt(d[key], 1)}`).join(', ');
+      const rv = e.roost ? e.roost[key] : null;
+      row(`(${e.id}) ${e.name}, ${phase} ms`, e.roost ? `${fmt(rv, 1)} (wall ${fmt(e.roost[`${phase}_wall_ms`])})` : 'not built',
+        `${fmt(best[1][key], 1)} (${all})`, rv ? fmt(best[1][key] / rv, 2) : 'n/a', phase === 'warm' ? `ratio >= ${e.target}` : 'reported');
+    }
+  }
+  const C = results.ceilings;
+  const ingestJsonMBs = mb(jsonBytes) / RL.wall_s;
+  const ingestCpu = RL.user_s + RL.sys_s;
+  lines.push('');
+  lines.push(`Ceilings on this machine (same run): sequential read of the archive ${fmt(C.read_archive.mb_s)} MB/s and of the input ${fmt(C.read_input.mb_s)} MB/s ${C.read_input.from_disk ? '(page cache dropped)' : '(page cache NOT dropped: cached reads)'}; ` +
+    `zstd -d of ${C.zstd.file} ${fmt(C.zstd.mb_s)} MB/s of JSON (${fmt(C.zstd.lines_s)} lines/s, one core); ` +
+    `bare simdjson field extraction ${fmt(C.simdjson.mb_s)} MB/s (${fmt(C.simdjson.tweets_s)} tweets/s, one core; Roost's parser ${fmt(C.simdjson.roost_parse_tweets_s)} tweets/s).`);
+  lines.push(`Roost ingest: ${fmt(records / RL.wall_s)} records/s, ${fmt(ingestJsonMBs)} MB/s of JSON wall on 2 threads; ` +
+    `${fmt(records / ingestCpu)} records per CPU-second = ${fmt(100 * (records / ingestCpu) / C.zstd.lines_s, 1)}% of zstd alone, ` +
+    `${fmt(100 * (mb(jsonBytes) / ingestCpu) / C.simdjson.mb_s, 1)}% of bare simdjson, per core; ` +
+    `input read ${fmt(mb(inputBytes) / RL.wall_s, 1)} MB/s = ${fmt(100 * mb(inputBytes) / RL.wall_s / C.read_input.mb_s, 1)}% of the disk's sequential rate.`);
+  lines.push(`Load average before: ${results.machine.load_before}; after: ${results.machine.load_after}.`);
+  return lines.join('\n');
+}
+
 // ---------------------------------------------------------------- main
 fs.mkdirSync(work, { recursive: true });
 const archive = path.join(work, 'roost-archive');
@@ -417,49 +472,8 @@ for (const q of queries) {
   entry.rows = variants[0][1].answer.length;
 }
 
-// ---------------------------------------------------------------- report
-const fmt = (x, d = 0) => (x == null ? 'n/a' : x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
-const lines = [];
-const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
-row('figure', 'Roost', 'DuckDB best (variant)', 'DuckDB / Roost', 'target');
-row('---', '---:', '---:', '---:', '---');
-const RL = results.roost_load, DL = results.duck_load, DT = results.duck_tokens;
-row('load, wall s (no token table)', fmt(RL.wall_s, 1), `${fmt(DL.wall_s, 1)} (plain)`, fmt(DL.wall_s / RL.wall_s, 2), 'Roost within 3x: ratio >= 0.33');
-row('load, wall s (with token table)', fmt(RL.wall_s, 1), `${fmt(DT.load_seconds, 1)} (tokens)`, fmt(DT.load_seconds / RL.wall_s, 2), 'ratio >= 1');
-row('load, CPU s (user+sys)', fmt(RL.user_s + RL.sys_s, 1), `${fmt(DL.user_s + DL.sys_s, 1)} / ${fmt(DL.user_s + DL.sys_s + DT.user_s + DT.sys_s, 1)}`, '', '');
-row('load, peak RSS MB', fmt(RL.peak_rss_mb), `${fmt(DL.peak_rss_mb)} / ${fmt(DT.peak_rss_mb)}`, '', '');
-row('size on disk, MB', fmt(mb(RL.size_bytes), 1), `${fmt(mb(DL.size_bytes), 1)} / ${fmt(mb(DT.size_bytes), 1)} (plain / tokens)`, fmt(DT.size_bytes / RL.size_bytes, 2), 'ratio >= 1 (vs tokens)');
-for (const e of results.queries) {
-  {
-    // CPU time (process, all threads): what a loaded machine distorts least.
-    const best = Object.entries(e.duck).sort((a, b) => a[1].warm_cpu_ms - b[1].warm_cpu_ms)[0];
-    const all = Object.entries(e.duck).map(([v, d]) => `${v} ${fmt(d.warm_cpu_ms)}`).join(', ');
-    const rv = e.roost?.warm_cpu_ms;
-    row(`(${e.id}) ${e.name}, warm CPU ms (whole Roost process)`, rv != null ? fmt(rv) : 'n/a', `${fmt(best[1].warm_cpu_ms)} (${all})`,
-      rv ? fmt(best[1].warm_cpu_ms / rv, 1) : 'n/a', '');
-  }
-  for (const phase of ['warm', 'cold']) {
-    const key = `${phase}_ms`;
-    const best = Object.entries(e.duck).sort((a, b) => a[1][key] - b[1][key])[0];
-    const all = Object.entries(e.duck).map(([v, d]) => `${v} ${fmt(d[key], 1)}`).join(', ');
-    const rv = e.roost ? e.roost[key] : null;
-    row(`(${e.id}) ${e.name}, ${phase} ms`, e.roost ? `${fmt(rv, 1)} (wall ${fmt(e.roost[`${phase}_wall_ms`])})` : 'not built',
-      `${fmt(best[1][key], 1)} (${all})`, rv ? fmt(best[1][key] / rv, 1) : 'n/a', phase === 'warm' ? `ratio >= ${e.target}` : 'reported');
-  }
-}
-const C = results.ceilings;
-const ingestJsonMBs = mb(jsonBytes) / RL.wall_s;
-const ingestCpu = RL.user_s + RL.sys_s;
-lines.push('');
-lines.push(`Ceilings on this machine (same run): sequential read of the archive ${fmt(C.read_archive.mb_s)} MB/s and of the input ${fmt(C.read_input.mb_s)} MB/s ${canDrop ? '(page cache dropped)' : '(page cache NOT dropped: cached reads)'}; ` +
-  `zstd -d of ${C.zstd.file} ${fmt(C.zstd.mb_s)} MB/s of JSON (${fmt(C.zstd.lines_s)} lines/s, one core); ` +
-  `bare simdjson field extraction ${fmt(C.simdjson.mb_s)} MB/s (${fmt(C.simdjson.tweets_s)} tweets/s, one core; Roost's parser ${fmt(C.simdjson.roost_parse_tweets_s)} tweets/s).`);
-lines.push(`Roost ingest: ${fmt(records / RL.wall_s)} records/s, ${fmt(ingestJsonMBs)} MB/s of JSON wall on 2 threads; ` +
-  `${fmt(records / ingestCpu)} records per CPU-second = ${fmt(100 * (records / ingestCpu) / C.zstd.lines_s, 1)}% of zstd alone, ` +
-  `${fmt(100 * (mb(jsonBytes) / ingestCpu) / C.simdjson.mb_s, 1)}% of bare simdjson, per core; ` +
-  `input read ${fmt(mb(inputBytes) / RL.wall_s, 1)} MB/s = ${fmt(100 * mb(inputBytes) / RL.wall_s / C.read_input.mb_s, 1)}% of the disk's sequential rate.`);
-lines.push(`Load average before: ${results.machine.load_before}; after: ${sh('cat /proc/loadavg').out.trim()}.`);
-results.table = lines.join('\n');
+results.machine.load_after = sh('cat /proc/loadavg').out.trim();
+results.table = report(results);
 fs.writeFileSync(path.join(work, 'results.json'), JSON.stringify(results, null, 1));
 fs.writeFileSync(path.join(work, 'results.md'), results.table + '\n');
 console.log(results.table);
