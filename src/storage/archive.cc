@@ -1,7 +1,9 @@
 #include "storage/archive.h"
 
 #include <algorithm>
+#include <map>
 
+#include "storage/compliance_masks.h"
 #include "storage/file_util.h"
 
 namespace roost::storage {
@@ -9,6 +11,7 @@ namespace roost::storage {
 struct Archive::Slot {
   std::unique_ptr<SegmentReader> reader;
   Status open_status;
+  bool masks_loaded = false;  // removed/scrubbed came from the masks file
   mutable std::once_flag once;
   mutable Status mask_status;
   mutable Bitmap removed;   // deleted, retweets of deleted, hidden users
@@ -35,7 +38,16 @@ Result<std::shared_ptr<const Archive>> Archive::Open(const std::string& dir) {
     if (!compliance.ok() && compliance.status().code() == StatusCode::kNotFound && attempt < 5) continue;
     if (!compliance.ok()) return compliance.status();
     a->compliance_ = std::move(compliance).value();
-    a->sorted_deleted_ = a->compliance_.SortedDeleted();
+    // The masks the commit stored (absent or damaged: computed on first use).
+    std::map<std::string, SegmentMasks> masks;
+    if (!a->compliance_.empty()) {
+      const std::string name = MasksFileName(a->manifest_.version);
+      auto bytes = ReadWholeFile(ComplianceDir(dir) + "/" + name);
+      if (bytes.ok()) {
+        auto parsed = ParseMasks(*bytes, name);
+        if (parsed.ok()) masks = std::move(parsed).value();
+      }
+    }
     bool vanished = false;
     for (const auto& e : a->manifest_.segments) {
       auto slot = std::make_unique<Slot>();
@@ -44,6 +56,12 @@ Result<std::shared_ptr<const Archive>> Archive::Open(const std::string& dir) {
         slot->reader = std::move(r).value();
         if (slot->reader->row_count() != e.meta.rows)
           slot->open_status = Status::Corruption("segment " + e.file + ": row count differs from the manifest");
+        auto m = masks.find(e.file);
+        if (slot->open_status.ok() && m != masks.end() && m->second.rows == e.meta.rows) {
+          slot->removed = std::move(m->second.removed);
+          slot->scrubbed = std::move(m->second.scrubbed);
+          slot->masks_loaded = true;
+        }
       } else {
         if (r.status().code() == StatusCode::kNotFound) vanished = true;
         slot->open_status = r.status();
@@ -70,48 +88,20 @@ std::vector<size_t> Archive::SegmentsOverlapping(TimestampMs from, TimestampMs t
   return out;
 }
 
+const std::vector<uint64_t>& Archive::SortedDeleted() const {
+  std::call_once(sorted_once_, [&] { sorted_deleted_ = compliance_.SortedDeleted(); });
+  return sorted_deleted_;
+}
+
 Status Archive::ComputeMasks(size_t i) const {
   const Slot& s = *slots_[i];
+  if (s.masks_loaded) return Status::Ok();
   std::call_once(s.once, [&] {
     s.mask_status = [&]() -> Status {
       ROOST_ASSIGN_OR_RETURN(const SegmentReader* r, segment(i));
-      const SegmentMeta& m = r->meta();
-      // Deleted tweets stored before their delete arrived.
-      auto lo = std::lower_bound(sorted_deleted_.begin(), sorted_deleted_.end(), m.min_id);
-      for (auto it = lo; it != sorted_deleted_.end() && *it <= m.max_id; ++it) {
-        ROOST_ASSIGN_OR_RETURN(auto row, r->FindRow(*it));
-        if (row) s.removed.Add(*row);
-      }
-      // Retweets of deleted tweets: index lookups for few deletes, a column
-      // scan when deletes outnumber a fraction of the rows.
-      if (sorted_deleted_.size() < r->row_count() / 8) {
-        for (uint64_t id : sorted_deleted_) {
-          ROOST_ASSIGN_OR_RETURN(auto rows, r->RetweetRows(id));
-          for (uint32_t row : rows) s.removed.Add(row);
-        }
-      } else if (!sorted_deleted_.empty()) {
-        ROOST_ASSIGN_OR_RETURN(auto rt, r->ReadInts("retweet_of"));
-        for (uint32_t row = 0; row < rt.size(); ++row)
-          if (rt[row] != 0 && compliance_.IsDeleted(static_cast<uint64_t>(rt[row]))) s.removed.Add(row);
-      }
-      for (const auto& [user, flags] : compliance_.hidden_users()) {
-        ROOST_ASSIGN_OR_RETURN(Bitmap b, r->Lookup("user", std::to_string(user)));
-        s.removed.OrWith(b);
-      }
-      std::vector<int64_t> ids;
-      for (const auto& [user, up_to] : compliance_.scrub_geo()) {
-        ROOST_ASSIGN_OR_RETURN(Bitmap b, r->Lookup("user", std::to_string(user)));
-        if (b.Empty()) continue;
-        if (up_to >= m.max_id) {
-          s.scrubbed.OrWith(b);
-          continue;
-        }
-        if (ids.empty()) {
-          ROOST_ASSIGN_OR_RETURN(ids, r->ReadInts("id"));
-        }
-        for (uint32_t row : b.ToVector())
-          if (static_cast<uint64_t>(ids[row]) <= up_to) s.scrubbed.Add(row);
-      }
+      ROOST_ASSIGN_OR_RETURN(SegmentMasks m, ComputeSegmentMasks(*r, compliance_, SortedDeleted()));
+      s.removed = std::move(m.removed);
+      s.scrubbed = std::move(m.scrubbed);
       return Status::Ok();
     }();
   });

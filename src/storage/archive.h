@@ -60,7 +60,10 @@ class Archive {
   std::string dir_;
   Manifest manifest_;
   ComplianceState compliance_;
-  std::vector<uint64_t> sorted_deleted_;
+  // Sorted deleted ids, built on first need (only when masks are computed).
+  const std::vector<uint64_t>& SortedDeleted() const;
+  mutable std::once_flag sorted_once_;
+  mutable std::vector<uint64_t> sorted_deleted_;
   std::vector<std::unique_ptr<Slot>> slots_;
 };
 

@@ -6,6 +6,8 @@
 #include <thread>
 
 #include "storage/archive.h"
+#include "storage/compliance_masks.h"
+#include "storage/segment_reader.h"
 #include "storage/segment_writer.h"
 
 namespace fs = std::filesystem;
@@ -58,8 +60,20 @@ Result<std::unique_ptr<ArchiveWriter>> ArchiveWriter::Open(const std::string& di
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(SegmentDir(dir), ec))
     if (!live.count(e.path().filename().string())) fs::remove(e.path(), ec);
-  for (const auto& e : fs::directory_iterator(ComplianceDir(dir), ec))
-    if (e.path().filename().string() != w->next_.compliance_file) fs::remove(e.path(), ec);
+  const std::string masks = MasksFileName(w->next_.version);
+  for (const auto& e : fs::directory_iterator(ComplianceDir(dir), ec)) {
+    const std::string name = e.path().filename().string();
+    if (name != w->next_.compliance_file && name != masks) fs::remove(e.path(), ec);
+  }
+  // The committed masks, reused for unchanged segments while the compliance
+  // state stays the same (unreadable: computed again).
+  if (!w->next_.compliance_file.empty()) {
+    auto bytes = ReadWholeFile(ComplianceDir(dir) + "/" + masks);
+    if (bytes.ok()) {
+      auto parsed = ParseMasks(*bytes, masks);
+      if (parsed.ok()) w->masks_ = std::move(parsed).value();
+    }
+  }
   fs::remove(dir + "/MANIFEST.tmp", ec);
   return w;
 }
@@ -91,6 +105,34 @@ Result<SegmentEntry> ArchiveWriter::WriteSegment(std::vector<Tweet> tweets, Time
   return StageSegment(file, meta);
 }
 
+Status ArchiveWriter::WriteMasks() {
+  if (compliance_.empty()) {
+    masks_.clear();
+    return Status::Ok();
+  }
+  if (compliance_changed_) masks_.clear();
+  std::map<std::string, SegmentMasks> next;
+  std::vector<uint64_t> sorted_deleted;
+  bool sorted = false;
+  for (const auto& e : next_.segments) {
+    auto it = masks_.find(e.file);
+    if (it != masks_.end() && it->second.rows == e.meta.rows) {
+      next.emplace(e.file, std::move(it->second));
+      continue;
+    }
+    if (!sorted) {
+      sorted_deleted = compliance_.SortedDeleted();
+      sorted = true;
+    }
+    ROOST_ASSIGN_OR_RETURN(auto r, SegmentReader::Open(SegmentDir(dir_) + "/" + e.file));
+    ROOST_ASSIGN_OR_RETURN(SegmentMasks m, ComputeSegmentMasks(*r, compliance_, sorted_deleted));
+    next.emplace(e.file, std::move(m));
+  }
+  masks_ = std::move(next);
+  ROOST_RETURN_IF_ERROR(WriteFileDurably(ComplianceDir(dir_) + "/" + MasksFileName(next_.version), SerializeMasks(masks_)));
+  return FsyncDir(ComplianceDir(dir_));
+}
+
 void ArchiveWriter::RemoveSegment(const std::string& file) {
   for (auto it = next_.segments.begin(); it != next_.segments.end(); ++it)
     if (it->file == file) {
@@ -112,8 +154,11 @@ Status ArchiveWriter::Commit() {
     ROOST_RETURN_IF_ERROR(FsyncDir(ComplianceDir(dir_)));
     if (!old_compliance.empty()) to_delete_.push_back(ComplianceDir(dir_) + "/" + old_compliance);
   }
+  const uint64_t old_version = next_.version;
   next_.version += 1;
+  ROOST_RETURN_IF_ERROR(WriteMasks());
   ROOST_RETURN_IF_ERROR(next_.Store(dir_));
+  to_delete_.push_back(ComplianceDir(dir_) + "/" + MasksFileName(old_version));
   changed_ = compliance_changed_ = false;
   // Readers holding a snapshot keep their mappings; unlink is safe.
   std::error_code ec;

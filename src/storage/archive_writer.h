@@ -4,6 +4,7 @@
 #ifndef ROOST_STORAGE_ARCHIVE_WRITER_H_
 #define ROOST_STORAGE_ARCHIVE_WRITER_H_
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "roost/status.h"
 #include "roost/tweet.h"
+#include "storage/compliance_masks.h"
 #include "storage/compliance_state.h"
 #include "storage/file_util.h"
 #include "storage/manifest.h"
@@ -57,6 +59,10 @@ class ArchiveWriter {
 
  private:
   ArchiveWriter() = default;
+  // Stores the compliance masks of every listed segment for the version
+  // about to be published (nothing when the compliance state is empty).
+  Status WriteMasks();
+
   std::string dir_;
   std::unique_ptr<DirLock> lock_;
   Manifest next_;
@@ -64,6 +70,7 @@ class ArchiveWriter {
   bool changed_ = false;
   bool compliance_changed_ = false;
   std::vector<std::string> to_delete_;
+  std::map<std::string, SegmentMasks> masks_;  // by segment file, for the current compliance state
 };
 
 }  // namespace roost::storage

@@ -1,7 +1,12 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <set>
+
 #include "storage/archive.h"
 #include "storage/archive_ingest_sink.h"
+#include "storage/compliance_masks.h"
+#include "storage/file_util.h"
 #include "storage/compliance_state.h"
 #include "storage/maintenance.h"
 #include "storage/test_tweets.h"
@@ -251,6 +256,40 @@ TEST(ComplianceStateTest, SerializesAndDetectsDamage) {
   EXPECT_EQ(back->Serialize(), bytes);
   bytes[14] ^= 1;
   EXPECT_EQ(ComplianceState::Parse(bytes, "c").status().code(), StatusCode::kCorruption);
+}
+
+// Every commit stores the compliance masks; answers from the stored masks
+// equal answers computed from the compliance state when the file is gone.
+TEST_F(ComplianceTest, StoredMasksGiveTheSameAnswersAsComputedOnes) {
+  const Tweet original = MakeTweet(30);
+  const Tweet author = MakeTweet(44);
+  const Tweet scrubbed = MakeTweet(52);
+  Ingest(300, {Event(ComplianceKind::kDelete, MakeTweet(3).id, MakeTweet(3).user.id)});
+  Apply({Event(ComplianceKind::kDelete, original.id, original.user.id),
+         Event(ComplianceKind::kUserProtect, 0, author.user.id),
+         Event(ComplianceKind::kScrubGeo, 0, scrubbed.user.id, scrubbed.id)});
+  const std::string masks = ComplianceDir(dir_.path()) + "/" + MasksFileName(Open()->manifest().version);
+  ASSERT_TRUE(std::filesystem::exists(masks));
+  auto geo = [&] {
+    auto a = Open();
+    auto b = a->GeoScrubbedRows(0);
+    EXPECT_TRUE(b.ok());
+    return b.ok() ? b->ToVector() : std::vector<uint32_t>{};
+  };
+  const std::set<uint64_t> stored = VisibleIds();
+  const std::vector<uint32_t> stored_geo = geo();
+  auto want = AllIdsExcept([&](const Tweet& t) {
+    return t.id == MakeTweet(3).id || t.retweet_of == MakeTweet(3).id || t.id == original.id ||
+           t.retweet_of == original.id || t.user.id == author.user.id;
+  });
+  EXPECT_EQ(stored, want);
+  EXPECT_FALSE(stored_geo.empty());
+  std::filesystem::remove(masks);
+  EXPECT_EQ(VisibleIds(), stored);
+  EXPECT_EQ(geo(), stored_geo);
+  // A damaged file is ignored, not trusted.
+  ASSERT_TRUE(WriteFileDurably(masks, "ROOSTMSK garbage that fails its checksum").ok());
+  EXPECT_EQ(VisibleIds(), stored);
 }
 
 }  // namespace

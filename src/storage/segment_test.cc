@@ -181,5 +181,47 @@ TEST(SegmentTest, DamagedFooterFailsOpen) {
   EXPECT_EQ(SegmentReader::Open(path).status().code(), StatusCode::kCorruption);
 }
 
+// Blocks built on several threads land in the same file as on one.
+TEST(SegmentTest, ThreadCountDoesNotChangeTheFile) {
+  ::roost::testing::ScratchDir dir;
+  std::vector<Tweet> in;
+  for (uint64_t i = 0; i < 3000; ++i) in.push_back(MakeTweet(i));
+  std::string bytes[2];
+  for (int k = 0; k < 2; ++k) {
+    SegmentWriter w(testing::kDay0);
+    w.set_threads(k == 0 ? 1 : 3);
+    for (const Tweet& t : in) w.Add(t);
+    const std::string path = dir / ("t" + std::to_string(k) + ".rseg");
+    ASSERT_TRUE(w.Finish(path).ok());
+    std::ifstream f(path, std::ios::binary);
+    bytes[k].assign(std::istreambuf_iterator<char>(f), {});
+  }
+  EXPECT_FALSE(bytes[0].empty());
+  EXPECT_TRUE(bytes[0] == bytes[1]);
+}
+
+// FindValue (page-checked binary search) agrees with the whole-block view.
+TEST(SegmentTest, FindValueAgreesWithDictionary) {
+  ::roost::testing::ScratchDir dir;
+  std::vector<Tweet> in;
+  for (uint64_t i = 0; i < 2000; ++i) in.push_back(MakeTweet(i));
+  auto r = WriteAndOpen(dir / "a.rseg", in);
+  ASSERT_TRUE(r);
+  for (const char* col : {"hashtags", "terms", "user", "lang"}) {
+    auto dict = r->Dictionary(col);
+    ASSERT_TRUE(dict.ok());
+    for (uint32_t id = 0; id < dict->size(); ++id) {
+      auto found = r->FindValue(col, dict->value(id));
+      ASSERT_TRUE(found.ok());
+      EXPECT_EQ(*found, std::optional<uint32_t>(id)) << col;
+    }
+    for (const char* absent : {"", "zzzz-not-there", "\x01"}) {
+      auto found = r->FindValue(col, absent);
+      ASSERT_TRUE(found.ok());
+      EXPECT_EQ(found->has_value(), dict->Find(absent).has_value()) << col << " " << absent;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace roost::storage
