@@ -40,8 +40,9 @@ Status RunSeries(const SeriesOptions& o) {
   p.exec.from = from;
   p.exec.to = to;
   ROOST_ASSIGN_OR_RETURN(const query::QueryResult selected, aggregate::SelectRows(*p.archive, p.query, p.exec));
+  aggregate::ColumnCache cache;
   ROOST_ASSIGN_OR_RETURN(const aggregate::SeriesResult s,
-                         aggregate::ComputeSeries(*p.archive, selected, std::move(grid), metrics, o.query.threads));
+                         aggregate::ComputeSeries(*p.archive, selected, std::move(grid), metrics, o.query.threads, &cache));
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   const bool withheld = !privacy::AnswerAllowed(policy, s.total.unique_authors);
 

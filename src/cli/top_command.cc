@@ -96,7 +96,8 @@ Status RunTop(const TopOptions& o) {
     spec.total_authors = true;
   }
   ROOST_ASSIGN_OR_RETURN(const query::QueryResult selected, aggregate::SelectRows(*p.archive, p.query, p.exec));
-  ROOST_ASSIGN_OR_RETURN(const aggregate::BreakdownResult r, aggregate::ComputeBreakdown(*p.archive, selected, spec));
+  aggregate::ColumnCache cache;
+  ROOST_ASSIGN_OR_RETURN(const aggregate::BreakdownResult r, aggregate::ComputeBreakdown(*p.archive, selected, spec, &cache));
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   const bool withheld = !privacy::AnswerAllowed(policy, r.total.unique_authors);
   const Printer printer{spec.metrics, policy, spec.levels.size()};

@@ -4,6 +4,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "analysis/aggregate/row_iteration.h"
 #include "common/parallel_for.h"
 
 namespace roost::aggregate {
@@ -41,10 +42,11 @@ bool RankAuthorsByFollowers(const BreakdownSpec& spec) {
 }
 
 Result<std::vector<SegmentDimension>> LoadDims(const storage::Archive& archive, size_t segment,
-                                               const BreakdownSpec& spec, const TermFilter* terms) {
+                                               const BreakdownSpec& spec, const TermFilter* terms,
+                                               ColumnCache* cache) {
   std::vector<SegmentDimension> dims;
   for (const auto& level : spec.levels) {
-    ROOST_ASSIGN_OR_RETURN(auto d, SegmentDimension::Load(archive, segment, level, terms));
+    ROOST_ASSIGN_OR_RETURN(auto d, SegmentDimension::Load(archive, segment, level, terms, cache));
     dims.push_back(std::move(d));
   }
   return dims;
@@ -60,38 +62,42 @@ std::string PathName(const std::vector<SegmentDimension>& dims, const PathKey& k
 }
 
 Pass1 CountSegment(const storage::Archive& archive, const query::SegmentMatches& m, const BreakdownSpec& spec,
-                   const TermFilter* terms) {
+                   const TermFilter* terms, ColumnCache* cache) {
   Pass1 out;
-  auto dims = LoadDims(archive, m.segment, spec, terms);
+  auto dims = LoadDims(archive, m.segment, spec, terms, cache);
   if (!dims.ok()) return {dims.status(), {}};
-  std::vector<int64_t> followers;
+  ColumnCache::Ints followers_col;
   if (RankAuthorsByFollowers(spec)) {
     auto r = archive.segment(m.segment);
-    auto f = r.ok() ? (*r)->ReadInts("followers") : Result<std::vector<int64_t>>(r.status());
+    auto f = r.ok() ? cache->IntColumn(**r, "followers") : Result<ColumnCache::Ints>(r.status());
     if (!f.ok()) return {f.status(), {}};
-    followers = std::move(f).value();
+    followers_col = std::move(f).value();
   }
-  const std::vector<uint32_t> rows = m.rows.ToVector();
+  const std::vector<int64_t>* followers = followers_col.get();
   std::vector<uint32_t> k1, k2, k3;
   if (spec.levels.size() == 1) {
-    // One level: a dense counter per segment-local id.
+    // One level: a dense counter per segment-local id; a tweet counts once
+    // per value even when the value repeats in it (last_row).
     SegmentDimension& d = (*dims)[0];
     std::vector<Count> counts(d.cardinality());
-    for (uint32_t row : rows) {
-      d.Keys(row, &k1);
-      for (uint32_t id : k1) {
+    std::vector<uint32_t> last_row(d.cardinality(), UINT32_MAX);
+    ForEachRow(m.rows, [&](uint32_t row) {
+      if (d.Hidden(row)) return;
+      d.ForEachRawId(row, [&](uint32_t id) {
+        if (last_row[id] == row) return;
+        last_row[id] = row;
         ++counts[id].tweets;
-        if (!followers.empty()) counts[id].max_followers = std::max(counts[id].max_followers, followers[row]);
-      }
-    }
+        if (followers) counts[id].max_followers = std::max(counts[id].max_followers, (*followers)[row]);
+      });
+    });
     for (uint32_t id = 0; id < counts.size(); ++id)
-      if (counts[id].tweets) out.counts.emplace_back(std::string(d.Name(id)), counts[id]);
+      if (counts[id].tweets && d.Keep(id)) out.counts.emplace_back(std::string(d.Name(id)), counts[id]);
     return out;
   }
   std::unordered_map<PathKey, uint64_t, PathKeyHash> counts;
-  for (uint32_t row : rows) {
+  ForEachRow(m.rows, [&](uint32_t row) {
     (*dims)[0].Keys(row, &k1);
-    if (k1.empty()) continue;
+    if (k1.empty()) return;
     (*dims)[1].Keys(row, &k2);
     if (spec.levels.size() > 2) (*dims)[2].Keys(row, &k3);
     for (uint32_t a : k1) {
@@ -101,23 +107,30 @@ Pass1 CountSegment(const storage::Archive& archive, const query::SegmentMatches&
         for (uint32_t c : k3) ++counts[PathKey{{a, b, c}, 3}];
       }
     }
-  }
+  });
   out.counts.reserve(counts.size());
   for (const auto& [k, n] : counts) out.counts.emplace_back(PathName(*dims, k), Count{n, 0});
   return out;
 }
 
 // Languages with a real share of the answer: their stopwords leave `terms`.
-Result<TermFilter> MakeTermFilter(const storage::Archive& archive, const query::QueryResult& selected, int threads) {
+Result<TermFilter> MakeTermFilter(const storage::Archive& archive, const query::QueryResult& selected, int threads,
+                                  ColumnCache* cache) {
   TermFilter f;
-  ROOST_ASSIGN_OR_RETURN(auto words, text::StopwordSet::LoadDefault());
-  f.stopwords = std::make_shared<const text::StopwordSet>(std::move(words));
+  // Loaded once per process: the lists do not change while it runs.
+  static const Result<std::shared_ptr<const text::StopwordSet>> kStopwords =
+      []() -> Result<std::shared_ptr<const text::StopwordSet>> {
+    ROOST_ASSIGN_OR_RETURN(auto words, text::StopwordSet::LoadDefault());
+    return std::make_shared<const text::StopwordSet>(std::move(words));
+  }();
+  if (!kStopwords.ok()) return kStopwords.status();
+  f.stopwords = kStopwords.value();
   ROOST_ASSIGN_OR_RETURN(const DimensionSpec lang, FindDimension("detected_lang"));
   BreakdownSpec spec;
   spec.levels = {lang};
   std::vector<Pass1> parts(selected.segments.size());
   ParallelFor(parts.size(), threads,
-              [&](size_t k) { parts[k] = CountSegment(archive, selected.segments[k], spec, nullptr); });
+              [&](size_t k) { parts[k] = CountSegment(archive, selected.segments[k], spec, nullptr, cache); });
   std::unordered_map<std::string, uint64_t> shares;
   for (const auto& p : parts) {
     if (!p.status.ok()) return p.status;
@@ -147,16 +160,16 @@ struct Pass2 {
 };
 
 Pass2 MeasureSegment(const storage::Archive& archive, const query::SegmentMatches& m, const BreakdownSpec& spec,
-                     const TermFilter* terms, const std::vector<Node>& nodes) {
+                     const TermFilter* terms, const std::vector<Node>& nodes, ColumnCache* cache) {
   Pass2 out;
   out.nodes.resize(nodes.size());
-  auto dims = LoadDims(archive, m.segment, spec, terms);
+  auto dims = LoadDims(archive, m.segment, spec, terms, cache);
   if (!dims.ok()) return {dims.status(), {}, {}};
   auto reader = archive.segment(m.segment);
   if (!reader.ok()) return {reader.status(), {}, {}};
   MetricSet set = spec.metrics;
   set.authors = set.authors || spec.total_authors;
-  auto cols = MetricColumns::Load(**reader, set);
+  auto cols = MetricColumns::Load(**reader, set, cache);
   if (!cols.ok()) return {cols.status(), {}, {}};
   // (parent node + 1, local id) -> node.
   std::unordered_map<uint64_t, int> index;
@@ -171,9 +184,26 @@ Pass2 MeasureSegment(const storage::Archive& archive, const query::SegmentMatche
     auto it = index.find(uint64_t(parent + 1) << 32 | id);
     return it == index.end() ? -1 : it->second;
   };
+  if (spec.total_authors) ForEachRow(m.rows, [&](uint32_t row) { out.total.Add(*cols, row); });
+  if (spec.levels.size() == 1 && !spec.levels[0].column.empty()) {
+    // One stored level: each shown value's rows come from its postings, so
+    // only the rows of shown values are touched.
+    for (size_t n = 0; n < nodes.size(); ++n) {
+      if (local[n] == SegmentDimension::npos) continue;
+      auto rows = (*dims)[0].Postings(**reader, nodes[n].value);
+      if (!rows.ok()) return {rows.status(), {}, {}};
+      (*rows)->AndWith(m.rows);
+      if ((*rows)->Empty()) continue;
+      out.nodes[n].emplace();
+      ForEachRow(**rows, [&](uint32_t row) { out.nodes[n]->Add(*cols, row); });
+    }
+    for (auto& n : out.nodes)
+      if (n) n->Finish();
+    if (spec.total_authors) out.total.Finish();
+    return out;
+  }
   std::vector<uint32_t> keys[kMaxLevels];
   for (uint32_t row : m.rows.ToVector()) {
-    if (spec.total_authors) out.total.Add(*cols, row);
     (*dims)[0].Keys(row, &keys[0]);
     bool deeper_loaded = false;
     for (uint32_t a : keys[0]) {
@@ -249,7 +279,7 @@ const char* RankByName(RankBy r) {
 }
 
 Result<BreakdownResult> ComputeBreakdown(const storage::Archive& archive, const query::QueryResult& selected,
-                                         const BreakdownSpec& spec_in) {
+                                         const BreakdownSpec& spec_in, ColumnCache* cache) {
   BreakdownSpec spec = spec_in;
   if (spec.levels.empty() || spec.levels.size() > kMaxLevels)
     return Status::InvalidArgument("a breakdown has one to three levels");
@@ -260,7 +290,7 @@ Result<BreakdownResult> ComputeBreakdown(const storage::Archive& archive, const 
   std::optional<TermFilter> terms;
   for (const auto& l : spec.levels)
     if (l.filter == DimensionSpec::kWords && !terms) {
-      ROOST_ASSIGN_OR_RETURN(auto f, MakeTermFilter(archive, selected, spec.threads));
+      ROOST_ASSIGN_OR_RETURN(auto f, MakeTermFilter(archive, selected, spec.threads, cache));
       terms = std::move(f);
     }
   const TermFilter* term_filter = terms ? &*terms : nullptr;
@@ -268,7 +298,7 @@ Result<BreakdownResult> ComputeBreakdown(const storage::Archive& archive, const 
   // Pass one: exact counts of every value path.
   std::vector<Pass1> parts(selected.segments.size());
   ParallelFor(parts.size(), spec.threads,
-              [&](size_t k) { parts[k] = CountSegment(archive, selected.segments[k], spec, term_filter); });
+              [&](size_t k) { parts[k] = CountSegment(archive, selected.segments[k], spec, term_filter, cache); });
   std::unordered_map<std::string, Count> counts;
   for (auto& p : parts) {
     if (!p.status.ok()) return p.status;
@@ -322,7 +352,7 @@ Result<BreakdownResult> ComputeBreakdown(const storage::Archive& archive, const 
   // Pass two: full metrics of the paths shown.
   std::vector<Pass2> measured(selected.segments.size());
   ParallelFor(measured.size(), spec.threads, [&](size_t k) {
-    measured[k] = MeasureSegment(archive, selected.segments[k], spec, term_filter, nodes);
+    measured[k] = MeasureSegment(archive, selected.segments[k], spec, term_filter, nodes, cache);
   });
   std::vector<MetricsAccumulator> acc(nodes.size());
   MetricsAccumulator total;

@@ -45,7 +45,7 @@ struct BreakdownResult {
 inline constexpr size_t kMaxLevels = 3;
 
 Result<BreakdownResult> ComputeBreakdown(const storage::Archive& archive, const query::QueryResult& selected,
-                                         const BreakdownSpec& spec);
+                                         const BreakdownSpec& spec, ColumnCache* cache);
 
 }  // namespace roost::aggregate
 

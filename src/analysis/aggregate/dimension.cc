@@ -30,11 +30,13 @@ const DimensionSpec kDimensions[] = {
 };
 
 // Computed dimensions: one small id per row.
-Status LoadComputed(const storage::SegmentReader& r, const std::string& name, std::vector<uint32_t>* ids,
-                    std::vector<std::string>* names) {
+Status LoadComputed(const storage::SegmentReader& r, const std::string& name, ColumnCache* cache,
+                    std::vector<uint32_t>* ids, std::vector<std::string>* names) {
   if (name == "sentiment_class") {
-    ROOST_ASSIGN_OR_RETURN(auto scored, r.ReadInts("sentiment_scored"));
-    ROOST_ASSIGN_OR_RETURN(auto bits, r.ReadInts("sentiment"));
+    ROOST_ASSIGN_OR_RETURN(auto scored_col, cache->IntColumn(r, "sentiment_scored"));
+    ROOST_ASSIGN_OR_RETURN(auto bits_col, cache->IntColumn(r, "sentiment"));
+    const auto& scored = *scored_col;
+    const auto& bits = *bits_col;
     *names = {"positive", "neutral", "negative", "unscored"};
     ids->resize(scored.size());
     for (size_t i = 0; i < scored.size(); ++i) {
@@ -42,14 +44,18 @@ Status LoadComputed(const storage::SegmentReader& r, const std::string& name, st
       (*ids)[i] = static_cast<uint32_t>(ClassifySentiment(scored[i] != 0, s));
     }
   } else if (name == "kind") {
-    ROOST_ASSIGN_OR_RETURN(auto rt, r.ReadInts("retweet_of"));
-    ROOST_ASSIGN_OR_RETURN(auto quote, r.ReadInts("quote_of"));
-    ROOST_ASSIGN_OR_RETURN(auto reply, r.ReadInts("reply_to"));
+    ROOST_ASSIGN_OR_RETURN(auto rt_col, cache->IntColumn(r, "retweet_of"));
+    ROOST_ASSIGN_OR_RETURN(auto quote_col, cache->IntColumn(r, "quote_of"));
+    ROOST_ASSIGN_OR_RETURN(auto reply_col, cache->IntColumn(r, "reply_to"));
+    const auto& rt = *rt_col;
+    const auto& quote = *quote_col;
+    const auto& reply = *reply_col;
     *names = {"original", "retweet", "quote", "reply"};
     ids->resize(rt.size());
     for (size_t i = 0; i < rt.size(); ++i) (*ids)[i] = rt[i] ? 1 : quote[i] ? 2 : reply[i] ? 3 : 0;
   } else {  // verified
-    ROOST_ASSIGN_OR_RETURN(auto v, r.ReadInts("verified"));
+    ROOST_ASSIGN_OR_RETURN(auto v_col, cache->IntColumn(r, "verified"));
+    const auto& v = *v_col;
     *names = {"unverified", "verified"};
     ids->resize(v.size());
     for (size_t i = 0; i < v.size(); ++i) (*ids)[i] = v[i] != 0;
@@ -82,21 +88,24 @@ bool TermFilter::IsStopword(std::string_view term) const {
 }
 
 Result<SegmentDimension> SegmentDimension::Load(const storage::Archive& archive, size_t segment,
-                                                const DimensionSpec& spec, const TermFilter* terms) {
+                                                const DimensionSpec& spec, const TermFilter* terms,
+                                                ColumnCache* cache) {
   SegmentDimension d;
   d.spec_ = spec;
   d.terms_ = terms;
   ROOST_ASSIGN_OR_RETURN(const storage::SegmentReader* r, archive.segment(segment));
   if (spec.column.empty()) {
-    ROOST_RETURN_IF_ERROR(LoadComputed(*r, spec.name, &d.single_, &d.names_));
+    auto ids = std::make_shared<std::vector<uint32_t>>();
+    ROOST_RETURN_IF_ERROR(LoadComputed(*r, spec.name, cache, ids.get(), &d.names_));
+    d.single_ = std::move(ids);
     d.cardinality_ = static_cast<uint32_t>(d.names_.size());
   } else {
     ROOST_ASSIGN_OR_RETURN(d.dict_, r->Dictionary(spec.column));
     d.cardinality_ = d.dict_.size();
     if (spec.multi) {
-      ROOST_ASSIGN_OR_RETURN(d.multi_, r->ReadDimIdLists(spec.column));
+      ROOST_ASSIGN_OR_RETURN(d.multi_, cache->DimIdLists(*r, spec.column));
     } else {
-      ROOST_ASSIGN_OR_RETURN(d.single_, r->ReadDimIds(spec.column));
+      ROOST_ASSIGN_OR_RETURN(d.single_, cache->DimIds(*r, spec.column));
     }
     if (storage::IsGeoDim(spec.column)) {
       ROOST_ASSIGN_OR_RETURN(d.hidden_, archive.GeoScrubbedRows(segment));
@@ -124,16 +133,25 @@ bool SegmentDimension::Keep(uint32_t id) {
   return k == 1;
 }
 
+Result<std::optional<storage::Bitmap>> SegmentDimension::Postings(const storage::SegmentReader& reader,
+                                                                   std::string_view value) const {
+  if (spec_.column.empty()) return std::optional<storage::Bitmap>();
+  ROOST_ASSIGN_OR_RETURN(storage::Bitmap rows, reader.Lookup(spec_.column, value));
+  if (has_hidden_) rows.AndNotWith(hidden_);
+  return std::optional<storage::Bitmap>(std::move(rows));
+}
+
 void SegmentDimension::Keys(uint32_t row, std::vector<uint32_t>* out) {
   out->clear();
   if (has_hidden_ && hidden_.Contains(row)) return;
   if (!spec_.multi) {
-    const uint32_t id = single_[row];
+    const uint32_t id = (*single_)[row];
     if (Keep(id)) out->push_back(id);
     return;
   }
-  for (uint32_t j = multi_.start[row]; j < multi_.start[row + 1]; ++j)
-    if (Keep(multi_.ids[j])) out->push_back(multi_.ids[j]);
+  const storage::IdLists& m = *multi_;
+  for (uint32_t j = m.start[row]; j < m.start[row + 1]; ++j)
+    if (Keep(m.ids[j])) out->push_back(m.ids[j]);
   if (out->size() > 1) {
     std::sort(out->begin(), out->end());
     out->erase(std::unique(out->begin(), out->end()), out->end());

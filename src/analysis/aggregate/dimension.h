@@ -8,10 +8,12 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "analysis/aggregate/column_cache.h"
 #include "enrich/text/stopwords.h"
 #include "roost/status.h"
 #include "storage/archive.h"
@@ -41,7 +43,7 @@ struct TermFilter {
 class SegmentDimension {
  public:
   static Result<SegmentDimension> Load(const storage::Archive& archive, size_t segment, const DimensionSpec& spec,
-                                       const TermFilter* terms);
+                                       const TermFilter* terms, ColumnCache* cache);
 
   // Ids of row r's values (each once, filtered values left out) into *out.
   void Keys(uint32_t row, std::vector<uint32_t>* out);
@@ -51,13 +53,29 @@ class SegmentDimension {
   uint32_t Find(std::string_view value) const;
   uint32_t cardinality() const { return cardinality_; }
 
- private:
+  // The fast path of a one-level count: raw ids of row r (unfiltered, maybe
+  // repeated), whether geo scrubbing hides the row, and the value filter.
+  template <typename Fn>
+  void ForEachRawId(uint32_t row, Fn&& fn) const {
+    if (!spec_.multi) {
+      fn((*single_)[row]);
+      return;
+    }
+    const storage::IdLists& m = *multi_;
+    for (uint32_t j = m.start[row]; j < m.start[row + 1]; ++j) fn(m.ids[j]);
+  }
+  bool Hidden(uint32_t row) const { return has_hidden_ && hidden_.Contains(row); }
   bool Keep(uint32_t id);
+  // Rows holding `value` from the postings (stored dimensions only), minus
+  // geo-scrubbed rows; nullopt for computed dimensions.
+  Result<std::optional<storage::Bitmap>> Postings(const storage::SegmentReader& reader, std::string_view value) const;
+
+ private:
 
   DimensionSpec spec_;
   const TermFilter* terms_ = nullptr;
-  std::vector<uint32_t> single_;    // stored single-valued, and computed: one id per row
-  storage::IdLists multi_;
+  ColumnCache::Ids single_;         // stored single-valued, and computed: one id per row
+  ColumnCache::Lists multi_;
   storage::DictionaryView dict_;
   std::vector<std::string> names_;  // computed dimensions
   std::vector<uint8_t> keep_;       // per id: 0 not decided, 1 keep, 2 drop

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <charconv>
 
 namespace roost::aggregate {
 
@@ -16,64 +15,51 @@ const char* SentimentClassName(SentimentClass c) {
   return "?";
 }
 
-Result<MetricColumns> MetricColumns::Load(const storage::SegmentReader& r, const MetricSet& set) {
+Result<MetricColumns> MetricColumns::Load(const storage::SegmentReader& r, const MetricSet& set, ColumnCache* cache) {
   MetricColumns c;
   c.set_ = set;
   if (set.authors) {
-    ROOST_ASSIGN_OR_RETURN(c.user_ids_, r.ReadDimIds("user"));
-    ROOST_ASSIGN_OR_RETURN(c.users_, r.Dictionary("user"));
-    c.author_of_id_.assign(c.users_.size(), 0);
-    ROOST_ASSIGN_OR_RETURN(c.followers_, r.ReadInts("followers"));
+    ROOST_ASSIGN_OR_RETURN(c.authors_, cache->AuthorIds(r));
+    ROOST_ASSIGN_OR_RETURN(c.followers_, cache->IntColumn(r, "followers"));
   }
   if (set.kinds) {
-    ROOST_ASSIGN_OR_RETURN(c.retweet_of_, r.ReadInts("retweet_of"));
-    ROOST_ASSIGN_OR_RETURN(c.reply_to_, r.ReadInts("reply_to"));
-    ROOST_ASSIGN_OR_RETURN(c.quote_of_, r.ReadInts("quote_of"));
+    ROOST_ASSIGN_OR_RETURN(c.retweet_of_, cache->IntColumn(r, "retweet_of"));
+    ROOST_ASSIGN_OR_RETURN(c.reply_to_, cache->IntColumn(r, "reply_to"));
+    ROOST_ASSIGN_OR_RETURN(c.quote_of_, cache->IntColumn(r, "quote_of"));
   }
   if (set.engagement) {
-    ROOST_ASSIGN_OR_RETURN(c.retweet_count_, r.ReadInts("retweet_count"));
-    ROOST_ASSIGN_OR_RETURN(c.favorite_count_, r.ReadInts("favorite_count"));
-    ROOST_ASSIGN_OR_RETURN(c.reply_count_, r.ReadInts("reply_count"));
-    ROOST_ASSIGN_OR_RETURN(c.quote_count_, r.ReadInts("quote_count"));
+    ROOST_ASSIGN_OR_RETURN(c.retweet_count_, cache->IntColumn(r, "retweet_count"));
+    ROOST_ASSIGN_OR_RETURN(c.favorite_count_, cache->IntColumn(r, "favorite_count"));
+    ROOST_ASSIGN_OR_RETURN(c.reply_count_, cache->IntColumn(r, "reply_count"));
+    ROOST_ASSIGN_OR_RETURN(c.quote_count_, cache->IntColumn(r, "quote_count"));
   }
   if (set.sentiment) {
-    ROOST_ASSIGN_OR_RETURN(c.scored_, r.ReadInts("sentiment_scored"));
-    ROOST_ASSIGN_OR_RETURN(c.sentiment_bits_, r.ReadInts("sentiment"));
+    ROOST_ASSIGN_OR_RETURN(c.scored_, cache->IntColumn(r, "sentiment_scored"));
+    ROOST_ASSIGN_OR_RETURN(c.sentiment_bits_, cache->IntColumn(r, "sentiment"));
   }
   return c;
 }
 
-uint64_t MetricColumns::Author(uint32_t row) {
-  const uint32_t id = user_ids_[row];
-  uint64_t& a = author_of_id_[id];
-  if (a == 0) {
-    const std::string_view s = users_.value(id);
-    std::from_chars(s.data(), s.data() + s.size(), a);
-    if (a == 0) a = ~uint64_t{0};  // unparsable: still one distinct author
-  }
-  return a;
-}
-
-void MetricsAccumulator::Add(MetricColumns& c, uint32_t row) {
+void MetricsAccumulator::Add(const MetricColumns& c, uint32_t row) {
   ++m_.tweets;
   if (c.set_.authors) {
-    authors_.emplace_back(c.Author(row), c.followers_[row]);
+    authors_.emplace_back(c.Author(row), c.Followers(row));
     deduped_ = false;
   }
   if (c.set_.kinds) {
-    m_.retweets += c.retweet_of_[row] != 0;
-    m_.replies += c.reply_to_[row] != 0;
-    m_.quotes += c.quote_of_[row] != 0;
+    m_.retweets += (*c.retweet_of_)[row] != 0;
+    m_.replies += (*c.reply_to_)[row] != 0;
+    m_.quotes += (*c.quote_of_)[row] != 0;
   }
   if (c.set_.engagement) {
     // Counts are never negative in valid data; clamp so a bad value cannot wrap.
     auto pos = [](int64_t v) { return static_cast<uint64_t>(std::max<int64_t>(v, 0)); };
-    m_.engagement += pos(c.retweet_count_[row]) + pos(c.favorite_count_[row]) + pos(c.reply_count_[row]) +
-                     pos(c.quote_count_[row]);
+    m_.engagement += pos((*c.retweet_count_)[row]) + pos((*c.favorite_count_)[row]) + pos((*c.reply_count_)[row]) +
+                     pos((*c.quote_count_)[row]);
   }
   if (c.set_.sentiment) {
-    const float s = std::bit_cast<float>(static_cast<uint32_t>(c.sentiment_bits_[row]));
-    switch (ClassifySentiment(c.scored_[row] != 0, s)) {
+    const float s = std::bit_cast<float>(static_cast<uint32_t>((*c.sentiment_bits_)[row]));
+    switch (ClassifySentiment((*c.scored_)[row] != 0, s)) {
       case SentimentClass::kPositive: ++m_.positive; break;
       case SentimentClass::kNeutral: ++m_.neutral; break;
       case SentimentClass::kNegative: ++m_.negative; break;

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/aggregate/column_cache.h"
 #include "roost/status.h"
 #include "storage/segment_reader.h"
 
@@ -53,29 +54,26 @@ struct TweetMetrics {
   }
 };
 
-// Columns of one segment, decoded once and shared by all groups.
+// Columns of one segment, from the cache; shared by all groups.
 class MetricColumns {
  public:
-  static Result<MetricColumns> Load(const storage::SegmentReader& reader, const MetricSet& set);
+  static Result<MetricColumns> Load(const storage::SegmentReader& reader, const MetricSet& set, ColumnCache* cache);
 
-  // Global author id of row r (parsed lazily from the segment's dictionary).
-  uint64_t Author(uint32_t row);
-  int64_t Followers(uint32_t row) const { return followers_[row]; }
+  uint64_t Author(uint32_t row) const { return (*authors_)[row]; }
+  int64_t Followers(uint32_t row) const { return (*followers_)[row]; }
 
  private:
   friend class MetricsAccumulator;
   MetricSet set_;
-  std::vector<uint32_t> user_ids_;
-  storage::DictionaryView users_;
-  std::vector<uint64_t> author_of_id_;  // 0: not parsed yet
-  std::vector<int64_t> followers_, retweet_of_, reply_to_, quote_of_;
-  std::vector<int64_t> retweet_count_, favorite_count_, reply_count_, quote_count_;
-  std::vector<int64_t> scored_, sentiment_bits_;
+  ColumnCache::Authors authors_;
+  ColumnCache::Ints followers_, retweet_of_, reply_to_, quote_of_;
+  ColumnCache::Ints retweet_count_, favorite_count_, reply_count_, quote_count_;
+  ColumnCache::Ints scored_, sentiment_bits_;
 };
 
 class MetricsAccumulator {
  public:
-  void Add(MetricColumns& cols, uint32_t row);
+  void Add(const MetricColumns& cols, uint32_t row);
   // Adds another accumulator's rows (same MetricSet).
   void Merge(MetricsAccumulator&& other);
   // Exact metrics; sorts the author list, so call once at the end.

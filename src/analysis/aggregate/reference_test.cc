@@ -164,6 +164,7 @@ class ReferenceTest : public ::testing::Test {
     return std::move(TimeGrid::Make(interval, std::move(ZoneRules::Load(tz)).value(), from, to)).value();
   }
 
+  ColumnCache cache_;
   static testing::ScratchDir* dir_;
   static std::vector<Tweet>* tweets_;
   static std::shared_ptr<const storage::Archive>* archive_;
@@ -174,7 +175,7 @@ std::shared_ptr<const storage::Archive>* ReferenceTest::archive_ = nullptr;
 
 TEST_F(ReferenceTest, HourlySeriesInParisMatchesAReferenceLoop) {
   ASSERT_GT(tweets_->size(), 4000u);
-  auto s = ComputeSeries(**archive_, Select(""), Grid(Interval::kHour, "Europe/Paris"), MetricSet{}, 2);
+  auto s = ComputeSeries(**archive_, Select(""), Grid(Interval::kHour, "Europe/Paris"), MetricSet{}, 2, &cache_);
   ASSERT_TRUE(s.ok()) << s.status().message();
   std::map<std::string, Ref> ref;  // label -> metrics
   Ref total;
@@ -215,7 +216,7 @@ TEST_F(ReferenceTest, DailySeriesOfAHashtagFilterInParis) {
   const std::string tag = std::max_element(counts.begin(), counts.end(), [](auto& a, auto& b) {
                             return a.second < b.second;
                           })->first;
-  auto s = ComputeSeries(**archive_, Select("#" + tag), Grid(Interval::kDay, "Europe/Paris"), MetricSet{}, 1);
+  auto s = ComputeSeries(**archive_, Select("#" + tag), Grid(Interval::kDay, "Europe/Paris"), MetricSet{}, 1, &cache_);
   ASSERT_TRUE(s.ok());
   std::map<std::string, Ref> ref;
   for (const Tweet& t : *tweets_) {
@@ -252,7 +253,7 @@ TEST_F(ReferenceTest, TopHashtagsMatchAReferenceCount) {
   spec.levels = {Dim("hashtags")};
   spec.limit = 15;
   spec.metrics = MetricSet{};
-  auto r = ComputeBreakdown(**archive_, Select(""), spec);
+  auto r = ComputeBreakdown(**archive_, Select(""), spec, &cache_);
   ASSERT_TRUE(r.ok()) << r.status().message();
   ASSERT_EQ(r->items.size(), std::min<size_t>(15, order.size()));
   EXPECT_EQ(r->distinct, ref.size());
@@ -280,7 +281,7 @@ TEST_F(ReferenceTest, NestedBreakdownLangThenSentimentClassThenKind) {
   spec.levels = {Dim("lang"), Dim("sentiment_class"), Dim("kind")};
   spec.limit = 50;
   spec.metrics = MetricSet{};
-  auto r = ComputeBreakdown(**archive_, Select(""), spec);
+  auto r = ComputeBreakdown(**archive_, Select(""), spec, &cache_);
   ASSERT_TRUE(r.ok()) << r.status().message();
   size_t seen = 0;
   for (const auto& a : r->items) {
@@ -302,7 +303,7 @@ TEST_F(ReferenceTest, TopTermsSkipStopwordsAndRankAuthorsByReach) {
   BreakdownSpec spec;
   spec.levels = {Dim("terms")};
   spec.limit = 30;
-  auto r = ComputeBreakdown(**archive_, Select(""), spec);
+  auto r = ComputeBreakdown(**archive_, Select(""), spec, &cache_);
   ASSERT_TRUE(r.ok()) << r.status().message();
   ASSERT_FALSE(r->items.empty());
   for (const auto& item : r->items) {
@@ -323,7 +324,7 @@ TEST_F(ReferenceTest, TopTermsSkipStopwordsAndRankAuthorsByReach) {
   spec.levels = {Dim("authors")};
   spec.rank_by = RankBy::kReach;
   spec.limit = 5;
-  r = ComputeBreakdown(**archive_, Select(""), spec);
+  r = ComputeBreakdown(**archive_, Select(""), spec, &cache_);
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->items.size(), 5u);
   for (size_t i = 0; i < 5; ++i) {

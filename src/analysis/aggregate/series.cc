@@ -4,6 +4,7 @@
 #include <limits>
 #include <optional>
 
+#include "analysis/aggregate/row_iteration.h"
 #include "common/parallel_for.h"
 
 namespace roost::aggregate {
@@ -15,13 +16,13 @@ struct SegmentSeries {
 };
 
 SegmentSeries ScanSegment(const storage::Archive& archive, const query::SegmentMatches& m, const TimeGrid& grid,
-                          const MetricSet& set) {
+                          const MetricSet& set, ColumnCache* cache) {
   SegmentSeries out;
   auto reader = archive.segment(m.segment);
   if (!reader.ok()) return {reader.status(), {}};
-  auto times = (*reader)->ReadInts("created_at");
+  auto times = cache->IntColumn(**reader, "created_at");
   if (!times.ok()) return {times.status(), {}};
-  auto cols = MetricColumns::Load(**reader, set);
+  auto cols = MetricColumns::Load(**reader, set, cache);
   if (!cols.ok()) return {cols.status(), {}};
   // Rows are sorted by time, so buckets arrive in order: one open accumulator.
   size_t current = TimeGrid::npos;
@@ -33,15 +34,15 @@ SegmentSeries ScanSegment(const storage::Archive& archive, const query::SegmentM
     }
     acc = MetricsAccumulator();
   };
-  for (const uint32_t row : m.rows.ToVector()) {
-    const size_t b = grid.IndexOf((*times)[row]);
-    if (b == TimeGrid::npos) continue;
+  ForEachRow(m.rows, [&](uint32_t row) {
+    const size_t b = grid.IndexOf((**times)[row]);
+    if (b == TimeGrid::npos) return;
     if (b != current) {
       flush();
       current = b;
     }
     acc.Add(*cols, row);
-  }
+  });
   flush();
   return out;
 }
@@ -60,10 +61,10 @@ void DefaultSeriesRange(const storage::Archive& archive, TimestampMs* from, Time
 }
 
 Result<SeriesResult> ComputeSeries(const storage::Archive& archive, const query::QueryResult& selected, TimeGrid grid,
-                                   const MetricSet& metrics, int threads) {
+                                   const MetricSet& metrics, int threads, ColumnCache* cache) {
   std::vector<SegmentSeries> parts(selected.segments.size());
   ParallelFor(parts.size(), threads,
-              [&](size_t k) { parts[k] = ScanSegment(archive, selected.segments[k], grid, metrics); });
+              [&](size_t k) { parts[k] = ScanSegment(archive, selected.segments[k], grid, metrics, cache); });
   std::vector<MetricsAccumulator> buckets(grid.size());
   MetricsAccumulator total;
   for (auto& p : parts) {

@@ -19,7 +19,7 @@ struct SeriesResult {
 
 // `selected` comes from SelectRows; its rows outside the grid are ignored.
 Result<SeriesResult> ComputeSeries(const storage::Archive& archive, const query::QueryResult& selected, TimeGrid grid,
-                                   const MetricSet& metrics, int threads);
+                                   const MetricSet& metrics, int threads, ColumnCache* cache);
 
 // The time range a series covers when the user gives none: the span of the
 // archive's segments inside [from, to).
