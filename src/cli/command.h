@@ -30,6 +30,8 @@ void AddCountCommand(CLI::App& app, int* exit_code);
 void AddExplainCommand(CLI::App& app, int* exit_code);
 void AddSampleCommand(CLI::App& app, int* exit_code);
 void AddDetectCommand(CLI::App& app, int* exit_code);
+void AddSpikesCommand(CLI::App& app, int* exit_code);
+void AddTrendsCommand(CLI::App& app, int* exit_code);
 void AddSeriesCommand(CLI::App& app, int* exit_code);
 void AddTopCommand(CLI::App& app, int* exit_code);
 

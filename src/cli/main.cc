@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
       roost::cli::AddExplainCommand,
       roost::cli::AddSampleCommand,
       roost::cli::AddDetectCommand,
+      roost::cli::AddSpikesCommand,
+      roost::cli::AddTrendsCommand,
       roost::cli::AddSeriesCommand,
       roost::cli::AddTopCommand,
   };

@@ -1,0 +1,55 @@
+// Shared plumbing of the burst and trend passes: the dimensions they count
+// (terms, hashtags, ...) loaded per segment, and a parallel scan over the
+// selected rows of a time range.
+#ifndef ROOST_ANALYSIS_TRENDS_TERM_SCAN_H_
+#define ROOST_ANALYSIS_TRENDS_TERM_SCAN_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "analysis/aggregate/column_cache.h"
+#include "analysis/aggregate/dimension.h"
+#include "query/executor.h"
+#include "roost/status.h"
+#include "storage/archive.h"
+
+namespace roost::trends {
+
+struct Window {
+  TimestampMs from = 0, to = 0;  // half-open
+};
+
+// A value of one dimension: ("hashtags", "RagoFest").
+struct TermRef {
+  int dim = 0;  // index into the dimension list of the pass
+  std::string value;
+  bool operator==(const TermRef& o) const { return dim == o.dim && value == o.value; }
+};
+
+// Dimensions by name plus the term filter (stopwords of every language) that
+// `terms` and `phrases` need.
+struct Dimensions {
+  std::vector<aggregate::DimensionSpec> specs;
+  aggregate::TermFilter filter;
+  static Result<Dimensions> Make(const std::vector<std::string>& names);
+};
+
+// One segment's view during a scan.
+struct SegmentScan {
+  size_t task = 0;  // index into selected.segments
+  const std::vector<int64_t>* times = nullptr;
+  std::vector<aggregate::SegmentDimension> dims;  // one per Dimensions::specs
+};
+
+// Runs fn(scan, rows) for every selected segment overlapping one of
+// `ranges`, in parallel; `rows` are the selected rows of that segment whose
+// time falls in one of the ranges. fn runs on worker threads: it must write
+// only to per-task state (scan.task).
+Status ScanSegments(const storage::Archive& archive, const query::QueryResult& selected, const Dimensions& dims,
+                    const std::vector<Window>& ranges, int threads, aggregate::ColumnCache* cache,
+                    const std::function<Status(SegmentScan& scan, const std::vector<uint32_t>& rows)>& fn);
+
+}  // namespace roost::trends
+
+#endif  // ROOST_ANALYSIS_TRENDS_TERM_SCAN_H_

@@ -1,0 +1,226 @@
+#include "analysis/trends/trends.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace roost::trends {
+namespace {
+
+size_t Root(std::vector<size_t>& parent, size_t i) {
+  while (parent[i] != i) i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+// For each selected segment task, local id -> candidate index per dimension.
+std::vector<std::vector<int32_t>> LocalIndex(SegmentScan& s, const std::vector<TermRef>& terms) {
+  std::vector<std::vector<int32_t>> local(s.dims.size());
+  for (size_t d = 0; d < s.dims.size(); ++d) local[d].assign(s.dims[d].cardinality(), -1);
+  for (size_t i = 0; i < terms.size(); ++i) {
+    const uint32_t id = s.dims[terms[i].dim].Find(terms[i].value);
+    if (id != aggregate::SegmentDimension::npos) local[terms[i].dim][id] = static_cast<int32_t>(i);
+  }
+  return local;
+}
+
+void RowTerms(SegmentScan& s, const std::vector<std::vector<int32_t>>& local, uint32_t row, std::vector<uint32_t>* keys,
+              std::vector<uint32_t>* out) {
+  out->clear();
+  for (size_t d = 0; d < s.dims.size(); ++d) {
+    keys->clear();
+    s.dims[d].Keys(row, keys);
+    for (uint32_t id : *keys)
+      if (local[d][id] >= 0) out->push_back(static_cast<uint32_t>(local[d][id]));
+  }
+}
+
+}  // namespace
+
+std::string DisplayTerm(const Dimensions& dims, const TermRef& t) {
+  const std::string& n = dims.specs[t.dim].name;
+  if (n == "hashtags") return "#" + t.value;
+  if (n == "authors" || n == "mentions") return "@" + t.value;
+  return t.value;
+}
+
+void ReadCurve(const std::vector<uint64_t>& curve, TimestampMs curve_from, TimestampMs* start, TimestampMs* peak,
+               TimestampMs* end, uint64_t* peak_count) {
+  if (curve.empty()) {
+    *start = *peak = *end = curve_from;
+    *peak_count = 0;
+    return;
+  }
+  const size_t p = static_cast<size_t>(std::max_element(curve.begin(), curve.end()) - curve.begin());
+  std::vector<uint64_t> sorted = curve;
+  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+  const double level = static_cast<double>(sorted[sorted.size() / 2]);
+  const double bar = level + 0.25 * (static_cast<double>(curve[p]) - level);
+  size_t a = p, b = p;
+  while (a > 0 && static_cast<double>(curve[a - 1]) > bar) --a;
+  while (b + 1 < curve.size() && static_cast<double>(curve[b + 1]) > bar) ++b;
+  *start = curve_from + static_cast<int64_t>(a) * kHourMs;
+  *peak = curve_from + static_cast<int64_t>(p) * kHourMs;
+  *end = curve_from + static_cast<int64_t>(b + 1) * kHourMs;
+  *peak_count = curve[p];
+}
+
+Result<TrendResult> FindTrends(const storage::Archive& archive, const query::QueryResult& selected,
+                               const Dimensions& dims, Window window, const TrendOptions& options,
+                               aggregate::ColumnCache* cache) {
+  TrendResult result;
+  ROOST_ASSIGN_OR_RETURN(result.bursts, FindBursts(archive, selected, dims, window, options.bursts, cache));
+  const size_t m = std::min(options.max_candidates, result.bursts.bursts.size());
+  if (m == 0) return result;
+  std::vector<TermRef> terms;
+  for (size_t i = 0; i < m; ++i) terms.push_back(result.bursts.bursts[i].term);
+
+  // Pass A: pairwise co-occurrence inside the window.
+  std::vector<std::vector<uint32_t>> pairs(selected.segments.size());
+  ROOST_RETURN_IF_ERROR(ScanSegments(archive, selected, dims, {window}, options.bursts.threads, cache,
+                                     [&](SegmentScan& s, const std::vector<uint32_t>& rows) -> Status {
+                                       auto local = LocalIndex(s, terms);
+                                       auto& co = pairs[s.task];
+                                       co.assign(m * m, 0);
+                                       std::vector<uint32_t> keys, present;
+                                       for (uint32_t r : rows) {
+                                         RowTerms(s, local, r, &keys, &present);
+                                         for (uint32_t a : present)
+                                           for (uint32_t b : present) ++co[a * m + b];
+                                       }
+                                       return Status::Ok();
+                                     }));
+  std::vector<uint64_t> co(m * m, 0);
+  for (const auto& p : pairs)
+    for (size_t i = 0; i < p.size(); ++i) co[i] += p[i];
+  std::vector<size_t> parent(m);
+  std::iota(parent.begin(), parent.end(), 0);
+  for (size_t a = 0; a < m; ++a)
+    for (size_t b = a + 1; b < m; ++b) {
+      const double inter = static_cast<double>(co[a * m + b]);
+      const double small = static_cast<double>(std::min(co[a * m + a], co[b * m + b]));
+      if (small > 0 && inter / small >= options.min_overlap) parent[Root(parent, a)] = Root(parent, b);
+    }
+  // Groups in order of their strongest member (bursts are sorted by z).
+  std::vector<int> group_of(m, -1);
+  std::vector<size_t> root_group(m, SIZE_MAX);
+  for (size_t i = 0; i < m; ++i) {
+    const size_t r = Root(parent, i);
+    if (root_group[r] == SIZE_MAX) {
+      if (result.trends.size() >= std::min<size_t>(options.max_trends, 64)) continue;
+      root_group[r] = result.trends.size();
+      result.trends.emplace_back();
+      result.trends.back().score = result.bursts.bursts[i].z;
+    }
+    group_of[i] = static_cast<int>(root_group[r]);
+    result.trends[root_group[r]].terms.push_back(result.bursts.bursts[i]);
+  }
+  for (auto& t : result.trends) {
+    const Burst* tag = nullptr;
+    for (const auto& b : t.terms)
+      if (dims.specs[b.term.dim].name == "hashtags") {
+        tag = &b;
+        break;
+      }
+    t.label = DisplayTerm(dims, tag != nullptr ? tag->term : t.terms[0].term);
+  }
+
+  // Pass B: hourly curves around the window and representative tweets.
+  const size_t ng = result.trends.size();
+  const Window curve{window.from - options.curve_margin_ms, window.to + options.curve_margin_ms};
+  const size_t hours = static_cast<size_t>((curve.to - curve.from + kHourMs - 1) / kHourMs);
+  struct Candidate {
+    int shared = 0;
+    int64_t retweets = 0;
+    size_t task = 0;
+    uint32_t row = 0;
+  };
+  struct PartB {
+    std::vector<uint64_t> curves;  // [group][hour]
+    std::vector<uint64_t> tweets;  // [group], inside the window
+    std::vector<std::vector<Candidate>> best;
+  };
+  std::vector<PartB> pb(selected.segments.size());
+  const size_t keep = options.top_tweets;
+  ROOST_RETURN_IF_ERROR(ScanSegments(
+      archive, selected, dims, {curve}, options.bursts.threads, cache,
+      [&](SegmentScan& s, const std::vector<uint32_t>& rows) -> Status {
+        ROOST_ASSIGN_OR_RETURN(const storage::SegmentReader* reader,
+                               archive.segment(selected.segments[s.task].segment));
+        ROOST_ASSIGN_OR_RETURN(auto rt_of, cache->IntColumn(*reader, "retweet_of"));
+        ROOST_ASSIGN_OR_RETURN(auto rt_count, cache->IntColumn(*reader, "retweet_count"));
+        auto local = LocalIndex(s, terms);
+        PartB& out = pb[s.task];
+        out.curves.assign(ng * hours, 0);
+        out.tweets.assign(ng, 0);
+        out.best.assign(ng, {});
+        std::vector<uint32_t> keys, present;
+        std::vector<int> shared(ng);
+        for (uint32_t r : rows) {
+          RowTerms(s, local, r, &keys, &present);
+          if (present.empty()) continue;
+          std::fill(shared.begin(), shared.end(), 0);
+          for (uint32_t i : present)
+            if (group_of[i] >= 0) ++shared[group_of[i]];
+          const TimestampMs t = (*s.times)[r];
+          const size_t h = static_cast<size_t>((t - curve.from) / kHourMs);
+          const bool inside = t >= window.from && t < window.to;
+          for (size_t g = 0; g < ng; ++g) {
+            if (shared[g] == 0) continue;
+            ++out.curves[g * hours + h];
+            if (!inside) continue;
+            ++out.tweets[g];
+            if ((*rt_of)[r] != 0 || keep == 0) continue;  // originals only
+            Candidate c{shared[g], (*rt_count)[r], s.task, r};
+            auto& best = out.best[g];
+            auto better = [](const Candidate& a, const Candidate& b) {
+              return a.shared != b.shared ? a.shared > b.shared : a.retweets > b.retweets;
+            };
+            if (best.size() < keep || better(c, best.back())) {
+              best.push_back(c);
+              std::sort(best.begin(), best.end(), better);
+              if (best.size() > keep) best.pop_back();
+            }
+          }
+        }
+        return Status::Ok();
+      }));
+  std::vector<std::vector<Candidate>> best(ng);
+  for (auto& t : result.trends) t.curve.assign(hours, 0);
+  for (const auto& p : pb) {
+    if (p.curves.empty()) continue;
+    for (size_t g = 0; g < ng; ++g) {
+      for (size_t h = 0; h < hours; ++h) result.trends[g].curve[h] += p.curves[g * hours + h];
+      result.trends[g].tweets += p.tweets[g];
+      best[g].insert(best[g].end(), p.best[g].begin(), p.best[g].end());
+    }
+  }
+  for (size_t g = 0; g < ng; ++g) {
+    Trend& t = result.trends[g];
+    t.curve_from = curve.from;
+    ReadCurve(t.curve, t.curve_from, &t.start, &t.peak, &t.end, &t.peak_count);
+    if (t.terms.size() > options.max_terms) t.terms.resize(options.max_terms);
+    std::sort(best[g].begin(), best[g].end(), [](const Candidate& a, const Candidate& b) {
+      return a.shared != b.shared ? a.shared > b.shared : a.retweets > b.retweets;
+    });
+    if (best[g].size() > keep) best[g].resize(keep);
+    for (const auto& c : best[g]) {
+      const size_t seg = selected.segments[c.task].segment;
+      ROOST_ASSIGN_OR_RETURN(const storage::SegmentReader* reader, archive.segment(seg));
+      ROOST_ASSIGN_OR_RETURN(auto ids, cache->IntColumn(*reader, "id"));
+      ROOST_ASSIGN_OR_RETURN(auto times, cache->IntColumn(*reader, "created_at"));
+      ShownTweet st{(*ids)[c.row], (*times)[c.row], "", "", c.retweets};
+      storage::Bitmap one;
+      one.Add(c.row);
+      ROOST_RETURN_IF_ERROR(reader->ScanStrings("text", one, [&](uint32_t first, const std::vector<std::string_view>& v) {
+        st.text = std::string(v[c.row - first]);
+        return Status::Ok();
+      }));
+      ROOST_ASSIGN_OR_RETURN(auto handles, cache->DimIds(*reader, "handle"));
+      ROOST_ASSIGN_OR_RETURN(auto dict, reader->Dictionary("handle"));
+      st.handle = std::string(dict.value((*handles)[c.row]));
+      t.top_tweets.push_back(std::move(st));
+    }
+  }
+  return result;
+}
+
+}  // namespace roost::trends

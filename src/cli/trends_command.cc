@@ -1,0 +1,196 @@
+// roost trends: what was trending at a past moment (--at) or over a period
+// (--from/--to): bursting terms, hashtags and phrases grouped into trends
+// (analysis/trends), each with its hourly curve and top tweets under the
+// privacy rules.
+#include <chrono>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "analysis/aggregate/selection.h"
+#include "analysis/aggregate/time_grid.h"
+#include "analysis/trends/trends.h"
+#include "cli/command.h"
+#include "cli/metrics_output.h"
+#include "cli/output.h"
+#include "cli/privacy_options.h"
+#include "cli/query_options.h"
+#include "common/time_parse.h"
+#include "query/time_range.h"
+
+namespace roost::cli {
+namespace {
+
+struct TrendsOptions {
+  QueryOptions query;
+  PrivacyOptions privacy;
+  std::string at, window = "day", lang;
+  size_t limit = 10;
+  size_t tweets = 3;
+  uint64_t min_support = 0;  // 0: per window size
+  double min_z = 8;
+};
+
+// A trend of a period: merged over consecutive windows sharing a value.
+struct PeriodTrend {
+  trends::Trend trend;
+  std::vector<std::string> values;
+};
+
+bool Shares(const std::vector<std::string>& a, const trends::Trend& t) {
+  for (const auto& b : t.terms)
+    for (const auto& v : a)
+      if (v == b.term.value) return true;
+  return false;
+}
+
+Status RunTrends(const TrendsOptions& o) {
+  const auto started = std::chrono::steady_clock::now();
+  QueryOptions qo = o.query;
+  if (!o.lang.empty()) {
+    const std::string l = "lang == \"" + o.lang + "\"";
+    qo.filter = qo.filter.empty() ? l : "(" + qo.filter + ") and " + l;
+  }
+  qo.from.clear();
+  qo.to.clear();
+  ROOST_ASSIGN_OR_RETURN(PreparedQuery p, PrepareQuery(qo));
+  ROOST_ASSIGN_OR_RETURN(const privacy::PrivacyPolicy policy, ResolvePrivacy(o.privacy, o.query.archive));
+  ROOST_ASSIGN_OR_RETURN(auto zone, aggregate::ZoneRules::Load(o.query.tz));
+  int64_t len = 0;
+  if (o.window == "day") len = trends::kDayMs;
+  else if (o.window == "hour") len = trends::kHourMs;
+  else return Status::InvalidArgument("--window must be hour or day");
+  std::vector<trends::Window> windows;
+  if (!o.at.empty()) {
+    ROOST_ASSIGN_OR_RETURN(const TimestampMs at, query::ParseTimeInZone(o.at, o.query.tz));
+    windows.push_back({at, at + len});
+  } else {
+    if (o.query.from.empty() || o.query.to.empty()) return Status::InvalidArgument("give --at, or --from and --to");
+    ROOST_ASSIGN_OR_RETURN(const TimestampMs from, query::ParseTimeInZone(o.query.from, o.query.tz));
+    ROOST_ASSIGN_OR_RETURN(const TimestampMs to, query::ParseTimeInZone(o.query.to, o.query.tz));
+    if (from >= to) return Status::InvalidArgument("--from must be before --to");
+    if ((to - from) / len > 1000) return Status::InvalidArgument("more than 1000 windows: use --window day");
+    for (TimestampMs t = from; t < to; t += len) windows.push_back({t, std::min(t + len, to)});
+  }
+  ROOST_ASSIGN_OR_RETURN(const query::QueryResult selected, aggregate::SelectRows(*p.archive, p.query, p.exec));
+  ROOST_ASSIGN_OR_RETURN(const trends::Dimensions dims, trends::Dimensions::Make({"hashtags", "terms", "phrases"}));
+  aggregate::ColumnCache cache;
+  trends::TrendOptions topt;
+  topt.bursts.baseline_offsets = trends::PreviousDays(7);
+  topt.bursts.min_support = o.min_support > 0 ? o.min_support : (len == trends::kDayMs ? 20 : 10);
+  if (policy.enabled) topt.bursts.min_support = std::max<uint64_t>(topt.bursts.min_support, policy.min_group_authors);
+  topt.bursts.threads = o.query.threads;
+  topt.bursts.min_z = o.min_z;
+  topt.max_trends = o.limit;
+  topt.top_tweets = o.tweets;
+  std::vector<PeriodTrend> found;
+  for (const auto& w : windows) {
+    ROOST_ASSIGN_OR_RETURN(trends::TrendResult r, trends::FindTrends(*p.archive, selected, dims, w, topt, &cache));
+    if (r.bursts.offsets_used.size() < 2) {
+      // The first days of an archive: compare with the following days.
+      topt.bursts.baseline_offsets = trends::AroundDays(7);
+      ROOST_ASSIGN_OR_RETURN(r, trends::FindTrends(*p.archive, selected, dims, w, topt, &cache));
+      topt.bursts.baseline_offsets = trends::PreviousDays(7);
+    }
+    for (auto& t : r.trends) {
+      PeriodTrend* same = nullptr;
+      for (auto& f : found)
+        if (Shares(f.values, t) && t.start <= f.trend.end + len && f.trend.start <= t.end + len) same = &f;
+      if (same == nullptr) {
+        found.push_back({});
+        same = &found.back();
+        for (const auto& b : t.terms) same->values.push_back(b.term.value);
+        same->trend = std::move(t);
+        continue;
+      }
+      for (const auto& b : t.terms) same->values.push_back(b.term.value);
+      if (t.peak_count > same->trend.peak_count) {
+        TimestampMs s = std::min(same->trend.start, t.start), e = std::max(same->trend.end, t.end);
+        same->trend = std::move(t);
+        same->trend.start = s;
+        same->trend.end = e;
+      } else {
+        same->trend.start = std::min(same->trend.start, t.start);
+        same->trend.end = std::max(same->trend.end, t.end);
+      }
+    }
+  }
+  if (windows.size() > 1)
+    std::sort(found.begin(), found.end(), [](const PeriodTrend& a, const PeriodTrend& b) {
+      return a.trend.peak < b.trend.peak;
+    });
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  const bool text_ok = !policy.enabled || policy.show_text, handles_ok = !policy.enabled || policy.show_handles;
+  auto label = [&](TimestampMs t) { return aggregate::FormatWithOffset(t, zone->OffsetAt(t)); };
+  auto count = [&](uint64_t c) { return privacy::RoundDown(policy, c); };
+  if (o.query.json) {
+    JsonWriter j;
+    j.BeginObject().Key("window").String(o.window).Key("tz").String(zone->name());
+    if (!o.at.empty()) j.Key("at").String(label(windows[0].from));
+    j.Key("filter").String(qo.filter);
+    WritePrivacyJson(&j, policy);
+    j.Key("trends").BeginArray();
+    for (const auto& f : found) {
+      const auto& t = f.trend;
+      j.BeginObject().Key("label").String(t.label).Key("score").Double(t.score).Key("tweets").Uint(count(t.tweets));
+      j.Key("start").String(label(t.start)).Key("peak").String(label(t.peak)).Key("end").String(label(t.end));
+      j.Key("terms").BeginArray();
+      for (const auto& b : t.terms)
+        j.BeginObject().Key("dimension").String(dims.specs[b.term.dim].name).Key("value").String(b.term.value)
+            .Key("count").Uint(count(b.count)).Key("expected").Double(b.expected).Key("z").Double(b.z).EndObject();
+      j.EndArray().Key("curve_start").String(label(t.curve_from)).Key("curve").BeginArray();
+      for (uint64_t c : t.curve) j.Uint(count(c));
+      j.EndArray().Key("top_tweets").BeginArray();
+      for (const auto& tw : t.top_tweets) {
+        j.BeginObject().Key("created_at").String(FormatIsoTime(tw.time));
+        if (text_ok) j.Key("id").String(std::to_string(tw.id)).Key("text").String(tw.text);
+        if (handles_ok) j.Key("handle").String(tw.handle);
+        j.Key("retweet_count").Int(tw.retweet_count).EndObject();
+      }
+      j.EndArray().EndObject();
+    }
+    j.EndArray().Key("elapsed_ms").Double(ms).EndObject();
+    fmt::print("{}\n", j.str());
+    return Status::Ok();
+  }
+  fmt::print("{} trend(s)\n", found.size());
+  for (const auto& f : found) {
+    const auto& t = f.trend;
+    std::vector<std::string> terms;
+    for (const auto& b : t.terms) terms.push_back(trends::DisplayTerm(dims, b.term));
+    fmt::print("\n{}  z={:.1f}  {} tweets  start {} peak {} end {}\n  terms: {}\n", t.label, t.score, count(t.tweets),
+               label(t.start), label(t.peak), label(t.end), fmt::join(terms, ", "));
+    std::vector<uint64_t> curve;
+    for (uint64_t c : t.curve) curve.push_back(count(c));
+    fmt::print("  hourly from {}: {}\n", label(t.curve_from), fmt::join(curve, " "));
+    for (const auto& tw : t.top_tweets) {
+      std::string text = text_ok ? tw.text : "[text hidden]";
+      for (char& c : text)
+        if (c == '\n' || c == '\t') c = ' ';
+      fmt::print("  tweet {} {}{}\n", FormatIsoTime(tw.time), handles_ok ? "@" + tw.handle + " " : "", text);
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+void AddTrendsCommand(CLI::App& app, int* exit_code) {
+  auto* cmd = app.add_subcommand("trends", "what was trending at a moment (--at) or over a period (--from/--to)");
+  auto o = std::make_shared<TrendsOptions>();
+  AddQueryOptions(cmd, &o->query, /*filter_required=*/false);
+  AddPrivacyOptions(cmd, &o->privacy);
+  cmd->add_option("--at", o->at, "start of the window (ISO 8601, e.g. 2012-03-01 or 2012-03-01T14:00)");
+  cmd->add_option("--window", o->window, "hour or day")->capture_default_str();
+  cmd->add_option("--lang", o->lang, "only tweets in this language (detected)");
+  cmd->add_option("--limit", o->limit, "trends per window")->capture_default_str()->check(CLI::Range(1, 64));
+  cmd->add_option("--tweets", o->tweets, "top tweets per trend")->capture_default_str()->check(CLI::Range(0, 100));
+  cmd->add_option("--min-support", o->min_support, "minimum count of a value in the window (default 20 a day, 10 an hour)");
+  cmd->add_option("--min-z", o->min_z, "minimum burst score z of a trend's values")->capture_default_str();
+  cmd->callback([o, exit_code] {
+    const Status s = RunTrends(*o);
+    *exit_code = s.ok() ? kExitOk : ReportError("trends", s);
+  });
+}
+
+}  // namespace roost::cli
