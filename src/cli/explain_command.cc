@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "cli/output.h"
 #include "cli/query_options.h"
+#include "query/regex_literals.h"
 
 namespace roost::cli {
 namespace {
@@ -15,7 +16,18 @@ std::string Removed(uint64_t in, uint64_t out) { return fmt::format("{} -> {} (-
 
 void PrintTree(const query::Node& n, const query::QueryResult& r, int depth, bool json, std::string* out) {
   const query::NodeStats& s = r.nodes[static_cast<size_t>(n.id)];
-  const char* how = n.kind != query::Node::kPred ? "combine" : s.indexed ? "index" : "scan";
+  std::string how = n.kind != query::Node::kPred ? "combine" : s.indexed ? "index" : "scan";
+  if (n.kind == query::Node::kPred &&
+      (n.pred.op == query::Op::kRegexPartial || n.pred.op == query::Op::kRegexExact)) {
+    // The literals the scan searches granules for before running RE2.
+    std::string lits;
+    for (const std::string& l : query::RequiredLiterals(n.pred.value))
+      if (l.size() >= 2) {
+        const std::string escaped = JsonString(l);  // safe in both outputs
+        lits += (lits.empty() ? "'" : ", '") + escaped.substr(1, escaped.size() - 2) + "'";
+      }
+    if (!lits.empty()) how += ", literals: " + lits;
+  }
   if (json) {
     *out += fmt::format("{{\"step\": {}, \"how\": \"{}\", \"rows_in\": {}, \"rows_out\": {}, \"children\": [",
                         JsonString(query::NodeLabel(n)), how, s.rows_in, s.rows_out);

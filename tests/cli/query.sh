@@ -64,6 +64,10 @@ set -e
 # explain prints numbers bare.
 "$ROOST" explain --archive "$tmp/a" --filter 'twitter.user.followers_count >= 1000 or text contains "rugby"' > "$tmp/explain2.txt"
 grep -q 'author.followers >= 1000 ' "$tmp/explain2.txt" || fail "explain number: $(cat "$tmp/explain2.txt")"
+# explain names the literals a regex scan searches for; the count equals the rule's.
+"$ROOST" explain --archive "$tmp/a" --filter 'text regex_partial "rugby (in|final)"' > "$tmp/explain3.txt"
+grep -q "literals: 'rugby '" "$tmp/explain3.txt" && grep -q 'matches 3' "$tmp/explain3.txt" \
+  || fail "explain regex: $(cat "$tmp/explain3.txt")"
 
 set +e
 "$ROOST" count --archive "$tmp/a" --filter 'text contians "x"' 2> "$tmp/err.txt"
