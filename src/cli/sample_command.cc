@@ -1,17 +1,50 @@
-// roost sample: a few matching tweets (id, time, handle, text).
-// Privacy: this prints handles and text as stored; the privacy gate
-// (k-anonymity, handle masking) arrives with issue 7 and must wrap this.
+// roost sample: a few matching tweets (id, time, handle, text). Under the
+// privacy gate (docs/PRIVACY.md) the whole sample is withheld when the
+// matching tweets have too few unique authors, and handles and text appear
+// only when the policy allows them.
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "analysis/aggregate/column_cache.h"
 #include "cli/command.h"
+#include "cli/metrics_output.h"
 #include "cli/output.h"
+#include "cli/privacy_options.h"
 #include "cli/query_options.h"
 #include "common/time_parse.h"
 
 namespace roost::cli {
 namespace {
 
-Status PrintSample(const PreparedQuery& p, const query::QueryResult& r, size_t limit, bool json) {
+// Unique authors over every matching tweet (what the answer gate counts).
+Result<uint64_t> UniqueAuthors(const PreparedQuery& p, const query::QueryResult& r) {
+  aggregate::ColumnCache cache;
+  std::vector<uint64_t> authors;
+  for (const auto& sm : r.segments) {
+    ROOST_ASSIGN_OR_RETURN(const storage::SegmentReader* seg, p.archive->segment(sm.segment));
+    ROOST_ASSIGN_OR_RETURN(auto ids, cache.AuthorIds(*seg));
+    for (uint32_t row : sm.rows.ToVector()) authors.push_back((*ids)[row]);
+  }
+  std::sort(authors.begin(), authors.end());
+  return static_cast<uint64_t>(std::unique(authors.begin(), authors.end()) - authors.begin());
+}
+
+Status PrintSample(const PreparedQuery& p, const query::QueryResult& r, size_t limit, bool json,
+                   const privacy::PrivacyPolicy& policy) {
+  if (policy.enabled) {
+    ROOST_ASSIGN_OR_RETURN(const uint64_t authors, UniqueAuthors(p, r));
+    if (!privacy::AnswerAllowed(policy, authors)) {
+      if (json) {
+        fmt::print("{{\"redacted\": true, \"reason\": {}}}\n", JsonString(WithheldReason(policy)));
+      } else {
+        fmt::print("redacted: {}\n", WithheldReason(policy));
+      }
+      return Status::Ok();
+    }
+  }
+  const bool show_handles = !policy.enabled || policy.show_handles;
+  const bool show_text = !policy.enabled || policy.show_text;
   size_t shown = 0;
   for (const auto& sm : r.segments) {
     if (shown >= limit) break;
@@ -23,15 +56,16 @@ Status PrintSample(const PreparedQuery& p, const query::QueryResult& r, size_t l
     ROOST_ASSIGN_OR_RETURN(auto dict, seg->Dictionary("handle"));
     for (uint32_t row : sm.rows.ToVector()) {
       if (shown++ >= limit) break;
-      const std::string handle(dict.value(handles[row]));
+      const std::string handle = show_handles ? std::string(dict.value(handles[row])) : kRedacted;
+      const std::string& stored_text = show_text ? texts[row] : std::string(kRedacted);
       if (json) {
         fmt::print("{{\"id\": \"{}\", \"created_at\": \"{}\", \"handle\": {}, \"text\": {}}}\n", ids[row],
-                   FormatIsoTime(times[row]), JsonString(handle), JsonString(texts[row]));
+                   FormatIsoTime(times[row]), JsonString(handle), JsonString(stored_text));
       } else {
-        std::string text = texts[row];
+        std::string text = stored_text;
         for (char& c : text)
           if (c == '\n' || c == '\t') c = ' ';
-        fmt::print("{}\t{}\t@{}\t{}\n", ids[row], FormatIsoTime(times[row]), handle, text);
+        fmt::print("{}\t{}\t{}{}\t{}\n", ids[row], FormatIsoTime(times[row]), show_handles ? "@" : "", handle, text);
       }
     }
   }
@@ -44,9 +78,11 @@ void AddSampleCommand(CLI::App& app, int* exit_code) {
   auto* cmd = app.add_subcommand("sample", "print a few tweets that match a filter (earliest first)");
   auto o = std::make_shared<QueryOptions>();
   auto limit = std::make_shared<size_t>(10);
+  auto privacy_options = std::make_shared<PrivacyOptions>();
   AddQueryOptions(cmd, o.get());
+  AddPrivacyOptions(cmd, privacy_options.get());
   cmd->add_option("--limit", *limit, "how many tweets (default 10)");
-  cmd->callback([o, limit, exit_code] {
+  cmd->callback([o, limit, privacy_options, exit_code] {
     auto p = PrepareQuery(*o);
     if (!p.ok()) {
       *exit_code = ReportError("sample", p.status());
@@ -57,7 +93,12 @@ void AddSampleCommand(CLI::App& app, int* exit_code) {
       *exit_code = ReportError("sample", r.status());
       return;
     }
-    const Status s = PrintSample(*p, *r, *limit, o->json);
+    auto policy = ResolvePrivacy(*privacy_options, o->archive);
+    if (!policy.ok()) {
+      *exit_code = ReportError("sample", policy.status());
+      return;
+    }
+    const Status s = PrintSample(*p, *r, *limit, o->json, *policy);
     *exit_code = s.ok() ? kExitOk : ReportError("sample", s);
   });
 }

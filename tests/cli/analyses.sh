@@ -75,4 +75,14 @@ set +e
 "$ROOST" top --archive "$tmp/a" --target authors 2> "$tmp/err.txt"; rc=$?
 set -e
 [ "$rc" = 2 ] && grep -q "shows handles" "$tmp/err.txt" || fail "authors under the gate: rc=$rc $(cat "$tmp/err.txt")"
+# roost sample under the gate: no handles or text unless allowed, nothing under the answer minimum.
+"$ROOST" sample --archive "$tmp/a" --filter '#rwc' --limit 2 --json > "$tmp/sample.json"
+node -e 'const l=require("fs").readFileSync(process.argv[1],"utf8").trim().split("\n").map(JSON.parse);
+  if (l.length!==2 || l.some(t=>t.handle!=="redacted"||t.text!=="redacted"||!t.id)) process.exit(1)' "$tmp/sample.json" \
+  || fail "gated sample: $(cat "$tmp/sample.json")"
+s="$("$ROOST" sample --archive "$tmp/a" --filter '#rwc' --json --min-authors 4)"
+check "sample answer gate" "$s" 'o.redacted===true'
+rm "$tmp/a/privacy.toml"
+"$ROOST" sample --archive "$tmp/a" --filter '#paris' --limit 1 > "$tmp/open.txt"
+grep -q '@u3' "$tmp/open.txt" && grep -q 'bonjour' "$tmp/open.txt" || fail "ungated sample: $(cat "$tmp/open.txt")"
 echo "cli.analyses: ok"
