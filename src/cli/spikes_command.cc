@@ -4,6 +4,7 @@
 // a few representative tweets under the privacy rules, and matching news.
 #include <chrono>
 #include <limits>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -29,6 +30,7 @@ struct SpikesOptions {
   std::string interval = "hour";
   std::string news;
   double threshold = detect::kDefaultThreshold;
+  double min_z = 6;
   size_t top = 5;
   size_t tweets = 3;
 };
@@ -37,6 +39,7 @@ struct Explained {
   detect::Spike spike;
   trends::TrendResult why;
   std::vector<std::pair<const trends::NewsItem*, std::vector<std::string>>> news;
+  bool background = false;  // baseline = every tweet, not the filter's
 };
 
 Status RunSpikes(const SpikesOptions& o) {
@@ -88,11 +91,13 @@ Status RunSpikes(const SpikesOptions& o) {
     ROOST_ASSIGN_OR_RETURN(const detect::Detection det, detect::Detect(series, dopt));
     detect::SpikeOptions sopt;
     sopt.threshold = o.threshold;
+    sopt.core_z = o.min_z;
     std::vector<std::string> names{"terms", "hashtags", "phrases", "domains", "lang"};
     if (!policy.enabled || policy.show_handles) names.push_back("authors");
     ROOST_ASSIGN_OR_RETURN(const trends::Dimensions dims, trends::Dimensions::Make(names));
+    std::optional<query::QueryResult> background;
     for (const auto& spike : detect::FindSpikes(series, det, sopt)) {
-      Explained e{spike, {}, {}};
+      Explained e{spike, {}, {}, false};
       const trends::Window w{s.grid.start(spike.start), s.grid.end(spike.end)};
       trends::TrendOptions topt;
       topt.bursts.baseline_offsets = trends::AroundDays(7);
@@ -103,6 +108,17 @@ Status RunSpikes(const SpikesOptions& o) {
       topt.top_tweets = o.tweets;
       topt.curve_margin_ms = 0;
       ROOST_ASSIGN_OR_RETURN(e.why, trends::FindTrends(*p.archive, selected, dims, w, topt, &cache));
+      uint64_t base_tweets = 0;
+      for (uint64_t n : e.why.bursts.baseline_tweets) base_tweets += n;
+      if (p.query.root != nullptr && base_tweets < e.why.bursts.window_tweets) {
+        // The filter matches too little on other days: compare with every tweet.
+        if (!background) {
+          ROOST_ASSIGN_OR_RETURN(background, aggregate::SelectRows(*p.archive, query::Query{}, all));
+        }
+        topt.bursts.baseline_rows = &*background;
+        ROOST_ASSIGN_OR_RETURN(e.why, trends::FindTrends(*p.archive, selected, dims, w, topt, &cache));
+        e.background = true;
+      }
       std::vector<std::string> terms;
       for (const auto& b : e.why.bursts.bursts) terms.push_back(b.term.value);
       for (const auto& n : news) {
@@ -128,6 +144,7 @@ Status RunSpikes(const SpikesOptions& o) {
         j.Key("end").String(label(s.grid.end(sp.end))).Key("peak_count").Uint(count(static_cast<uint64_t>(sp.peak_value)));
         j.Key("expected").Double(sp.expected_at_peak).Key("magnitude").Double(sp.magnitude);
         j.Key("excess").Uint(count(static_cast<uint64_t>(sp.excess))).Key("score").Double(sp.max_score);
+        j.Key("baseline").String(e.background ? "all tweets" : "filter");
         j.Key("explanation").BeginObject();
         for (size_t d = 0; d < dims.specs.size(); ++d) {
           j.Key(dims.specs[d].name).BeginArray();
@@ -195,6 +212,8 @@ void AddSpikesCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--interval", o->interval, "minute, hour or day")->capture_default_str();
   cmd->add_option("--news", o->news, "news timeline CSV (time,headline,url,keywords) to match against spikes");
   cmd->add_option("--threshold", o->threshold, "anomaly score threshold")->capture_default_str()->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--min-z", o->min_z, "a bucket whose residual z reaches this is a spike too (0: score only)")
+      ->capture_default_str();
   cmd->add_option("--top", o->top, "explanation values per dimension")->capture_default_str()->check(CLI::Range(1, 1000));
   cmd->add_option("--tweets", o->tweets, "representative tweets per spike")->capture_default_str()->check(CLI::Range(0, 100));
   cmd->callback([o, exit_code] {

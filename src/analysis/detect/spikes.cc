@@ -9,14 +9,15 @@ std::vector<Spike> FindSpikes(const Series& series, const Detection& d, const Sp
   const size_t n = std::min(series.size(), d.scores.size());
   size_t i = 0;
   size_t floor_row = 0;  // spikes may not extend back over the previous one
+  auto core = [&](size_t k) { return d.scores[k] >= o.threshold || (o.core_z > 0 && d.z[k] >= o.core_z); };
   while (i < n) {
-    if (d.scores[i] < o.threshold) {
+    if (!core(i)) {
       ++i;
       continue;
     }
     size_t core_first = i, core_last = i;
     for (size_t j = i + 1; j < n && j <= core_last + static_cast<size_t>(o.merge_gap_rows) + 1; ++j)
-      if (d.scores[j] >= o.threshold) core_last = j;
+      if (core(j)) core_last = j;
     size_t start = core_first, end = core_last;
     while (start > floor_row && d.z[start - 1] > o.extend_z) --start;
     while (end + 1 < n && d.z[end + 1] > o.extend_z) ++end;

@@ -12,6 +12,10 @@ namespace roost::detect {
 
 struct SpikeOptions {
   double threshold = kDefaultThreshold;
+  // When > 0, a row whose standardised residual z reaches this is a spike
+  // row whatever its score: archive series are scored offline, where the
+  // likelihood step (tuned for streaming NAB data) has seen the burst itself.
+  double core_z = 0;
   // Rows above threshold separated by at most this many rows are one spike.
   int merge_gap_rows = 3;
   // A spike extends on both sides while z stays above this.

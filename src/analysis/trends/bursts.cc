@@ -112,8 +112,10 @@ Result<BurstResult> FindBursts(const storage::Archive& archive, const query::Que
   };
   std::vector<Part2> p2(selected.segments.size());
   if (!candidates.empty() && nw > 0) {
+    const query::QueryResult& base = options.baseline_rows != nullptr ? *options.baseline_rows : selected;
+    p2.resize(base.segments.size());
     ROOST_RETURN_IF_ERROR(ScanSegments(
-        archive, selected, dims, ranges, options.threads, cache,
+        archive, base, dims, ranges, options.threads, cache,
         [&](SegmentScan& s, const std::vector<uint32_t>& rows) -> Status {
           Part2& out = p2[s.task];
           out.tweets.assign(nw, 0);

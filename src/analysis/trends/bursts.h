@@ -29,6 +29,10 @@ struct BurstOptions {
   // Baseline windows: the window shifted by each offset (ms). Offsets whose
   // window holds no selected tweet are dropped (before the archive starts).
   std::vector<int64_t> baseline_offsets;
+  // Rows the baseline windows count (null: the same rows as the window). A
+  // spike of a filter that matches nothing on other days is compared with
+  // every tweet instead (the background).
+  const query::QueryResult* baseline_rows = nullptr;
   uint64_t min_support = 10;
   double min_lift = 2.0;
   double min_z = 3.0;

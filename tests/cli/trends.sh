@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# roost trends and roost spikes on a tiny planted archive: precision and recall
+# floors against truth.json (bench/trends_eval), plus usage errors.
+set -euo pipefail
+: "${ROOST:?}"
+command -v python3 > /dev/null || exit 77
+src="${ROOST_SOURCE_DIR:-$(dirname "$0")/../..}"
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+python3 "$src/bench/trends_eval" "$ROOST" "$dir" --days 8 --per-day 8000 --seeds 5 \
+  --min-precision 0.8 --min-recall 0.75 > "$dir/eval.txt" || { cat "$dir/eval.txt"; exit 1; }
+cat "$dir/eval.txt"
+a="$dir/eval-5/archive"
+# --at: the planted trend of a day is the top trend, with its curve and a tweet.
+tag=$(python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["trends"]; print(t[2]["hashtag"], t[2]["peak"][:10])' \
+  "$dir/eval-5/input/truth.json")
+set -- $tag
+"$ROOST" trends --archive "$a" --at "$2" --json > "$dir/t.json"
+python3 - "$dir/t.json" "$1" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+labels = [t["label"].lower() for t in r["trends"]]
+assert "#" + sys.argv[2].lower() in labels, labels
+t = r["trends"][labels.index("#" + sys.argv[2].lower())]
+assert len(t["curve"]) == 48 and max(t["curve"]) > 0
+assert t["top_tweets"] and "text" in t["top_tweets"][0]
+PY
+# Under the privacy gate, text and handles are hidden.
+"$ROOST" trends --archive "$a" --at "$2" --json --privacy --min-authors 1 > "$dir/p.json"
+! grep -q '"text"\|"handle"' "$dir/p.json"
+"$ROOST" trends --archive "$a" --window week --at "$2" > /dev/null 2>&1 && exit 1 || [ $? = 2 ]
+"$ROOST" trends --archive "$a" > /dev/null 2>&1 && exit 1 || [ $? = 2 ]
+"$ROOST" spikes --archive "$a" --threshold 2 > /dev/null 2>&1 && exit 1 || [ $? = 2 ]
+echo ok
