@@ -13,7 +13,7 @@ void StopwordSet::Add(const std::string& lang, std::string_view word) {
   std::string folded = Fold(word);
   if (folded.empty() || list->Contains(folded)) return;
   arena_->push_back(std::make_unique<std::string>(std::move(folded)));
-  list->words_.insert(*arena_->back());
+  list->Insert(*arena_->back());
 }
 
 Result<StopwordSet> StopwordSet::LoadFile(const std::filesystem::path& path) {

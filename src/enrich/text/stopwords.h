@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
+#include <algorithm>
 #include <vector>
 
 #include "roost/status.h"
@@ -19,12 +19,42 @@ namespace roost::text {
 // One language's list. Immutable after loading; safe to share across threads.
 class StopwordList {
  public:
-  bool Contains(std::string_view folded_term) const { return words_.count(folded_term) != 0; }
-  size_t size() const { return words_.size(); }
+  // Called for every token at ingest: an open-addressing table probed with
+  // a cheap hash, no nodes to chase.
+  bool Contains(std::string_view folded_term) const {
+    if (slots_.empty()) return false;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Hash(folded_term) & mask;; i = (i + 1) & mask) {
+      if (slots_[i].data() == nullptr) return false;
+      if (slots_[i] == folded_term) return true;
+    }
+  }
+  size_t size() const { return size_; }
 
  private:
   friend class StopwordSet;
-  std::unordered_set<std::string_view> words_;  // views into StopwordSet::arena_
+  static uint64_t Hash(std::string_view s) {
+    uint64_t h = 1469598103934665603ull;  // FNV-1a
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return h ^ (h >> 29);
+  }
+  // `word` (not empty, not yet present) must outlive the list.
+  void Insert(std::string_view word) {
+    if ((size_ + 1) * 2 > slots_.size()) {
+      std::vector<std::string_view> old = std::move(slots_);
+      slots_.assign(std::max<size_t>(16, old.size() * 2), std::string_view());
+      size_ = 0;
+      for (std::string_view w : old)
+        if (w.data() != nullptr) Insert(w);
+    }
+    const size_t mask = slots_.size() - 1;
+    size_t i = Hash(word) & mask;
+    while (slots_[i].data() != nullptr) i = (i + 1) & mask;
+    slots_[i] = word;
+    ++size_;
+  }
+  std::vector<std::string_view> slots_;  // views into StopwordSet::arena_; data() == nullptr: empty
+  size_t size_ = 0;
 };
 
 class StopwordSet {
