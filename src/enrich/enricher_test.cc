@@ -144,5 +144,48 @@ TEST_F(EnricherTest, SharedAcrossThreads) {
   for (int m : mismatches) EXPECT_EQ(m, 0);
 }
 
+// Repeated retweet texts come from a per-thread cache: the answer must be
+// what the steps compute, including for another platform tag and for an
+// Enricher with other options on the same thread.
+TEST_F(EnricherTest, RetweetCacheGivesWhatTheStepsCompute) {
+  auto fresh = [&](const Enricher& e, const std::string& text, const std::string& lang) {
+    Tweet t;
+    t.text = text;
+    t.lang = lang;
+    e.EnrichLanguage(&t);
+    e.EnrichTerms(&t);
+    e.EnrichSentiment(&t);
+    return t;
+  };
+  const std::string text = "RT @maria: I love the new station, trains are great today!";
+  for (const char* lang : {"en", "en", "fr", "en"}) {
+    Tweet t;
+    t.text = text;
+    t.lang = lang;
+    enricher_->Enrich(&t);
+    Tweet want = fresh(*enricher_, text, lang);
+    EXPECT_EQ(t.detected_lang, want.detected_lang) << lang;
+    EXPECT_EQ(t.lang_confidence, want.lang_confidence) << lang;
+    EXPECT_EQ(t.terms, want.terms) << lang;
+    EXPECT_EQ(t.sentiment_scored, want.sentiment_scored) << lang;
+    EXPECT_EQ(t.sentiment, want.sentiment) << lang;
+  }
+  EnricherOptions no_sentiment;
+  no_sentiment.sentiment = false;
+  auto other = Enricher::Create(no_sentiment);
+  ASSERT_TRUE(other.ok());
+  Tweet t;
+  t.text = text;
+  t.lang = "en";
+  other->Enrich(&t);
+  EXPECT_FALSE(t.sentiment_scored);
+  Tweet again;
+  again.text = text;
+  again.lang = "en";
+  enricher_->Enrich(&again);
+  EXPECT_TRUE(again.sentiment_scored);
+  EXPECT_NE(again.sentiment, 0.0f);
+}
+
 }  // namespace
 }  // namespace roost
