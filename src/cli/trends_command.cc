@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "analysis/aggregate/selection.h"
+#include "analysis/aggregate/series.h"
 #include "analysis/aggregate/time_grid.h"
 #include "analysis/trends/trends.h"
 #include "cli/command.h"
@@ -72,6 +73,14 @@ Status RunTrends(const TrendsOptions& o) {
     if ((to - from) / len > 1000) return Status::InvalidArgument("more than 1000 windows: use --window day");
     for (TimestampMs t = from; t < to; t += len) windows.push_back({t, std::min(t + len, to)});
   }
+  // Only the days the windows, their baselines and curves need.
+  TimestampMs first = std::numeric_limits<TimestampMs>::min(), last = std::numeric_limits<TimestampMs>::max();
+  aggregate::DefaultSeriesRange(*p.archive, &first, &last);
+  const int64_t margin = trends::TrendOptions{}.curve_margin_ms;
+  p.exec.from = windows.front().from - 7 * trends::kDayMs - margin;
+  p.exec.to = windows.back().to + margin;
+  // Windows near the archive's start compare with the following days.
+  if (windows.front().from - 2 * trends::kDayMs < first) p.exec.to += 7 * trends::kDayMs;
   ROOST_ASSIGN_OR_RETURN(const query::QueryResult selected, aggregate::SelectRows(*p.archive, p.query, p.exec));
   ROOST_ASSIGN_OR_RETURN(const trends::Dimensions dims, trends::Dimensions::Make({"hashtags", "terms", "phrases"}));
   aggregate::ColumnCache cache;

@@ -66,6 +66,7 @@ Result<BurstResult> FindBursts(const storage::Archive& archive, const query::Que
                                const Dimensions& dims, Window window, const BurstOptions& options,
                                aggregate::ColumnCache* cache) {
   const size_t nd = dims.specs.size();
+  (void)nd;
   // Pass 1: every value's count inside the window.
   struct Part1 {
     uint64_t tweets = 0;
@@ -77,16 +78,21 @@ Result<BurstResult> FindBursts(const storage::Archive& archive, const query::Que
       [&](SegmentScan& s, const std::vector<uint32_t>& rows) -> Status {
         Part1& out = p1[s.task];
         out.tweets = rows.size();
-        std::vector<uint32_t> keys;
-        for (size_t d = 0; d < nd; ++d) {
-          std::vector<uint32_t> counts(s.dims[d].cardinality());
-          for (uint32_t r : rows) {
-            keys.clear();
-            s.dims[d].Keys(r, &keys);
-            for (uint32_t id : keys) ++counts[id];
+        for (const ColumnData& c : s.columns) {
+          std::vector<uint32_t> counts(c.dict.size()), stamp(c.dict.size(), UINT32_MAX);
+          for (uint32_t r : rows)
+            c.ForEach(r, [&](uint32_t id) {
+              if (stamp[id] != r) {  // a tweet counts once per value
+                stamp[id] = r;
+                ++counts[id];
+              }
+            });
+          for (uint32_t id = 0; id < counts.size(); ++id) {
+            if (counts[id] == 0) continue;
+            const std::string_view v = c.dict.value(id);
+            for (int d : c.dims)
+              if (dims.Keep(d, v)) out.counts.push_back({TermRef{d, std::string(v)}, counts[id]});
           }
-          for (uint32_t id = 0; id < counts.size(); ++id)
-            if (counts[id] > 0) out.counts.push_back({TermRef{static_cast<int>(d), std::string(s.dims[d].Name(id))}, counts[id]});
         }
         return Status::Ok();
       }));
@@ -120,13 +126,16 @@ Result<BurstResult> FindBursts(const storage::Archive& archive, const query::Que
           Part2& out = p2[s.task];
           out.tweets.assign(nw, 0);
           out.counts.assign(nw * candidates.size(), 0);
-          std::vector<std::vector<int32_t>> local(nd);
-          for (size_t d = 0; d < nd; ++d) local[d].assign(s.dims[d].cardinality(), -1);
-          for (uint32_t i = 0; i < candidates.size(); ++i) {
-            const uint32_t id = s.dims[candidates[i].dim].Find(candidates[i].value);
-            if (id != aggregate::SegmentDimension::npos) local[candidates[i].dim][id] = static_cast<int32_t>(i);
+          // Per column: dictionary id -> candidate index.
+          std::vector<std::vector<int32_t>> local(s.columns.size());
+          for (size_t ci = 0; ci < s.columns.size(); ++ci) {
+            const ColumnData& c = s.columns[ci];
+            local[ci].assign(c.dict.size(), -1);
+            for (uint32_t i = 0; i < candidates.size(); ++i)
+              if (dims.specs[candidates[i].dim].column == c.column)
+                if (auto id = c.dict.Find(candidates[i].value)) local[ci][*id] = static_cast<int32_t>(i);
           }
-          std::vector<uint32_t> keys;
+          std::vector<uint32_t> stamp(candidates.size(), UINT32_MAX);
           for (uint32_t r : rows) {
             const TimestampMs t = (*s.times)[r];
             size_t w = 0;
@@ -134,11 +143,15 @@ Result<BurstResult> FindBursts(const storage::Archive& archive, const query::Que
             if (w == nw) continue;
             ++out.tweets[w];
             uint32_t* row_counts = &out.counts[w * candidates.size()];
-            for (size_t d = 0; d < nd; ++d) {
-              keys.clear();
-              s.dims[d].Keys(r, &keys);
-              for (uint32_t id : keys)
-                if (local[d][id] >= 0) ++row_counts[local[d][id]];
+            for (size_t ci = 0; ci < s.columns.size(); ++ci) {
+              const auto& map = local[ci];
+              s.columns[ci].ForEach(r, [&](uint32_t id) {
+                const int32_t i = map[id];
+                if (i >= 0 && stamp[i] != r) {
+                  stamp[i] = r;
+                  ++row_counts[i];
+                }
+              });
             }
           }
           return Status::Ok();

@@ -11,6 +11,7 @@ Result<Dimensions> Dimensions::Make(const std::vector<std::string>& names) {
   bool words = false;
   for (const auto& n : names) {
     ROOST_ASSIGN_OR_RETURN(auto spec, aggregate::FindDimension(n));
+    if (spec.column.empty()) return Status::InvalidArgument("dimension '" + n + "' is computed, not stored");
     words = words || spec.filter != aggregate::DimensionSpec::kAll;
     d.specs.push_back(spec);
   }
@@ -22,6 +23,19 @@ Result<Dimensions> Dimensions::Make(const std::vector<std::string>& names) {
       if (const auto* list = d.filter.stopwords->ForLanguage(l)) d.filter.lists.push_back(list);
   }
   return d;
+}
+
+bool Dimensions::Keep(int dim, std::string_view v) const {
+  if (v.empty()) return false;
+  switch (specs[dim].filter) {
+    case aggregate::DimensionSpec::kPhrases:
+      return v.find(' ') != std::string_view::npos;
+    case aggregate::DimensionSpec::kWords:
+      return v.find(' ') == std::string_view::npos && v[0] != '#' && v[0] != '@' && v[0] != '$' && v.size() > 1 &&
+             !filter.IsStopword(v);
+    default:
+      return true;
+  }
 }
 
 Status ScanSegments(const storage::Archive& archive, const query::QueryResult& selected, const Dimensions& dims,
@@ -49,10 +63,26 @@ Status ScanSegments(const storage::Archive& archive, const query::QueryResult& s
       if (rows.empty()) return Status::Ok();
       SegmentScan scan;
       scan.task = k;
+      scan.segment = m.segment;
       scan.times = times.get();
-      for (const auto& spec : dims.specs) {
-        ROOST_ASSIGN_OR_RETURN(auto d, aggregate::SegmentDimension::Load(archive, m.segment, spec, &dims.filter, cache));
-        scan.dims.push_back(std::move(d));
+      for (size_t d = 0; d < dims.specs.size(); ++d) {
+        const auto& spec = dims.specs[d];
+        ColumnData* c = nullptr;
+        for (auto& x : scan.columns)
+          if (x.column == spec.column) c = &x;
+        if (c == nullptr) {
+          scan.columns.emplace_back();
+          c = &scan.columns.back();
+          c->column = spec.column;
+          c->multi = spec.multi;
+          if (spec.multi) {
+            ROOST_ASSIGN_OR_RETURN(c->lists, cache->DimIdLists(*reader, spec.column));
+          } else {
+            ROOST_ASSIGN_OR_RETURN(c->single, cache->DimIds(*reader, spec.column));
+          }
+          ROOST_ASSIGN_OR_RETURN(c->dict, reader->Dictionary(spec.column));
+        }
+        c->dims.push_back(static_cast<int>(d));
       }
       return fn(scan, rows);
     };

@@ -33,13 +33,39 @@ struct Dimensions {
   std::vector<aggregate::DimensionSpec> specs;
   aggregate::TermFilter filter;
   static Result<Dimensions> Make(const std::vector<std::string>& names);
+  // Whether `value` of dimension `dim` counts (what SegmentDimension::Keys
+  // keeps: words without stopwords for terms, two-word values for phrases).
+  bool Keep(int dim, std::string_view value) const;
+};
+
+// One stored column of a segment, read raw: `terms` and `phrases` share the
+// `terms` column, so a row's list is walked once for both.
+struct ColumnData {
+  std::string column;
+  bool multi = false;
+  aggregate::ColumnCache::Ids single;
+  aggregate::ColumnCache::Lists lists;
+  storage::DictionaryView dict;
+  std::vector<int> dims;  // Dimensions::specs indices reading this column
+
+  // fn(id) for every value id of `row` (a value may come twice).
+  template <class Fn>
+  void ForEach(uint32_t row, Fn&& fn) const {
+    if (!multi) {
+      fn((*single)[row]);
+      return;
+    }
+    const storage::IdLists& m = *lists;
+    for (uint32_t j = m.start[row]; j < m.start[row + 1]; ++j) fn(m.ids[j]);
+  }
 };
 
 // One segment's view during a scan.
 struct SegmentScan {
   size_t task = 0;  // index into selected.segments
+  size_t segment = 0;
   const std::vector<int64_t>* times = nullptr;
-  std::vector<aggregate::SegmentDimension> dims;  // one per Dimensions::specs
+  std::vector<ColumnData> columns;
 };
 
 // Runs fn(scan, rows) for every selected segment overlapping one of

@@ -11,25 +11,29 @@ size_t Root(std::vector<size_t>& parent, size_t i) {
   return i;
 }
 
-// For each selected segment task, local id -> candidate index per dimension.
-std::vector<std::vector<int32_t>> LocalIndex(SegmentScan& s, const std::vector<TermRef>& terms) {
-  std::vector<std::vector<int32_t>> local(s.dims.size());
-  for (size_t d = 0; d < s.dims.size(); ++d) local[d].assign(s.dims[d].cardinality(), -1);
-  for (size_t i = 0; i < terms.size(); ++i) {
-    const uint32_t id = s.dims[terms[i].dim].Find(terms[i].value);
-    if (id != aggregate::SegmentDimension::npos) local[terms[i].dim][id] = static_cast<int32_t>(i);
+// Per column of a segment: dictionary id -> index into `terms`.
+std::vector<std::vector<int32_t>> LocalIndex(const Dimensions& dims, SegmentScan& s, const std::vector<TermRef>& terms) {
+  std::vector<std::vector<int32_t>> local(s.columns.size());
+  for (size_t ci = 0; ci < s.columns.size(); ++ci) {
+    const ColumnData& c = s.columns[ci];
+    local[ci].assign(c.dict.size(), -1);
+    for (size_t i = 0; i < terms.size(); ++i)
+      if (dims.specs[terms[i].dim].column == c.column)
+        if (auto id = c.dict.Find(terms[i].value)) local[ci][*id] = static_cast<int32_t>(i);
   }
   return local;
 }
 
-void RowTerms(SegmentScan& s, const std::vector<std::vector<int32_t>>& local, uint32_t row, std::vector<uint32_t>* keys,
-              std::vector<uint32_t>* out) {
+// Indices of `terms` that `row` holds, each once.
+void RowTerms(SegmentScan& s, const std::vector<std::vector<int32_t>>& local, uint32_t row, std::vector<uint32_t>* out) {
   out->clear();
-  for (size_t d = 0; d < s.dims.size(); ++d) {
-    keys->clear();
-    s.dims[d].Keys(row, keys);
-    for (uint32_t id : *keys)
-      if (local[d][id] >= 0) out->push_back(static_cast<uint32_t>(local[d][id]));
+  for (size_t ci = 0; ci < s.columns.size(); ++ci)
+    s.columns[ci].ForEach(row, [&](uint32_t id) {
+      if (local[ci][id] >= 0) out->push_back(static_cast<uint32_t>(local[ci][id]));
+    });
+  if (out->size() > 1) {
+    std::sort(out->begin(), out->end());
+    out->erase(std::unique(out->begin(), out->end()), out->end());
   }
 }
 
@@ -77,12 +81,12 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
   std::vector<std::vector<uint32_t>> pairs(selected.segments.size());
   ROOST_RETURN_IF_ERROR(ScanSegments(archive, selected, dims, {window}, options.bursts.threads, cache,
                                      [&](SegmentScan& s, const std::vector<uint32_t>& rows) -> Status {
-                                       auto local = LocalIndex(s, terms);
+                                       auto local = LocalIndex(dims, s, terms);
                                        auto& co = pairs[s.task];
                                        co.assign(m * m, 0);
-                                       std::vector<uint32_t> keys, present;
+                                       std::vector<uint32_t> present;
                                        for (uint32_t r : rows) {
-                                         RowTerms(s, local, r, &keys, &present);
+                                         RowTerms(s, local, r, &present);
                                          for (uint32_t a : present)
                                            for (uint32_t b : present) ++co[a * m + b];
                                        }
@@ -147,15 +151,15 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
                                archive.segment(selected.segments[s.task].segment));
         ROOST_ASSIGN_OR_RETURN(auto rt_of, cache->IntColumn(*reader, "retweet_of"));
         ROOST_ASSIGN_OR_RETURN(auto rt_count, cache->IntColumn(*reader, "retweet_count"));
-        auto local = LocalIndex(s, terms);
+        auto local = LocalIndex(dims, s, terms);
         PartB& out = pb[s.task];
         out.curves.assign(ng * hours, 0);
         out.tweets.assign(ng, 0);
         out.best.assign(ng, {});
-        std::vector<uint32_t> keys, present;
+        std::vector<uint32_t> present;
         std::vector<int> shared(ng);
         for (uint32_t r : rows) {
-          RowTerms(s, local, r, &keys, &present);
+          RowTerms(s, local, r, &present);
           if (present.empty()) continue;
           std::fill(shared.begin(), shared.end(), 0);
           for (uint32_t i : present)
