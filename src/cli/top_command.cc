@@ -36,7 +36,7 @@ struct Printer {
   bool Redacted(const aggregate::BreakdownItem& item) const {
     return !privacy::GroupAllowed(policy, item.metrics.unique_authors);
   }
-  void Json(JsonWriter* w, const std::vector<aggregate::BreakdownItem>& items) const {
+  void Json(JsonWriter* w, const std::vector<aggregate::BreakdownItem>& items, size_t depth = 0) const {
     w->BeginArray();
     for (const auto& item : items) {
       w->BeginObject();
@@ -45,9 +45,9 @@ struct Printer {
       } else {
         w->Key("value").String(item.value);
         WriteMetricsJson(w, item.metrics, metrics, policy, "count");
-        if (levels > 1) {
+        if (depth + 1 < levels) {
           w->Key("children");
-          Json(w, item.children);
+          Json(w, item.children, depth + 1);
         }
       }
       w->EndObject();
@@ -97,6 +97,11 @@ Status RunTop(const TopOptions& o) {
   }
   ROOST_ASSIGN_OR_RETURN(const query::QueryResult selected, aggregate::SelectRows(*p.archive, p.query, p.exec));
   aggregate::ColumnCache cache;
+  std::vector<query::TagMatches> tags;
+  if (p.tags) {
+    ROOST_ASSIGN_OR_RETURN(tags, query::EvaluateTags(*p.archive, *p.tags, p.exec, p.query.root ? &p.query : nullptr));
+    spec.tags = &tags;
+  }
   ROOST_ASSIGN_OR_RETURN(const aggregate::BreakdownResult r, aggregate::ComputeBreakdown(*p.archive, selected, spec, &cache));
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   const bool withheld = !privacy::AnswerAllowed(policy, r.total.unique_authors);
@@ -143,6 +148,7 @@ void AddTopCommand(CLI::App& app, int* exit_code) {
   auto* cmd = app.add_subcommand("top", "most frequent values among the tweets a filter matches, nested up to three levels");
   auto o = std::make_shared<TopOptions>();
   AddQueryOptions(cmd, &o->query, /*filter_required=*/false);
+  AddTagsOption(cmd, &o->query);
   AddPrivacyOptions(cmd, &o->privacy);
   std::string names;
   for (const auto& n : aggregate::DimensionNames()) names += (names.empty() ? "" : ", ") + n;

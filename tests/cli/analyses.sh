@@ -47,6 +47,16 @@ check "nested" "$t" 'o.items[0].children.length===1 && o.items[0].children[0].va
   o.items[0].children[0].count===4 && o.items[1].children.length===2'
 "$ROOST" top --archive "$tmp/a" --target hashtags --then lang > "$tmp/table.txt"
 grep -Eq '^rwc +en +4 +3' "$tmp/table.txt" || fail "table: $(cat "$tmp/table.txt")"
+# Grouped by the tags of a tag file (query/tags.h).
+printf 'tag "Rugby" { #rwc }\ntag.city "Paris" { #paris }\ntag "Both" { #rwc #paris }\n' > "$tmp/t.tags"
+t="$("$ROOST" top --archive "$tmp/a" --by tag --then lang --tags "$tmp/t.tags" --json)"
+check "top by tag" "$t" 'o.items.length===3 && o.items[0].value==="Rugby" && o.items[0].count===4 &&
+  o.items[1].value==="city.Paris" && o.items[1].count===2 && o.items[1].children.length===2 &&
+  o.items[2].value==="Both" && o.items[2].count===1'
+set +e
+"$ROOST" top --archive "$tmp/a" --target tag 2> "$tmp/err.txt"; rc=$?
+set -e
+[ "$rc" = 2 ] && grep -q "needs a tag file" "$tmp/err.txt" || fail "tag without --tags: rc=$rc $(cat "$tmp/err.txt")"
 set +e
 "$ROOST" top --archive "$tmp/a" --target hashtagz 2> "$tmp/err.txt"; rc=$?
 set -e

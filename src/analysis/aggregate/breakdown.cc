@@ -46,7 +46,7 @@ Result<std::vector<SegmentDimension>> LoadDims(const storage::Archive& archive, 
                                                ColumnCache* cache) {
   std::vector<SegmentDimension> dims;
   for (const auto& level : spec.levels) {
-    ROOST_ASSIGN_OR_RETURN(auto d, SegmentDimension::Load(archive, segment, level, terms, cache));
+    ROOST_ASSIGN_OR_RETURN(auto d, SegmentDimension::Load(archive, segment, level, terms, cache, spec.tags));
     dims.push_back(std::move(d));
   }
   return dims;

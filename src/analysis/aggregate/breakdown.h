@@ -13,6 +13,7 @@
 #include "analysis/aggregate/dimension.h"
 #include "analysis/aggregate/metrics.h"
 #include "query/executor.h"
+#include "query/tags.h"
 #include "storage/archive.h"
 
 namespace roost::aggregate {
@@ -28,6 +29,7 @@ struct BreakdownSpec {
   MetricSet metrics{true, false, false, false};  // for the items shown
   bool total_authors = false;         // unique authors over the whole answer (the privacy gate needs it)
   int threads = 0;
+  const std::vector<query::TagMatches>* tags = nullptr;  // for the "tag" dimension
 };
 
 struct BreakdownItem {

@@ -27,7 +27,25 @@ const DimensionSpec kDimensions[] = {
     {"sentiment_class", "", false, false, DimensionSpec::kAll},
     {"kind", "", false, false, DimensionSpec::kAll},
     {"verified", "", false, false, DimensionSpec::kAll},
+    {"tag", "", true, false, DimensionSpec::kAll},  // needs a tag file (--tags)
 };
+
+// The "tag" dimension of one segment: per row, the tags whose rows hold it.
+void LoadTags(const std::vector<query::TagMatches>& tags, size_t segment, uint32_t rows, storage::IdLists* lists,
+              std::vector<std::string>* names) {
+  std::vector<std::vector<uint32_t>> per_row(rows);
+  for (uint32_t t = 0; t < tags.size(); ++t) {
+    names->push_back(tags[t].tag->full_name());
+    for (const auto& sm : tags[t].segments)
+      if (sm.segment == segment)
+        for (uint32_t row : sm.rows.ToVector()) per_row[row].push_back(t);
+  }
+  lists->start.assign(1, 0);
+  for (const auto& r : per_row) {
+    lists->ids.insert(lists->ids.end(), r.begin(), r.end());
+    lists->start.push_back(static_cast<uint32_t>(lists->ids.size()));
+  }
+}
 
 // Computed dimensions: one small id per row.
 Status LoadComputed(const storage::SegmentReader& r, const std::string& name, ColumnCache* cache,
@@ -89,12 +107,18 @@ bool TermFilter::IsStopword(std::string_view term) const {
 
 Result<SegmentDimension> SegmentDimension::Load(const storage::Archive& archive, size_t segment,
                                                 const DimensionSpec& spec, const TermFilter* terms,
-                                                ColumnCache* cache) {
+                                                ColumnCache* cache, const std::vector<query::TagMatches>* tags) {
   SegmentDimension d;
   d.spec_ = spec;
   d.terms_ = terms;
   ROOST_ASSIGN_OR_RETURN(const storage::SegmentReader* r, archive.segment(segment));
-  if (spec.column.empty()) {
+  if (spec.name == "tag") {
+    if (tags == nullptr) return Status::InvalidArgument("target 'tag' needs a tag file (--tags FILE)");
+    auto lists = std::make_shared<storage::IdLists>();
+    LoadTags(*tags, segment, static_cast<uint32_t>(r->row_count()), lists.get(), &d.names_);
+    d.multi_ = std::move(lists);
+    d.cardinality_ = static_cast<uint32_t>(d.names_.size());
+  } else if (spec.column.empty()) {
     auto ids = std::make_shared<std::vector<uint32_t>>();
     ROOST_RETURN_IF_ERROR(LoadComputed(*r, spec.name, cache, ids.get(), &d.names_));
     d.single_ = std::move(ids);

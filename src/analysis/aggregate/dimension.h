@@ -15,6 +15,7 @@
 
 #include "analysis/aggregate/column_cache.h"
 #include "enrich/text/stopwords.h"
+#include "query/tags.h"
 #include "roost/status.h"
 #include "storage/archive.h"
 
@@ -42,8 +43,10 @@ struct TermFilter {
 
 class SegmentDimension {
  public:
+  // `tags` (EvaluateTags' answer) is needed by the "tag" dimension only.
   static Result<SegmentDimension> Load(const storage::Archive& archive, size_t segment, const DimensionSpec& spec,
-                                       const TermFilter* terms, ColumnCache* cache);
+                                       const TermFilter* terms, ColumnCache* cache,
+                                       const std::vector<query::TagMatches>* tags = nullptr);
 
   // Ids of row r's values (each once, filtered values left out) into *out.
   void Keys(uint32_t row, std::vector<uint32_t>* out);
