@@ -376,15 +376,24 @@ using Blocks = std::vector<std::pair<std::string, std::string>>;  // (name, byte
 class BlockTasks {
  public:
   enum Kind { kColumns, kDictionaries, kIdIndexes };
-  void Add(Kind kind, std::function<void(Blocks*)> fn) { tasks_.push_back({kind, std::move(fn)}); }
+  // `big` tasks start first, so the longest ones do not end up alone at
+  // the tail while the other threads idle.
+  void Add(Kind kind, std::function<void(Blocks*)> fn, bool big = false) {
+    tasks_.push_back({kind, std::move(fn), big});
+  }
   // Runs every task on `threads` threads (the caller is one); adds each
   // kind's CPU seconds to *costs.
   std::vector<Blocks> Run(int threads, SegmentBuildCosts* costs) {
     std::vector<Blocks> out(tasks_.size());
+    std::vector<size_t> order;
+    for (int pass = 0; pass < 2; ++pass)
+      for (size_t i = 0; i < tasks_.size(); ++i)
+        if (tasks_[i].big == (pass == 0)) order.push_back(i);
     std::atomic<size_t> next{0};
     std::mutex mu;
     auto worker = [&] {
-      for (size_t i; (i = next.fetch_add(1)) < tasks_.size();) {
+      for (size_t k; (k = next.fetch_add(1)) < order.size();) {
+        const size_t i = order[k];
         const double t0 = ThreadCpuSeconds();
         tasks_[i].fn(&out[i]);
         const double dt = ThreadCpuSeconds() - t0;
@@ -404,6 +413,7 @@ class BlockTasks {
   struct Task {
     Kind kind;
     std::function<void(Blocks*)> fn;
+    bool big = false;
   };
   std::vector<Task> tasks_;
 };
@@ -519,9 +529,10 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
     double_col(out, "place_max_lat", [](const Tweet& t) { return t.place ? t.place->max_lat : 0.0; });
   });
   // Text is the largest column: a task of its own.
-  tasks.Add(BlockTasks::kColumns, [&](Blocks* out) {
-    string_col(out, "text", [](const Tweet& t) -> const std::string& { return t.text; });
-  });
+  tasks.Add(
+      BlockTasks::kColumns,
+      [&](Blocks* out) { string_col(out, "text", [](const Tweet& t) -> const std::string& { return t.text; }); },
+      /*big=*/true);
   tasks.Add(BlockTasks::kColumns, [&](Blocks* out) {
     string_col(out, "user_name", [](const Tweet& t) -> const std::string& { return t.user.name; });
     string_col(out, "user_description", [](const Tweet& t) -> const std::string& { return t.user.description; });
@@ -543,7 +554,7 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   });
 
   // Dimension columns, one task each.
-  auto dim = [&](const char* name, bool multi, std::function<void(const Tweet&, DimValues*)> fill) {
+  auto dim = [&](const char* name, bool multi, std::function<void(const Tweet&, DimValues*)> fill, bool big = false) {
     tasks.Add(BlockTasks::kDictionaries, [&ts, name, multi, fill = std::move(fill)](Blocks* out) {
       DimBlocks b;
       {
@@ -558,7 +569,7 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
       out->emplace_back(std::string(name) + ".ids", std::move(b.ids));
       out->emplace_back(std::string(name) + ".ranks", std::move(b.ranks));
       out->emplace_back(std::string(name) + ".postings", std::move(b.postings));
-    });
+    }, big);
   };
   // Normalised copies go through a per-thread scratch string.
   auto lower = [](std::string_view v) -> std::string_view {
@@ -602,7 +613,7 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   });
   dim("terms", true, [](const Tweet& t, DimValues* d) {
     for (const auto& s : t.terms) d->AddValue(s);
-  });
+  }, /*big=*/true);
 
   tasks.Add(BlockTasks::kIdIndexes, [&](Blocks* out) {
     std::vector<std::pair<uint64_t, uint32_t>> ids, rts;
