@@ -19,6 +19,7 @@ namespace {
 struct DetectArgs {
   std::string csv;
   bool causal = false;
+  bool two_sided = false;
   bool json = false;
   double threshold = detect::kDefaultThreshold;
 };
@@ -28,6 +29,7 @@ int RunDetect(const DetectArgs& a) {
   if (!series.ok()) return ReportError("detect", series.status());
   detect::DetectorOptions options;
   options.causal = a.causal;
+  options.two_sided = a.two_sided;
   auto d = detect::Detect(*series, options);
   if (!d.ok()) return ReportError("detect", Status(d.status().code(), a.csv + ": " + d.status().message()));
   const auto& s = *series;
@@ -79,6 +81,7 @@ void AddDetectCommand(CLI::App& app, int* exit_code) {
   cmd->add_flag("--causal", args->causal, "each score uses only earlier rows (streaming, as in NAB)");
   cmd->add_option("--threshold", args->threshold, "score threshold for the spikes listed by --json")
       ->check(CLI::Range(0.0, 1.0));
+  cmd->add_flag("--two-sided", args->two_sided, "also score drops below the baseline");
   cmd->add_flag("--json", args->json, "one JSON object: rows with scores and expected values, and spikes");
   cmd->callback([=] { *exit_code = RunDetect(*args); });
 }

@@ -68,6 +68,7 @@ class Model {
   void RestartLevel() {
     have_level_ = false;
     recent_z_.clear();
+    recent_zd_.clear();
   }
 
   // Scores row (t, x) from the state so far, then learns from it.
@@ -93,6 +94,17 @@ class Model {
     double expected_count = InverseAnscombe(baseline);
     if (z > 0 && x - expected_count < o_.min_excess) z = 0;  // minimum support
     z = std::clamp(z, -kZClip, kZClip);
+    // Drops (two-sided mode): the same scan on -z, with the same support.
+    const double zd = (z < 0 && expected_count - x >= o_.min_excess) ? -z : 0.0;
+    recent_zd_.push_back(zd);
+    if (static_cast<int>(recent_zd_.size()) > short_rows_) recent_zd_.pop_front();
+    double md = -kZClip, sumd = 0;
+    int jd = 0;
+    for (auto it = recent_zd_.rbegin(); it != recent_zd_.rend(); ++it) {
+      sumd += *it;
+      ++jd;
+      md = std::max(md, sumd / std::sqrt(static_cast<double>(jd)));
+    }
 
     recent_z_.push_back(z);
     if (static_cast<int>(recent_z_.size()) > short_rows_) recent_z_.pop_front();
@@ -111,6 +123,10 @@ class Model {
       double dev = (m - lik_mean_) / std::sqrt(std::max(lik_var_, 1e-6));
       // Only rows above their baseline can be a spike's part.
       if (dev > 0 && z > 0) s = 1.0 - std::exp(-MinusLog10Tail(dev) / o_.score_decades);
+      if (o_.two_sided && zd > 0) {
+        double devd = (md - likd_mean_) / std::sqrt(std::max(likd_var_, 1e-6));
+        if (devd > 0) s = std::max(s, 1.0 - std::exp(-MinusLog10Tail(devd) / o_.score_decades));
+      }
     }
     *score = std::clamp(s, 0.0, 1.0);
     *expected = expected_count;
@@ -128,6 +144,9 @@ class Model {
     double dm = m - lik_mean_;
     lik_mean_ += a * dm;
     lik_var_ = (1 - a) * (lik_var_ + a * dm * dm);
+    double dmd = md - likd_mean_;
+    likd_mean_ += a * dmd;
+    likd_var_ = (1 - a) * (likd_var_ + a * dmd * dmd);
   }
 
  private:
@@ -174,7 +193,8 @@ class Model {
   bool have_level_ = false;
   double level_ = 0, abs_dev_ = 1.0 / kMeanAbsToSigma;
   double lik_mean_ = 0, lik_var_ = 1;
-  std::deque<double> recent_z_;
+  double likd_mean_ = 0, likd_var_ = 1;  // the same for drops
+  std::deque<double> recent_z_, recent_zd_;
   int64_t n_ = 0;
   std::vector<double> scratch_;
 };

@@ -36,6 +36,9 @@ inline constexpr double kDefaultThreshold = 0.65;
 
 struct DetectorOptions {
   bool causal = true;
+  // Also score drops below the baseline (the same scan statistic on -z, with
+  // its own long-term statistics). Off for spikes; `roost detect --two-sided`.
+  bool two_sided = false;
   // Short-term level: half-life of its EWMA.
   double level_half_life_hours = 3.0;
   // Scale (robust EW mean absolute residual) half-life.
