@@ -92,6 +92,7 @@ Status RunTrends(const TrendsOptions& o) {
   topt.bursts.min_z = o.min_z;
   topt.max_trends = o.limit;
   topt.top_tweets = o.tweets;
+  topt.count_authors = policy.enabled;
   std::vector<PeriodTrend> found;
   for (const auto& w : windows) {
     ROOST_ASSIGN_OR_RETURN(trends::TrendResult r, trends::FindTrends(*p.archive, selected, dims, w, topt, &cache));
@@ -141,6 +142,10 @@ Status RunTrends(const TrendsOptions& o) {
     j.Key("trends").BeginArray();
     for (const auto& f : found) {
       const auto& t = f.trend;
+      if (!privacy::GroupAllowed(policy, t.authors)) {
+        j.BeginObject().Key(kRedacted).Bool(true).EndObject();
+        continue;
+      }
       j.BeginObject().Key("label").String(t.label).Key("score").Double(t.score).Key("tweets").Uint(count(t.tweets));
       j.Key("start").String(label(t.start)).Key("peak").String(label(t.peak)).Key("end").String(label(t.end));
       j.Key("terms").BeginArray();
@@ -165,6 +170,10 @@ Status RunTrends(const TrendsOptions& o) {
   fmt::print("{} trend(s)\n", found.size());
   for (const auto& f : found) {
     const auto& t = f.trend;
+    if (!privacy::GroupAllowed(policy, t.authors)) {
+      fmt::print("\n{}: fewer than {} authors\n", kRedacted, policy.min_group_authors);
+      continue;
+    }
     std::vector<std::string> terms;
     for (const auto& b : t.terms) terms.push_back(trends::DisplayTerm(dims, b.term));
     fmt::print("\n{}  z={:.1f}  {} tweets  start {} peak {} end {}\n  terms: {}\n", t.label, t.score, count(t.tweets),

@@ -140,6 +140,7 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
   struct PartB {
     std::vector<uint64_t> curves;  // [group][hour]
     std::vector<uint64_t> tweets;  // [group], inside the window
+    std::vector<std::vector<uint64_t>> authors;  // [group], inside the window
     std::vector<std::vector<Candidate>> best;
   };
   std::vector<PartB> pb(selected.segments.size());
@@ -151,11 +152,16 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
                                archive.segment(selected.segments[s.task].segment));
         ROOST_ASSIGN_OR_RETURN(auto rt_of, cache->IntColumn(*reader, "retweet_of"));
         ROOST_ASSIGN_OR_RETURN(auto rt_count, cache->IntColumn(*reader, "retweet_count"));
+        aggregate::ColumnCache::Authors author_ids;
+        if (options.count_authors) {
+          ROOST_ASSIGN_OR_RETURN(author_ids, cache->AuthorIds(*reader));
+        }
         auto local = LocalIndex(dims, s, terms);
         PartB& out = pb[s.task];
         out.curves.assign(ng * hours, 0);
         out.tweets.assign(ng, 0);
         out.best.assign(ng, {});
+        out.authors.assign(ng, {});
         std::vector<uint32_t> present;
         std::vector<int> shared(ng);
         for (uint32_t r : rows) {
@@ -172,6 +178,7 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
             ++out.curves[g * hours + h];
             if (!inside) continue;
             ++out.tweets[g];
+            if (author_ids) out.authors[g].push_back((*author_ids)[r]);
             if ((*rt_of)[r] != 0 || keep == 0) continue;  // originals only
             Candidate c{shared[g], (*rt_count)[r], s.task, r};
             auto& best = out.best[g];
@@ -188,6 +195,7 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
         return Status::Ok();
       }));
   std::vector<std::vector<Candidate>> best(ng);
+  std::vector<std::vector<uint64_t>> authors(ng);
   for (auto& t : result.trends) t.curve.assign(hours, 0);
   for (const auto& p : pb) {
     if (p.curves.empty()) continue;
@@ -195,10 +203,13 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
       for (size_t h = 0; h < hours; ++h) result.trends[g].curve[h] += p.curves[g * hours + h];
       result.trends[g].tweets += p.tweets[g];
       best[g].insert(best[g].end(), p.best[g].begin(), p.best[g].end());
+      authors[g].insert(authors[g].end(), p.authors[g].begin(), p.authors[g].end());
     }
   }
   for (size_t g = 0; g < ng; ++g) {
     Trend& t = result.trends[g];
+    std::sort(authors[g].begin(), authors[g].end());
+    t.authors = static_cast<uint64_t>(std::unique(authors[g].begin(), authors[g].end()) - authors[g].begin());
     t.curve_from = curve.from;
     ReadCurve(t.curve, t.curve_from, &t.start, &t.peak, &t.end, &t.peak_count);
     if (t.terms.size() > options.max_terms) t.terms.resize(options.max_terms);

@@ -23,6 +23,7 @@ struct TrendOptions {
   size_t max_terms = 10;       // values listed per trend (all of them count for its curve)
   size_t top_tweets = 3;
   int64_t curve_margin_ms = 12 * kHourMs;  // curve spans the window +- this
+  bool count_authors = false;              // the privacy gate needs Trend::authors
 };
 
 struct ShownTweet {
@@ -37,6 +38,7 @@ struct Trend {
   std::vector<Burst> terms;  // by z descending
   double score = 0;          // z of the strongest value
   uint64_t tweets = 0;       // tweets of the window holding any value
+  uint64_t authors = 0;      // their unique authors (when TrendOptions::count_authors)
   TimestampMs curve_from = 0;
   std::vector<uint64_t> curve;  // hourly, from curve_from
   TimestampMs start = 0, peak = 0, end = 0;
