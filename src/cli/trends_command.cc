@@ -93,6 +93,29 @@ Status RunTrends(const TrendsOptions& o) {
   topt.max_trends = o.limit;
   topt.top_tweets = o.tweets;
   topt.count_authors = policy.enabled;
+  if (policy.enabled) {
+    // The answer-level gate: unique authors of the selected tweets of the windows.
+    auto made = aggregate::TimeGrid::Make(aggregate::Interval::kMinute, zone, windows.front().from, windows.back().to);
+    if (!made.ok()) made = aggregate::TimeGrid::Make(aggregate::Interval::kHour, zone, windows.front().from, windows.back().to);
+    ROOST_ASSIGN_OR_RETURN(aggregate::TimeGrid grid, std::move(made));
+    aggregate::MetricSet m = aggregate::MetricSet::TweetsOnly();
+    m.authors = true;
+    aggregate::ColumnCache gate_cache;
+    ROOST_ASSIGN_OR_RETURN(const aggregate::SeriesResult s,
+                           aggregate::ComputeSeries(*p.archive, selected, std::move(grid), m, o.query.threads, &gate_cache));
+    if (!privacy::AnswerAllowed(policy, s.total.unique_authors) || s.total.tweets == 0) {
+      if (o.query.json) {
+        JsonWriter j;
+        j.BeginObject();
+        WritePrivacyJson(&j, policy);
+        j.Key("redacted").Bool(true).Key("reason").String(WithheldReason(policy)).EndObject();
+        fmt::print("{}\n", j.str());
+      } else {
+        fmt::print("redacted: {}\n", WithheldReason(policy));
+      }
+      return Status::Ok();
+    }
+  }
   std::vector<PeriodTrend> found;
   for (const auto& w : windows) {
     ROOST_ASSIGN_OR_RETURN(trends::TrendResult r, trends::FindTrends(*p.archive, selected, dims, w, topt, &cache));

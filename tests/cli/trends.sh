@@ -28,6 +28,7 @@ PY
 # Under the privacy gate, text and handles are hidden.
 "$ROOST" trends --archive "$a" --at "$2" --json --privacy --min-authors 1 > "$dir/p.json"
 ! grep -q '"text"\|"handle"' "$dir/p.json"
+"$ROOST" trends --archive "$a" --at "$2" --json --privacy --min-authors 100000000 | grep -q '"redacted":true'
 "$ROOST" trends --archive "$a" --window week --at "$2" > /dev/null 2>&1 && exit 1 || [ $? = 2 ]
 "$ROOST" trends --archive "$a" > /dev/null 2>&1 && exit 1 || [ $? = 2 ]
 "$ROOST" spikes --archive "$a" --threshold 2 > /dev/null 2>&1 && exit 1 || [ $? = 2 ]
