@@ -81,7 +81,7 @@ Pass1 CountSegment(const storage::Archive& archive, const query::SegmentMatches&
     SegmentDimension& d = (*dims)[0];
     std::vector<Count> counts(d.cardinality());
     std::vector<uint32_t> last_row(d.cardinality(), UINT32_MAX);
-    ForEachRow(m.rows, [&](uint32_t row) {
+    ForEachRowDense(m.rows, d.rows(), [&](uint32_t row) {
       if (d.Hidden(row)) return;
       d.ForEachRawId(row, [&](uint32_t id) {
         if (last_row[id] == row) return;

@@ -137,6 +137,7 @@ Result<SegmentDimension> SegmentDimension::Load(const storage::Archive& archive,
     }
   }
   d.keep_.assign(d.cardinality_, 0);
+  d.rows_ = static_cast<uint32_t>(r->row_count());
   return d;
 }
 

@@ -68,6 +68,8 @@ class SegmentDimension {
     for (uint32_t j = m.start[row]; j < m.start[row + 1]; ++j) fn(m.ids[j]);
   }
   bool Hidden(uint32_t row) const { return has_hidden_ && hidden_.Contains(row); }
+  // Rows of the segment (for dense walks).
+  uint32_t rows() const { return rows_; }
   bool Keep(uint32_t id);
   // Rows holding `value` from the postings (stored dimensions only), minus
   // geo-scrubbed rows; nullopt for computed dimensions.
@@ -85,6 +87,7 @@ class SegmentDimension {
   storage::Bitmap hidden_;          // geo-scrubbed rows for geo dimensions
   bool has_hidden_ = false;
   uint32_t cardinality_ = 0;
+  uint32_t rows_ = 0;
 };
 
 }  // namespace roost::aggregate

@@ -4,6 +4,7 @@
 #define ROOST_ANALYSIS_AGGREGATE_ROW_ITERATION_H_
 
 #include <cstdint>
+#include <vector>
 
 #include "storage/bitmap.h"
 
@@ -20,6 +21,29 @@ void ForEachRow(const storage::Bitmap& rows, Fn&& fn) {
     if (n < kBatch) break;
   }
   roaring_free_uint32_iterator(it);
+}
+
+// The same for a selection that may cover most of a segment of `rows` rows:
+// then a linear walk over all rows that steps over the few missing ones is
+// much cheaper than decoding the bitmap row by row.
+template <typename Fn>
+void ForEachRowDense(const storage::Bitmap& selected, uint32_t rows, Fn&& fn) {
+  const uint64_t n = selected.Cardinality();
+  if (n * 4 < uint64_t{rows} * 3) {
+    ForEachRow(selected, fn);
+    return;
+  }
+  storage::Bitmap missing = storage::Bitmap::Range(0, rows);
+  missing.AndNotWith(selected);
+  const std::vector<uint32_t> skip = missing.ToVector();
+  size_t k = 0;
+  for (uint32_t r = 0; r < rows; ++r) {
+    if (k < skip.size() && skip[k] == r) {
+      ++k;
+      continue;
+    }
+    fn(r);
+  }
 }
 
 }  // namespace roost::aggregate
