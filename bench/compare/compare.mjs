@@ -376,7 +376,7 @@ function report(results) {
       const best = Object.entries(e.duck).sort((a, b) => a[1].warm_cpu_ms - b[1].warm_cpu_ms)[0];
       const all = Object.entries(e.duck).map(([v, d]) => `${v} ${fmt(d.warm_cpu_ms)}`).join(', ');
       const rv = e.roost?.warm_cpu_ms;
-      row(`(${e.id}) ${e.name}, warm CPU ms (Roost: whole process; DuckDB: the query)`, rv != null ? fmt(rv) : 'n/a', `${fmt(best[1].warm_cpu_ms)} (${all})`,
+      row(`(${e.id}) ${e.name}, warm CPU ms (Roost: process CPU shared over its runs; DuckDB: the query)`, rv != null ? fmt(rv) : 'n/a', `${fmt(best[1].warm_cpu_ms)} (${all})`,
         rv ? fmt(best[1].warm_cpu_ms / rv, 2) : 'n/a', '');
     }
     for (const phase of ['warm', 'cold']) {
