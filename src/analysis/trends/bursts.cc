@@ -91,7 +91,7 @@ Result<BurstResult> FindBursts(const storage::Archive& archive, const query::Que
             if (counts[id] == 0) continue;
             const std::string_view v = c.dict.value(id);
             for (int d : c.dims)
-              if (dims.Keep(d, v)) out.counts.push_back({TermRef{d, std::string(v)}, counts[id]});
+              if (dims.KeepShape(d, v)) out.counts.push_back({TermRef{d, std::string(v)}, counts[id]});
           }
         }
         return Status::Ok();
@@ -104,7 +104,7 @@ Result<BurstResult> FindBursts(const storage::Archive& archive, const query::Que
   }
   std::vector<TermRef> candidates;
   for (const auto& [t, c] : window_counts)
-    if (c >= options.min_support) candidates.push_back(t);
+    if (c >= options.min_support && dims.Keep(t.dim, t.value)) candidates.push_back(t);
   std::unordered_map<TermRef, uint32_t, Hash> index;
   for (uint32_t i = 0; i < candidates.size(); ++i) index[candidates[i]] = i;
 

@@ -26,13 +26,16 @@ Result<Dimensions> Dimensions::Make(const std::vector<std::string>& names) {
 }
 
 bool Dimensions::Keep(int dim, std::string_view v) const {
+  return KeepShape(dim, v) && (specs[dim].filter != aggregate::DimensionSpec::kWords || !filter.IsStopword(v));
+}
+
+bool Dimensions::KeepShape(int dim, std::string_view v) const {
   if (v.empty()) return false;
   switch (specs[dim].filter) {
     case aggregate::DimensionSpec::kPhrases:
       return v.find(' ') != std::string_view::npos;
     case aggregate::DimensionSpec::kWords:
-      return v.find(' ') == std::string_view::npos && v[0] != '#' && v[0] != '@' && v[0] != '$' && v.size() > 1 &&
-             !filter.IsStopword(v);
+      return v.find(' ') == std::string_view::npos && v[0] != '#' && v[0] != '@' && v[0] != '$' && v.size() > 1;
     default:
       return true;
   }

@@ -36,6 +36,9 @@ struct Dimensions {
   // Whether `value` of dimension `dim` counts (what SegmentDimension::Keys
   // keeps: words without stopwords for terms, two-word values for phrases).
   bool Keep(int dim, std::string_view value) const;
+  // Keep() without the stopword test (cheap; the passes test stopwords on
+  // the few candidates only).
+  bool KeepShape(int dim, std::string_view value) const;
 };
 
 // One stored column of a segment, read raw: `terms` and `phrases` share the
