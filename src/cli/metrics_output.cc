@@ -54,6 +54,14 @@ void WritePrivacyJson(JsonWriter* w, const privacy::PrivacyPolicy& p) {
   w->EndObject();
 }
 
+void WriteTimingJson(JsonWriter* w, const std::vector<double>& runs_ms) {
+  w->Key("elapsed_ms").Double(runs_ms.empty() ? 0.0 : runs_ms.front());
+  if (runs_ms.size() < 2) return;
+  w->Key("runs_ms").BeginArray();
+  for (double r : runs_ms) w->Double(r);
+  w->EndArray();
+}
+
 std::string WithheldReason(const privacy::PrivacyPolicy& p) {
   return fmt::format("the answer has fewer than {} unique authors ({})", p.min_answer_authors, p.origin);
 }

@@ -25,6 +25,9 @@ std::vector<std::string> MetricCells(const aggregate::TweetMetrics& m, const agg
 void WriteMetricsJson(JsonWriter* w, const aggregate::TweetMetrics& m, const aggregate::MetricSet& set,
                       const privacy::PrivacyPolicy& policy, std::string_view count_name = "tweets");
 void WritePrivacyJson(JsonWriter* w, const privacy::PrivacyPolicy& policy);
+// "elapsed_ms" (the first run, archive open included) and, after --repeat,
+// "runs_ms" with every run.
+void WriteTimingJson(JsonWriter* w, const std::vector<double>& runs_ms);
 // "the answer has fewer than 100 unique authors (privacy.toml)".
 std::string WithheldReason(const privacy::PrivacyPolicy& policy);
 

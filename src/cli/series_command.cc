@@ -52,7 +52,6 @@ Status RunSeries(const SeriesOptions& o) {
     runs_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - run_start).count());
     run_start = std::chrono::steady_clock::now();
   }
-  const double ms = runs_ms.front();
   const bool withheld = !privacy::AnswerAllowed(policy, s.total.unique_authors);
 
   if (o.query.json) {
@@ -77,12 +76,7 @@ Status RunSeries(const SeriesOptions& o) {
       WriteMetricsJson(&w, s.total, metrics, policy);
       w.EndObject();
     }
-    w.Key("elapsed_ms").Double(ms);
-    if (runs_ms.size() > 1) {
-      w.Key("runs_ms").BeginArray();
-      for (double r : runs_ms) w.Double(r);
-      w.EndArray();
-    }
+    WriteTimingJson(&w, runs_ms);
     w.EndObject();
     fmt::print("{}\n", w.str());
     return Status::Ok();

@@ -112,7 +112,6 @@ Status RunTop(const TopOptions& o) {
     runs_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - run_start).count());
     run_start = std::chrono::steady_clock::now();
   }
-  const double ms = runs_ms.front();
   const bool withheld = !privacy::AnswerAllowed(policy, r.total.unique_authors);
   const Printer printer{spec.metrics, policy, spec.levels.size()};
 
@@ -134,12 +133,7 @@ Status RunTop(const TopOptions& o) {
       w.Key("distinct").Uint(privacy::RoundDown(policy, r.distinct));
       w.Key("total_tweets").Uint(privacy::RoundDown(policy, r.total.tweets));
     }
-    w.Key("elapsed_ms").Double(ms);
-    if (runs_ms.size() > 1) {
-      w.Key("runs_ms").BeginArray();
-      for (double x : runs_ms) w.Double(x);
-      w.EndArray();
-    }
+    WriteTimingJson(&w, runs_ms);
     w.EndObject();
     fmt::print("{}\n", w.str());
     return Status::Ok();
