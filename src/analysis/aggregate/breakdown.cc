@@ -79,6 +79,12 @@ Pass1 CountSegment(const storage::Archive& archive, const query::SegmentMatches&
     // One level: a dense counter per segment-local id; a tweet counts once
     // per value even when the value repeats in it (last_row).
     SegmentDimension& d = (*dims)[0];
+    std::vector<uint64_t> dense;
+    if (!followers && d.CountDense(m.rows, &dense)) {
+      for (uint32_t id = 0; id < dense.size(); ++id)
+        if (dense[id] && d.Keep(id)) out.counts.emplace_back(std::string(d.Name(id)), Count{dense[id], 0});
+      return out;
+    }
     std::vector<Count> counts(d.cardinality());
     std::vector<uint32_t> last_row(d.cardinality(), UINT32_MAX);
     ForEachRowDense(m.rows, d.rows(), [&](uint32_t row) {

@@ -187,6 +187,41 @@ std::string_view SegmentDimension::Name(uint32_t id) const {
   return spec_.column.empty() ? std::string_view(names_[id]) : dict_.value(id);
 }
 
+bool SegmentDimension::CountDense(const storage::Bitmap& selected, std::vector<uint64_t>* counts) const {
+  if (has_hidden_ || selected.Cardinality() * 4 < uint64_t{rows_} * 3) return false;
+  counts->assign(cardinality_, 0);
+  storage::Bitmap missing = storage::Bitmap::Range(0, rows_);
+  missing.AndNotWith(selected);
+  const std::vector<uint32_t> left_out = missing.ToVector();
+  if (!spec_.multi) {
+    for (uint32_t id : *single_) ++(*counts)[id];
+    for (uint32_t row : left_out) --(*counts)[(*single_)[row]];
+    return true;
+  }
+  const storage::IdLists& m = *multi_;
+  for (uint32_t id : m.ids) ++(*counts)[id];
+  // A value repeated in one tweet counts once: take back the repeats.
+  auto uncount_repeats = [&](uint32_t row) {
+    for (uint32_t j = m.start[row] + 1; j < m.start[row + 1]; ++j)
+      for (uint32_t k = m.start[row]; k < j; ++k)
+        if (m.ids[k] == m.ids[j]) {
+          --(*counts)[m.ids[j]];
+          break;
+        }
+  };
+  for (uint32_t row = 0; row < rows_; ++row)
+    if (m.start[row + 1] - m.start[row] > 1) uncount_repeats(row);
+  for (uint32_t row : left_out) {
+    // The row's distinct ids: its repeats were already taken back.
+    for (uint32_t j = m.start[row]; j < m.start[row + 1]; ++j) {
+      bool repeat = false;
+      for (uint32_t k = m.start[row]; k < j && !repeat; ++k) repeat = m.ids[k] == m.ids[j];
+      if (!repeat) --(*counts)[m.ids[j]];
+    }
+  }
+  return true;
+}
+
 uint32_t SegmentDimension::Find(std::string_view value) const {
   if (spec_.column.empty()) {
     for (uint32_t i = 0; i < names_.size(); ++i)

@@ -68,6 +68,11 @@ class SegmentDimension {
     for (uint32_t j = m.start[row]; j < m.start[row + 1]; ++j) fn(m.ids[j]);
   }
   bool Hidden(uint32_t row) const { return has_hidden_ && hidden_.Contains(row); }
+  // Tweets per id when `selected` holds most of the segment and no row is
+  // hidden: one flat pass over all ids, then corrections for the rows left
+  // out and for ids repeated within a row. False (nothing counted) when
+  // those conditions do not hold.
+  bool CountDense(const storage::Bitmap& selected, std::vector<uint64_t>* counts) const;
   // Rows of the segment (for dense walks).
   uint32_t rows() const { return rows_; }
   bool Keep(uint32_t id);
