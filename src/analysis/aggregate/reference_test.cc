@@ -263,6 +263,37 @@ TEST_F(ReferenceTest, TopHashtagsMatchAReferenceCount) {
   }
 }
 
+TEST_F(ReferenceTest, TopHashtagsOfMostButNotAllTweets) {
+  // A selection of most rows takes the dense counting path, which must take
+  // back the rows left out (here: every tweet with the most used hashtag).
+  std::map<std::string, uint64_t> all;
+  for (const Tweet& t : *tweets_) {
+    std::set<std::string> seen;
+    for (const auto& h : t.hashtags) seen.insert(Lower(h.text));
+    for (const auto& h : seen) ++all[h];
+  }
+  const std::string top = std::max_element(all.begin(), all.end(), [](auto& a, auto& b) {
+                            return a.second < b.second;
+                          })->first;
+  std::map<std::string, uint64_t> ref;
+  for (const Tweet& t : *tweets_) {
+    std::set<std::string> seen;
+    for (const auto& h : t.hashtags) seen.insert(Lower(h.text));
+    if (seen.count(top)) continue;
+    for (const auto& h : seen) ++ref[h];
+  }
+  BreakdownSpec spec;
+  spec.levels = {Dim("hashtags")};
+  spec.limit = 100000;
+  spec.metrics = MetricSet::TweetsOnly();
+  const query::QueryResult selected = Select("not hashtags contains \"" + top + "\"");
+  ASSERT_GT(selected.count * 4, tweets_->size() * 3);
+  auto r = ComputeBreakdown(**archive_, selected, spec, &cache_);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->items.size(), ref.size());
+  for (const auto& item : r->items) EXPECT_EQ(item.metrics.tweets, ref[item.value]) << item.value;
+}
+
 TEST_F(ReferenceTest, NestedBreakdownLangThenSentimentClassThenKind) {
   auto kind = [](const Tweet& t) {
     return t.retweet_of ? "retweet" : t.quote_of ? "quote" : t.reply_to ? "reply" : "original";
