@@ -4,6 +4,7 @@
 #include <bit>
 
 #include "analysis/aggregate/metrics.h"
+#include "analysis/aggregate/row_iteration.h"
 #include "storage/segment_format.h"
 
 namespace roost::aggregate {
@@ -188,11 +189,9 @@ std::string_view SegmentDimension::Name(uint32_t id) const {
 }
 
 bool SegmentDimension::CountDense(const storage::Bitmap& selected, std::vector<uint64_t>* counts) const {
-  if (has_hidden_ || selected.Cardinality() * 4 < uint64_t{rows_} * 3) return false;
+  if (has_hidden_ || !IsDense(selected, rows_)) return false;
   counts->assign(cardinality_, 0);
-  storage::Bitmap missing = storage::Bitmap::Range(0, rows_);
-  missing.AndNotWith(selected);
-  const std::vector<uint32_t> left_out = missing.ToVector();
+  const std::vector<uint32_t> left_out = RowsLeftOut(selected, rows_);
   if (!spec_.multi) {
     for (uint32_t id : *single_) ++(*counts)[id];
     for (uint32_t row : left_out) --(*counts)[(*single_)[row]];

@@ -23,19 +23,27 @@ void ForEachRow(const storage::Bitmap& rows, Fn&& fn) {
   roaring_free_uint32_iterator(it);
 }
 
-// The same for a selection that may cover most of a segment of `rows` rows:
-// then a linear walk over all rows that steps over the few missing ones is
-// much cheaper than decoding the bitmap row by row.
+// A selection holding at least three quarters of a segment of `rows` rows:
+// walking all rows and stepping over the few missing ones is then cheaper
+// than decoding the bitmap row by row.
+inline bool IsDense(const storage::Bitmap& selected, uint32_t rows) {
+  return selected.Cardinality() * 4 >= uint64_t{rows} * 3;
+}
+
+// Rows of [0, rows) not in `selected`, in order.
+inline std::vector<uint32_t> RowsLeftOut(const storage::Bitmap& selected, uint32_t rows) {
+  storage::Bitmap missing = storage::Bitmap::Range(0, rows);
+  missing.AndNotWith(selected);
+  return missing.ToVector();
+}
+
 template <typename Fn>
 void ForEachRowDense(const storage::Bitmap& selected, uint32_t rows, Fn&& fn) {
-  const uint64_t n = selected.Cardinality();
-  if (n * 4 < uint64_t{rows} * 3) {
+  if (!IsDense(selected, rows)) {
     ForEachRow(selected, fn);
     return;
   }
-  storage::Bitmap missing = storage::Bitmap::Range(0, rows);
-  missing.AndNotWith(selected);
-  const std::vector<uint32_t> skip = missing.ToVector();
+  const std::vector<uint32_t> skip = RowsLeftOut(selected, rows);
   size_t k = 0;
   for (uint32_t r = 0; r < rows; ++r) {
     if (k < skip.size() && skip[k] == r) {
