@@ -161,8 +161,7 @@ void AddTopCommand(CLI::App& app, int* exit_code) {
   AddPrivacyOptions(cmd, &o->privacy);
   std::string names;
   for (const auto& n : aggregate::DimensionNames()) names += (names.empty() ? "" : ", ") + n;
-  auto* target = cmd->add_option("--target,--by", o->target, "what to rank: " + names)->required();
-  (void)target;
+  cmd->add_option("--target,--by", o->target, "what to rank: " + names)->required();
   cmd->add_option("--then", o->then, "break each item down by another dimension (up to twice)");
   cmd->add_option("--limit", o->limit, "items per level")->capture_default_str()->check(CLI::Range(1, 100000));
   cmd->add_option("--rank-by", o->rank_by, "tweets, authors, reach or engagement")->capture_default_str();

@@ -165,6 +165,41 @@ struct Pass2 {
   MetricsAccumulator total;
 };
 
+// Pass two over every selected row: each row adds to the shown paths it has.
+template <typename Find>
+void MeasureByRows(const storage::Bitmap& rows, size_t levels, const Find& find, std::vector<SegmentDimension>* dims,
+                   const MetricColumns& cols, std::vector<std::optional<MetricsAccumulator>>* acc) {
+  std::vector<uint32_t> keys[kMaxLevels];
+  ForEachRow(rows, [&](uint32_t row) {
+    (*dims)[0].Keys(row, &keys[0]);
+    bool deeper_loaded = false;
+    for (uint32_t a : keys[0]) {
+      const int n1 = find(-1, a);
+      if (n1 < 0) continue;
+      if (!(*acc)[n1]) (*acc)[n1].emplace();
+      (*acc)[n1]->Add(cols, row);
+      if (levels < 2) continue;
+      if (!deeper_loaded) {
+        for (size_t d = 1; d < levels; ++d) (*dims)[d].Keys(row, &keys[d]);
+        deeper_loaded = true;
+      }
+      for (uint32_t b : keys[1]) {
+        const int n2 = find(n1, b);
+        if (n2 < 0) continue;
+        if (!(*acc)[n2]) (*acc)[n2].emplace();
+        (*acc)[n2]->Add(cols, row);
+        if (levels < 3) continue;
+        for (uint32_t c : keys[2]) {
+          const int n3 = find(n2, c);
+          if (n3 < 0) continue;
+          if (!(*acc)[n3]) (*acc)[n3].emplace();
+          (*acc)[n3]->Add(cols, row);
+        }
+      }
+    }
+  });
+}
+
 Pass2 MeasureSegment(const storage::Archive& archive, const query::SegmentMatches& m, const BreakdownSpec& spec,
                      const TermFilter* terms, const std::vector<Node>& nodes, ColumnCache* cache) {
   Pass2 out;
@@ -203,39 +238,8 @@ Pass2 MeasureSegment(const storage::Archive& archive, const query::SegmentMatche
       out.nodes[n].emplace();
       ForEachRow(**rows, [&](uint32_t row) { out.nodes[n]->Add(*cols, row); });
     }
-    for (auto& n : out.nodes)
-      if (n) n->Finish();
-    if (spec.total_authors) out.total.Finish();
-    return out;
-  }
-  std::vector<uint32_t> keys[kMaxLevels];
-  for (uint32_t row : m.rows.ToVector()) {
-    (*dims)[0].Keys(row, &keys[0]);
-    bool deeper_loaded = false;
-    for (uint32_t a : keys[0]) {
-      const int n1 = find(-1, a);
-      if (n1 < 0) continue;
-      if (!out.nodes[n1]) out.nodes[n1].emplace();
-      out.nodes[n1]->Add(*cols, row);
-      if (spec.levels.size() < 2) continue;
-      if (!deeper_loaded) {
-        for (size_t d = 1; d < spec.levels.size(); ++d) (*dims)[d].Keys(row, &keys[d]);
-        deeper_loaded = true;
-      }
-      for (uint32_t b : keys[1]) {
-        const int n2 = find(n1, b);
-        if (n2 < 0) continue;
-        if (!out.nodes[n2]) out.nodes[n2].emplace();
-        out.nodes[n2]->Add(*cols, row);
-        if (spec.levels.size() < 3) continue;
-        for (uint32_t c : keys[2]) {
-          const int n3 = find(n2, c);
-          if (n3 < 0) continue;
-          if (!out.nodes[n3]) out.nodes[n3].emplace();
-          out.nodes[n3]->Add(*cols, row);
-        }
-      }
-    }
+  } else {
+    MeasureByRows(m.rows, spec.levels.size(), find, &*dims, *cols, &out.nodes);
   }
   for (auto& n : out.nodes)
     if (n) n->Finish();  // dedupe authors here, in parallel
