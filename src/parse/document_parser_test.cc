@@ -54,6 +54,21 @@ TEST(DocumentParserTest, ReadsV1StatusFields) {
   EXPECT_DOUBLE_EQ(t.longitude, 2.35);
 }
 
+// Keys are matched as written; a key holding escaped quotes or backslashes
+// must end at its real closing quote, not at an escaped one.
+TEST(DocumentParserTest, KeysWithEscapesEndAtTheirClosingQuote) {
+  DocumentParser parser;
+  auto records = parser.ParseString(
+      R"({"x\"text":"no","y\\":"no","z\\\"id_str\\":"1","created_at":"Wed Aug 27 13:08:45 +0000 2008",)"
+      R"("id_str":"5","text":"yes","user":{"a\"screen_name":"no","id_str":"9","screen_name":"bob"}})");
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_EQ(records[0].kind, Kind::kTweet) << records[0].detail;
+  EXPECT_EQ(records[0].tweet.id, 5u);
+  EXPECT_EQ(records[0].tweet.text, "yes");
+  EXPECT_EQ(records[0].tweet.user.id, 9u);
+  EXPECT_EQ(records[0].tweet.user.screen_name, "bob");
+}
+
 TEST(DocumentParserTest, ExtendedTweetFullTextWins) {
   DocumentParser parser;
   auto r = parser.ParseString(
