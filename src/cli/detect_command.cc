@@ -53,6 +53,7 @@ int RunDetect(const DetectArgs& a) {
         .Key("value").Double(s.values[i])
         .Key("anomaly_score").Double(d->scores[i])
         .Key("expected").Double(d->expected[i])
+        .Key("z").Double(d->z[i])
         .EndObject();
   w.EndArray().Key("spikes").BeginArray();
   for (const auto& sp : spikes)

@@ -199,6 +199,8 @@ class Model {
   std::vector<double> scratch_;
 };
 
+double Evidence(double score) { return -std::log(std::max(1e-300, 1.0 - score)); }
+
 double TypicalInterval(const Series& s) {
   std::vector<double> d;
   for (size_t i = 1; i < s.size(); ++i) d.push_back(static_cast<double>(s.times[i] - s.times[i - 1]) / 1000.0);
@@ -243,7 +245,11 @@ Result<Detection> Detect(const Series& series, const DetectorOptions& options) {
     std::deque<size_t> window;  // indices with decreasing raw score
     for (size_t i = 0; i < n; ++i) {
       while (!window.empty() && series.times[window.front()] < series.times[i] - hold) window.pop_front();
-      if (!window.empty() && raw[window.front()] >= raw[i]) out.scores[i] = raw[i] * options.hold_factor;
+      // Compared as evidence, -log(1 - score) (proportional to -log10 Q): a
+      // row re-alarms only when it beats the recent maximum by the margin, so
+      // the rising rows of one burst do not each raise an alarm.
+      if (!window.empty() && Evidence(raw[i]) <= Evidence(raw[window.front()]) * (1 + options.hold_margin))
+        out.scores[i] = raw[i] * options.hold_factor;
       while (!window.empty() && raw[window.back()] <= raw[i]) window.pop_back();
       window.push_back(i);
     }

@@ -63,6 +63,10 @@ struct DetectorOptions {
   // burst raises one alarm (at its onset) rather than one per row.
   double hold_hours = 24.0;
   double hold_factor = 0.5;
+  // ... and "exceed" means by this fraction of its evidence (-log Q): the
+  // rising rows of one burst (evidence x1.1 each) stay one alarm, a much
+  // stronger second burst (x1.3 or more) raises another.
+  double hold_margin = 0.3;
   // Minimum support: observed - expected count must reach this to score.
   double min_excess = 5.0;
   // Rows scored 0 while the model warms up (time, and at least 8 rows).

@@ -89,6 +89,29 @@ TEST(DetectorTest, FindsPlantedSpikesInFiveMinuteData) {
   EXPECT_EQ(spikes[0].peak, peak);
 }
 
+// A burst that goes on for three rows (the scan statistic grows a little
+// each row, by less than the re-alarm margin) raises one alarm, at its onset;
+// with no margin the later rows alarm as well.
+TEST(DetectorTest, RisingBurstRaisesOneAlarm) {
+  size_t onset = 12 * 24 * 6 + 12 * 15;
+  Series s = Seasonal(12, 5, 20, 5, {{onset, 120.0}, {onset + 1, 80.0}, {onset + 2, 80.0}});
+  auto alarms = [&](double margin) {
+    DetectorOptions o;
+    o.hold_margin = margin;
+    auto d = Detect(s, o);
+    EXPECT_TRUE(d.ok());
+    std::vector<size_t> rows;
+    for (size_t i = 0; i < s.size(); ++i)
+      if (d->scores[i] >= kDefaultThreshold && i + 12 >= onset && i <= onset + 12) rows.push_back(i);
+    return rows;
+  };
+  auto with_margin = alarms(0.3);
+  ASSERT_FALSE(with_margin.empty());
+  EXPECT_EQ(with_margin.front(), onset);
+  auto no_margin = alarms(0.0);
+  EXPECT_GT(no_margin.size(), with_margin.size());
+}
+
 TEST(DetectorTest, FlatNoiseRaisesFewAlarms) {
   for (uint32_t seed : {11u, 12u, 13u}) {
     std::mt19937 rng(seed);
