@@ -120,7 +120,8 @@ Status RunSpikes(const SpikesOptions& o) {
         e.background = true;
       }
       std::vector<std::string> terms;
-      for (const auto& b : e.why.bursts.bursts) terms.push_back(b.term.value);
+      for (const auto& b : e.why.bursts.bursts)
+        if (privacy::GroupAllowed(policy, b.authors)) terms.push_back(b.term.value);  // news match no hidden value
       for (const auto& n : news) {
         if (n.time < w.from - (w.to - w.from) || n.time >= w.to) continue;
         auto k = trends::MatchedKeywords(n, terms);
@@ -148,10 +149,17 @@ Status RunSpikes(const SpikesOptions& o) {
         j.Key("explanation").BeginObject();
         for (size_t d = 0; d < dims.specs.size(); ++d) {
           j.Key(dims.specs[d].name).BeginArray();
-          for (const auto& b : e.why.bursts.bursts)
-            if (b.term.dim == static_cast<int>(d))
-              j.BeginObject().Key("value").String(b.term.value).Key("count").Uint(count(b.count))
-                  .Key("expected").Double(b.expected).Key("lift").Double(b.lift).Key("z").Double(b.z).EndObject();
+          for (const auto& b : e.why.bursts.bursts) {
+            if (b.term.dim != static_cast<int>(d)) continue;
+            if (!privacy::GroupAllowed(policy, b.authors)) {
+              j.BeginObject().Key(kRedacted).Bool(true).EndObject();
+              continue;
+            }
+            j.BeginObject().Key("value").String(b.term.value).Key("count").Uint(count(b.count))
+                .Key("expected").Double(b.expected).Key("lift").Double(b.lift).Key("z").Double(b.z);
+            if (policy.enabled) j.Key("authors").Uint(count(b.authors));
+            j.EndObject();
+          }
           j.EndArray();
         }
         j.EndObject().Key("tweets").BeginArray();
@@ -182,10 +190,13 @@ Status RunSpikes(const SpikesOptions& o) {
                  count(static_cast<uint64_t>(sp.peak_value)), sp.expected_at_peak, sp.magnitude, sp.max_score);
       for (size_t d = 0; d < dims.specs.size(); ++d) {
         std::string line;
-        for (const auto& b : e.why.bursts.bursts)
-          if (b.term.dim == static_cast<int>(d))
-            line += fmt::format("{}{} ({} vs {:.0f})", line.empty() ? "" : ", ", trends::DisplayTerm(dims, b.term),
-                                count(b.count), b.expected);
+        for (const auto& b : e.why.bursts.bursts) {
+          if (b.term.dim != static_cast<int>(d)) continue;
+          if (!line.empty()) line += ", ";
+          line += privacy::GroupAllowed(policy, b.authors)
+                      ? fmt::format("{} ({} vs {:.0f})", trends::DisplayTerm(dims, b.term), count(b.count), b.expected)
+                      : std::string(kRedacted);
+        }
         if (!line.empty()) fmt::print("  {:<9} {}\n", dims.specs[d].name, line);
       }
       if (!e.why.trends.empty())

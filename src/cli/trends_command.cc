@@ -29,6 +29,7 @@ struct TrendsOptions {
   size_t limit = 10;
   size_t tweets = 3;
   uint64_t min_support = 0;  // 0: per window size
+  uint64_t min_sources = 5;
   double min_z = 8;
 };
 
@@ -93,6 +94,8 @@ Status RunTrends(const TrendsOptions& o) {
   topt.max_trends = o.limit;
   topt.top_tweets = o.tweets;
   topt.count_authors = policy.enabled;
+  topt.min_sources = o.min_sources;
+  if (policy.enabled) topt.label_min_authors = policy.min_group_authors;
   if (policy.enabled) {
     // The answer-level gate: unique authors of the selected tweets of the windows.
     auto made = aggregate::TimeGrid::Make(aggregate::Interval::kMinute, zone, windows.front().from, windows.back().to);
@@ -126,6 +129,9 @@ Status RunTrends(const TrendsOptions& o) {
       topt.bursts.baseline_offsets = trends::PreviousDays(7);
     }
     for (auto& t : r.trends) {
+      // A burst needs a before: a trend under way when the archive starts
+      // (its first hour) has no observed onset.
+      if (t.start < first + trends::kHourMs) continue;
       PeriodTrend* same = nullptr;
       for (auto& f : found)
         if (Shares(f.values, t) && t.start <= f.trend.end + len && f.trend.start <= t.end + len) same = &f;
@@ -165,16 +171,23 @@ Status RunTrends(const TrendsOptions& o) {
     j.Key("trends").BeginArray();
     for (const auto& f : found) {
       const auto& t = f.trend;
-      if (!privacy::GroupAllowed(policy, t.authors)) {
+      if (!privacy::GroupAllowed(policy, t.authors) || t.label.empty()) {
         j.BeginObject().Key(kRedacted).Bool(true).EndObject();
         continue;
       }
       j.BeginObject().Key("label").String(t.label).Key("score").Double(t.score).Key("tweets").Uint(count(t.tweets));
       j.Key("start").String(label(t.start)).Key("peak").String(label(t.peak)).Key("end").String(label(t.end));
       j.Key("terms").BeginArray();
-      for (const auto& b : t.terms)
+      for (const auto& b : t.terms) {
+        if (!privacy::GroupAllowed(policy, b.authors)) {
+          j.BeginObject().Key(kRedacted).Bool(true).EndObject();
+          continue;
+        }
         j.BeginObject().Key("dimension").String(dims.specs[b.term.dim].name).Key("value").String(b.term.value)
-            .Key("count").Uint(count(b.count)).Key("expected").Double(b.expected).Key("z").Double(b.z).EndObject();
+            .Key("count").Uint(count(b.count)).Key("expected").Double(b.expected).Key("z").Double(b.z);
+        if (policy.enabled) j.Key("authors").Uint(count(b.authors));
+        j.EndObject();
+      }
       j.EndArray().Key("curve_start").String(label(t.curve_from)).Key("curve").BeginArray();
       for (uint64_t c : t.curve) j.Uint(count(c));
       j.EndArray().Key("top_tweets").BeginArray();
@@ -193,12 +206,13 @@ Status RunTrends(const TrendsOptions& o) {
   fmt::print("{} trend(s)\n", found.size());
   for (const auto& f : found) {
     const auto& t = f.trend;
-    if (!privacy::GroupAllowed(policy, t.authors)) {
+    if (!privacy::GroupAllowed(policy, t.authors) || t.label.empty()) {
       fmt::print("\n{}: fewer than {} authors\n", kRedacted, policy.min_group_authors);
       continue;
     }
     std::vector<std::string> terms;
-    for (const auto& b : t.terms) terms.push_back(trends::DisplayTerm(dims, b.term));
+    for (const auto& b : t.terms)
+      terms.push_back(privacy::GroupAllowed(policy, b.authors) ? trends::DisplayTerm(dims, b.term) : kRedacted);
     fmt::print("\n{}  z={:.1f}  {} tweets  start {} peak {} end {}\n  terms: {}\n", t.label, t.score, count(t.tweets),
                label(t.start), label(t.peak), label(t.end), fmt::join(terms, ", "));
     std::vector<uint64_t> curve;
@@ -228,6 +242,9 @@ void AddTrendsCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--tweets", o->tweets, "top tweets per trend")->capture_default_str()->check(CLI::Range(0, 100));
   cmd->add_option("--min-support", o->min_support, "minimum count of a value in the window (default 20 a day, 10 an hour)");
   cmd->add_option("--min-z", o->min_z, "minimum burst score z of a trend's values")->capture_default_str();
+  cmd->add_option("--min-sources", o->min_sources,
+                  "minimum distinct source tweets of a trend's values (a tweet and its retweets are one)")
+      ->capture_default_str();
   cmd->callback([o, exit_code] {
     const Status s = RunTrends(*o);
     *exit_code = s.ok() ? kExitOk : ReportError("trends", s);

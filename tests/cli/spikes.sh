@@ -7,8 +7,28 @@ command -v python3 > /dev/null || exit 77
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 "$ROOST" synth --out "$dir/in" --days 5 --tweets-per-day 5000 --seed 3 --start 2012-03-01 --threads 2 > /dev/null
-"$ROOST" ingest --archive "$dir/a" "$dir"/in/tweets-* > /dev/null
 read -r tag kw time < <(python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["events"][0]; print(e["hashtag"], e["keywords"][0], e["time"])' "$dir/in/truth.json")
+# Two bot accounts post 40 tweets into the event: "zzbotword" has many tweets
+# but two authors, so the privacy gate must hide it wherever it would show.
+python3 - "$dir/in/tweets-bots.jsonl" "$tag" "$kw" "$time" <<'PY'
+import json, sys
+from datetime import datetime, timedelta
+out, tag, kw, t = sys.argv[1:]
+t0 = datetime.fromisoformat(t.replace("Z", "+00:00")) + timedelta(minutes=12)
+with open(out, "w") as f:
+    for i in range(40):
+        uid, text = 900000001 + i % 2, f"zzbotword {kw} #{tag}"
+        f.write(json.dumps({
+            "created_at": (t0 + timedelta(seconds=30 * i)).strftime("%a %b %d %H:%M:%S +0000 %Y"),
+            "id": 990000000000000000 + i, "id_str": str(990000000000000000 + i), "text": text, "lang": "en",
+            "retweet_count": 0, "favorite_count": 0,
+            "user": {"id": uid, "id_str": str(uid), "screen_name": f"zzbot{uid % 10}", "name": "Bot",
+                     "followers_count": 1, "friends_count": 1, "statuses_count": 1,
+                     "created_at": "Mon May 21 09:41:33 +0000 2007"},
+            "entities": {"hashtags": [{"text": tag, "indices": [text.index("#"), len(text)]}],
+                         "urls": [], "user_mentions": [], "symbols": []}}) + "\n")
+PY
+"$ROOST" ingest --archive "$dir/a" "$dir"/in/tweets-* > /dev/null
 "$ROOST" spikes --archive "$dir/a" --filter "#$tag" --news "$dir/in/news.csv" --json > "$dir/s.json"
 python3 - "$dir/s.json" "$tag" "$kw" "$time" <<'PY'
 import json, sys
@@ -25,6 +45,28 @@ assert tag in [x["value"].lower() for x in ex["hashtags"]]
 assert kw in [x["value"].lower() for x in ex["terms"]], ex["terms"]
 assert s["news"] and kw in s["news"][0]["matched"]
 assert s["tweets"] and "text" in s["tweets"][0]
+PY
+# Ungated, the bots' word explains the spike and joins the event's trend;
+# gated per value by unique authors (5), it is redacted everywhere, while the
+# event's own keyword (hundreds of authors) stays.
+day=${time:0:10}
+"$ROOST" spikes --archive "$dir/a" --filter "#$tag" --json --tweets 0 | grep -q zzbotword
+"$ROOST" trends --archive "$dir/a" --at "$day" --json --tweets 0 | grep -q zzbotword
+gate=(--privacy --min-authors 1 --min-group-authors 5)
+"$ROOST" spikes --archive "$dir/a" --filter "#$tag" --json --tweets 0 "${gate[@]}" > "$dir/g.json"
+"$ROOST" trends --archive "$dir/a" --at "$day" --json --tweets 0 "${gate[@]}" > "$dir/gt.json"
+"$ROOST" spikes --archive "$dir/a" --filter "#$tag" --tweets 0 "${gate[@]}" > "$dir/g.txt"
+! grep -q -i zzbot "$dir/g.json" "$dir/gt.json" "$dir/g.txt"
+python3 - "$dir/g.json" "$dir/gt.json" "$tag" "$kw" <<'PY'
+import json, sys
+s, t, tag, kw = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3].lower(), sys.argv[4].lower()
+ex = s["spikes"][0]["explanation"]
+vals = [x for d in ex.values() for x in d]
+assert any(x.get("redacted") for x in vals), ex
+assert kw in [x.get("value", "").lower() for x in ex["terms"]], ex["terms"]
+assert all("authors" in x for x in vals if not x.get("redacted")), vals
+tr = [x for x in t["trends"] if x.get("label", "").lower() == "#" + tag]
+assert tr and any(v.get("redacted") for v in tr[0]["terms"]), t["trends"]
 PY
 # Text mode prints the spike and its news line.
 "$ROOST" spikes --archive "$dir/a" --filter "#$tag" --news "$dir/in/news.csv" | grep -q "^  news "

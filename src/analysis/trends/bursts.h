@@ -53,6 +53,11 @@ struct Burst {
   double expected = 0;  // from the baseline, scaled to the window's volume
   double lift = 0;
   double z = 0;
+  // Filled by FindTrends for the values it groups (0 otherwise): unique
+  // authors of the window's tweets holding the value (the privacy gate) and
+  // distinct source tweets among them (a retweet counts as its original).
+  uint64_t authors = 0;
+  uint64_t sources = 0;
 };
 
 struct BurstResult {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "enrich/text/tokenizer.h"
+
 namespace roost::trends {
 namespace {
 
@@ -37,7 +39,25 @@ void RowTerms(SegmentScan& s, const std::vector<std::vector<int32_t>>& local, ui
   }
 }
 
+// Distinct values of *v (sorts it).
+template <class T>
+uint64_t CountDistinct(std::vector<T>* v) {
+  std::sort(v->begin(), v->end());
+  return static_cast<uint64_t>(std::unique(v->begin(), v->end()) - v->begin());
+}
+
 }  // namespace
+
+bool IsTopical(std::string_view value) {
+  static const text::Tokenizer tokenizer;
+  std::vector<text::Token> tokens;
+  tokenizer.Tokenize(value, &tokens);
+  for (const auto& t : tokens)
+    if (t.kind == text::TokenKind::kWord || t.kind == text::TokenKind::kNumber ||
+        t.kind == text::TokenKind::kHashtag || t.kind == text::TokenKind::kCashtag)
+      return true;
+  return false;
+}
 
 std::string DisplayTerm(const Dimensions& dims, const TermRef& t) {
   const std::string& n = dims.specs[t.dim].name;
@@ -72,60 +92,112 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
                                aggregate::ColumnCache* cache) {
   TrendResult result;
   ROOST_ASSIGN_OR_RETURN(result.bursts, FindBursts(archive, selected, dims, window, options.bursts, cache));
-  const size_t m = std::min(options.max_candidates, result.bursts.bursts.size());
+  std::vector<Burst>& bursts = result.bursts.bursts;
+  const size_t m = std::min(options.max_candidates, bursts.size());
   if (m == 0) return result;
+  // Pass A covers every listed burst (their authors gate what is shown); the
+  // first m also take part in grouping.
   std::vector<TermRef> terms;
-  for (size_t i = 0; i < m; ++i) terms.push_back(result.bursts.bursts[i].term);
+  for (const auto& b : bursts) terms.push_back(b.term);
+  const size_t n = terms.size();
 
-  // Pass A: pairwise co-occurrence inside the window.
-  std::vector<std::vector<uint32_t>> pairs(selected.segments.size());
-  ROOST_RETURN_IF_ERROR(ScanSegments(archive, selected, dims, {window}, options.bursts.threads, cache,
-                                     [&](SegmentScan& s, const std::vector<uint32_t>& rows) -> Status {
-                                       auto local = LocalIndex(dims, s, terms);
-                                       auto& co = pairs[s.task];
-                                       co.assign(m * m, 0);
-                                       std::vector<uint32_t> present;
-                                       for (uint32_t r : rows) {
-                                         RowTerms(s, local, r, &present);
-                                         for (uint32_t a : present)
-                                           for (uint32_t b : present) ++co[a * m + b];
-                                       }
-                                       return Status::Ok();
-                                     }));
+  // Pass A: pairwise co-occurrence inside the window, and per value its
+  // authors and source tweets.
+  struct PartA {
+    std::vector<uint32_t> co;                      // [m][m]
+    std::vector<std::vector<uint64_t>> authors;    // [n]
+    std::vector<std::vector<int64_t>> sources;     // [n]
+  };
+  std::vector<PartA> pa(selected.segments.size());
+  ROOST_RETURN_IF_ERROR(ScanSegments(
+      archive, selected, dims, {window}, options.bursts.threads, cache,
+      [&](SegmentScan& s, const std::vector<uint32_t>& rows) -> Status {
+        ROOST_ASSIGN_OR_RETURN(const storage::SegmentReader* reader,
+                               archive.segment(selected.segments[s.task].segment));
+        ROOST_ASSIGN_OR_RETURN(auto author_ids, cache->AuthorIds(*reader));
+        ROOST_ASSIGN_OR_RETURN(auto ids, cache->IntColumn(*reader, "id"));
+        ROOST_ASSIGN_OR_RETURN(auto rt_of, cache->IntColumn(*reader, "retweet_of"));
+        auto local = LocalIndex(dims, s, terms);
+        PartA& out = pa[s.task];
+        out.co.assign(m * m, 0);
+        out.authors.resize(n);
+        out.sources.resize(n);
+        std::vector<uint32_t> present;
+        for (uint32_t r : rows) {
+          RowTerms(s, local, r, &present);
+          const int64_t source = (*rt_of)[r] != 0 ? (*rt_of)[r] : (*ids)[r];
+          for (uint32_t a : present) {
+            out.authors[a].push_back((*author_ids)[r]);
+            out.sources[a].push_back(source);
+            if (a >= m) continue;
+            for (uint32_t b : present) {
+              if (b >= m) break;  // `present` is sorted
+              ++out.co[a * m + b];
+            }
+          }
+        }
+        return Status::Ok();
+      }));
   std::vector<uint64_t> co(m * m, 0);
-  for (const auto& p : pairs)
-    for (size_t i = 0; i < p.size(); ++i) co[i] += p[i];
+  {
+    std::vector<std::vector<uint64_t>> authors(n);
+    std::vector<std::vector<int64_t>> sources(n);
+    for (auto& p : pa) {
+      if (p.co.empty()) continue;
+      for (size_t i = 0; i < p.co.size(); ++i) co[i] += p.co[i];
+      for (size_t i = 0; i < n; ++i) {
+        authors[i].insert(authors[i].end(), p.authors[i].begin(), p.authors[i].end());
+        sources[i].insert(sources[i].end(), p.sources[i].begin(), p.sources[i].end());
+      }
+    }
+    for (size_t i = 0; i < n; ++i) {
+      bursts[i].authors = CountDistinct(&authors[i]);
+      bursts[i].sources = CountDistinct(&sources[i]);
+    }
+  }
   std::vector<size_t> parent(m);
   std::iota(parent.begin(), parent.end(), 0);
+  auto grouped = [&](size_t i) { return bursts[i].sources >= options.min_sources; };
   for (size_t a = 0; a < m; ++a)
     for (size_t b = a + 1; b < m; ++b) {
+      if (!grouped(a) || !grouped(b)) continue;
       const double inter = static_cast<double>(co[a * m + b]);
       const double small = static_cast<double>(std::min(co[a * m + a], co[b * m + b]));
       if (small > 0 && inter / small >= options.min_overlap) parent[Root(parent, a)] = Root(parent, b);
     }
-  // Groups in order of their strongest member (bursts are sorted by z).
+  // Groups in order of their strongest member (bursts are sorted by z); a
+  // group needs a topical value (emoji-only moods ride on other trends).
+  std::vector<bool> topical_root(m, false);
+  for (size_t i = 0; i < m; ++i)
+    if (grouped(i) && IsTopical(bursts[i].term.value)) topical_root[Root(parent, i)] = true;
   std::vector<int> group_of(m, -1);
   std::vector<size_t> root_group(m, SIZE_MAX);
   for (size_t i = 0; i < m; ++i) {
     const size_t r = Root(parent, i);
+    if (!grouped(i) || !topical_root[r]) continue;
     if (root_group[r] == SIZE_MAX) {
       if (result.trends.size() >= std::min<size_t>(options.max_trends, 64)) continue;
       root_group[r] = result.trends.size();
       result.trends.emplace_back();
-      result.trends.back().score = result.bursts.bursts[i].z;
+      result.trends.back().score = bursts[i].z;
     }
     group_of[i] = static_cast<int>(root_group[r]);
-    result.trends[root_group[r]].terms.push_back(result.bursts.bursts[i]);
+    result.trends[root_group[r]].terms.push_back(bursts[i]);
   }
   for (auto& t : result.trends) {
-    const Burst* tag = nullptr;
-    for (const auto& b : t.terms)
+    // The strongest labelable hashtag, else the strongest labelable value.
+    const Burst* label = nullptr;
+    for (const auto& b : t.terms) {
+      if (!IsTopical(b.term.value) || b.authors < options.label_min_authors) continue;
+      if (label == nullptr) label = &b;
       if (dims.specs[b.term.dim].name == "hashtags") {
-        tag = &b;
+        label = &b;
         break;
       }
-    t.label = DisplayTerm(dims, tag != nullptr ? tag->term : t.terms[0].term);
+    }
+    t.label = label != nullptr ? DisplayTerm(dims, label->term) : "";
   }
+  terms.resize(m);
 
   // Pass B: hourly curves around the window and representative tweets.
   const size_t ng = result.trends.size();
@@ -208,8 +280,7 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
   }
   for (size_t g = 0; g < ng; ++g) {
     Trend& t = result.trends[g];
-    std::sort(authors[g].begin(), authors[g].end());
-    t.authors = static_cast<uint64_t>(std::unique(authors[g].begin(), authors[g].end()) - authors[g].begin());
+    t.authors = CountDistinct(&authors[g]);
     t.curve_from = curve.from;
     ReadCurve(t.curve, t.curve_from, &t.start, &t.peak, &t.end, &t.peak_count);
     if (t.terms.size() > options.max_terms) t.terms.resize(options.max_terms);

@@ -5,6 +5,9 @@
 // word used by half the tweets of a hashtag joins it). Each trend gets a label, an hourly
 // volume curve around the window (tweets holding any of its values), its
 // start/peak/end read off that curve, and its most representative tweets.
+// A value takes part only when several distinct source tweets carry it (one
+// tweet's retweet cascade is not a trend), and a group whose values are all
+// emoji or emoticons (a mood riding on an event) is no trend of its own.
 #ifndef ROOST_ANALYSIS_TRENDS_TRENDS_H_
 #define ROOST_ANALYSIS_TRENDS_TRENDS_H_
 
@@ -24,6 +27,13 @@ struct TrendOptions {
   size_t top_tweets = 3;
   int64_t curve_margin_ms = 12 * kHourMs;  // curve spans the window +- this
   bool count_authors = false;              // the privacy gate needs Trend::authors
+  // A value carried by fewer distinct source tweets than this (one tweet and
+  // its retweets is one source) takes no part in trends.
+  uint64_t min_sources = 1;
+  // A trend's label is its strongest topical value (not emoji or emoticons
+  // only) with at least this many unique authors; a trend with no such value
+  // gets an empty label (the CLI shows it as redacted).
+  uint64_t label_min_authors = 0;
 };
 
 struct ShownTweet {
@@ -60,6 +70,10 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
 // is the curve's median hour.
 void ReadCurve(const std::vector<uint64_t>& curve, TimestampMs curve_from, TimestampMs* start, TimestampMs* peak,
                TimestampMs* end, uint64_t* peak_count);
+
+// Whether a value names a topic: it holds a word, number, hashtag or
+// cashtag, not only emoji, emoticons or punctuation ("😢", ":(").
+bool IsTopical(std::string_view value);
 
 // A display form: "#tag" for hashtags, "@x" for authors, the value otherwise.
 std::string DisplayTerm(const Dimensions& dims, const TermRef& t);
