@@ -1,7 +1,5 @@
 // roost ingest: load tweet files into an archive (or only validate them
 // with --dry-run) and account for every record read.
-#include <malloc.h>
-
 #include <cstdio>
 #include <ctime>
 #include <memory>
@@ -119,21 +117,7 @@ void PrintReport(const IngestReport& r, bool json) {
               r.seconds > 0 ? mb / r.seconds : 0.0);
 }
 
-// Ingest allocates and frees many large buffers (batches of documents,
-// per-segment column and dictionary buffers). glibc serves blocks over
-// 128 KiB with mmap and gives them back at once, so every new buffer is
-// faulted in and zeroed again by the kernel: about a tenth of ingest's CPU.
-// Keeping them in the heap (and not trimming it) removes that cost; the
-// memory is reused by the next batch, so the peak hardly moves.
-void KeepLargeBuffersInHeap() {
-#ifdef __GLIBC__
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's maximum on 64-bit
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
-#endif
-}
-
 int RunIngestCommand(const IngestArgs& args) {
-  KeepLargeBuffersInHeap();
   if (args.archive.empty() && !args.dry_run) {
     return ReportError("ingest", Status::InvalidArgument("--archive DIR is required (or --dry-run)"));
   }

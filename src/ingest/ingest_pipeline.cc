@@ -195,6 +195,7 @@ class Pipeline {
       const double t0 = ThreadCpuSeconds();
       BatchResult result;
       result.seq = batch->seq;
+      result.tweets.reserve(batch->docs.size());  // most documents are one tweet
       for (const DocRef& d : batch->docs) {
         const char* text = batch->bytes.data() + d.offset;
         if (d.too_large) {
