@@ -62,6 +62,40 @@ struct Hash {
 
 }  // namespace
 
+// Pass 2 of FindBursts: per baseline window, its selected tweets and how many
+// hold each candidate. Read from the postings (value -> rows) rather than by
+// decoding every row's value list: a day window has a few thousand
+// candidates, its 7 baseline days millions of rows.
+Status CountBaseline(const storage::Archive& archive, const query::QueryResult& base, const Dimensions& dims,
+                     const std::vector<TermRef>& candidates, const std::vector<Window>& ranges, int threads,
+                     aggregate::ColumnCache* cache, std::vector<uint64_t>* tweets, std::vector<uint64_t>* counts) {
+  const size_t nw = ranges.size(), nc = candidates.size();
+  struct Part {
+    std::vector<uint64_t> tweets;
+    std::vector<uint32_t> counts;  // [window][candidate]
+  };
+  std::vector<Part> parts(base.segments.size());
+  ROOST_RETURN_IF_ERROR(ScanPostings(archive, base, ranges, threads, cache, [&](PostingScan& s) -> Status {
+    Part& out = parts[s.task];
+    out.tweets.assign(nw, 0);
+    out.counts.assign(nw * nc, 0);
+    for (size_t j = 0; j < s.hit.size(); ++j) out.tweets[s.hit[j]] = s.rows[j].Cardinality();
+    for (uint32_t i = 0; i < nc; ++i) {
+      ROOST_ASSIGN_OR_RETURN(const storage::Bitmap posting, s.Posting(dims, candidates[i]));
+      if (posting.Empty()) continue;
+      for (size_t j = 0; j < s.hit.size(); ++j)
+        out.counts[s.hit[j] * nc + i] = static_cast<uint32_t>(roaring_bitmap_and_cardinality(posting.raw(), s.rows[j].raw()));
+    }
+    return Status::Ok();
+  }));
+  for (const auto& p : parts) {
+    if (p.tweets.empty()) continue;
+    for (size_t w = 0; w < nw; ++w) (*tweets)[w] += p.tweets[w];
+    for (size_t i = 0; i < p.counts.size(); ++i) (*counts)[i] += p.counts[i];
+  }
+  return Status::Ok();
+}
+
 Result<BurstResult> FindBursts(const storage::Archive& archive, const query::QueryResult& selected,
                                const Dimensions& dims, Window window, const BurstOptions& options,
                                aggregate::ColumnCache* cache) {
@@ -105,64 +139,17 @@ Result<BurstResult> FindBursts(const storage::Archive& archive, const query::Que
   std::vector<TermRef> candidates;
   for (const auto& [t, c] : window_counts)
     if (c >= options.min_support && dims.Keep(t.dim, t.value)) candidates.push_back(t);
-  std::unordered_map<TermRef, uint32_t, Hash> index;
-  for (uint32_t i = 0; i < candidates.size(); ++i) index[candidates[i]] = i;
 
   // Pass 2: the candidates' counts in every baseline window.
   const size_t nw = options.baseline_offsets.size();
   std::vector<Window> ranges;
   for (int64_t off : options.baseline_offsets) ranges.push_back({window.from + off, window.to + off});
-  struct Part2 {
-    std::vector<uint64_t> tweets;
-    std::vector<uint32_t> counts;  // [window][candidate]
-  };
-  std::vector<Part2> p2(selected.segments.size());
-  if (!candidates.empty() && nw > 0) {
-    const query::QueryResult& base = options.baseline_rows != nullptr ? *options.baseline_rows : selected;
-    p2.resize(base.segments.size());
-    ROOST_RETURN_IF_ERROR(ScanSegments(
-        archive, base, dims, ranges, options.threads, cache,
-        [&](SegmentScan& s, const std::vector<uint32_t>& rows) -> Status {
-          Part2& out = p2[s.task];
-          out.tweets.assign(nw, 0);
-          out.counts.assign(nw * candidates.size(), 0);
-          // Per column: dictionary id -> candidate index.
-          std::vector<std::vector<int32_t>> local(s.columns.size());
-          for (size_t ci = 0; ci < s.columns.size(); ++ci) {
-            const ColumnData& c = s.columns[ci];
-            local[ci].assign(c.dict.size(), -1);
-            for (uint32_t i = 0; i < candidates.size(); ++i)
-              if (dims.specs[candidates[i].dim].column == c.column)
-                if (auto id = c.dict.Find(candidates[i].value)) local[ci][*id] = static_cast<int32_t>(i);
-          }
-          std::vector<uint32_t> stamp(candidates.size(), UINT32_MAX);
-          for (uint32_t r : rows) {
-            const TimestampMs t = (*s.times)[r];
-            size_t w = 0;
-            while (w < nw && !(t >= ranges[w].from && t < ranges[w].to)) ++w;
-            if (w == nw) continue;
-            ++out.tweets[w];
-            uint32_t* row_counts = &out.counts[w * candidates.size()];
-            for (size_t ci = 0; ci < s.columns.size(); ++ci) {
-              const auto& map = local[ci];
-              s.columns[ci].ForEach(r, [&](uint32_t id) {
-                const int32_t i = map[id];
-                if (i >= 0 && stamp[i] != r) {
-                  stamp[i] = r;
-                  ++row_counts[i];
-                }
-              });
-            }
-          }
-          return Status::Ok();
-        }));
-  }
   std::vector<uint64_t> tweets(nw, 0);
   std::vector<uint64_t> counts(nw * candidates.size(), 0);
-  for (const auto& p : p2) {
-    if (p.tweets.empty()) continue;
-    for (size_t w = 0; w < nw; ++w) tweets[w] += p.tweets[w];
-    for (size_t i = 0; i < counts.size(); ++i) counts[i] += p.counts[i];
+  if (!candidates.empty() && nw > 0) {
+    const query::QueryResult& base = options.baseline_rows != nullptr ? *options.baseline_rows : selected;
+    ROOST_RETURN_IF_ERROR(
+        CountBaseline(archive, base, dims, candidates, ranges, options.threads, cache, &tweets, &counts));
   }
   std::vector<size_t> used;
   for (size_t w = 0; w < nw; ++w)

@@ -95,4 +95,50 @@ Status ScanSegments(const storage::Archive& archive, const query::QueryResult& s
   return Status::Ok();
 }
 
+Result<storage::Bitmap> PostingScan::Posting(const Dimensions& dims, const TermRef& t) {
+  const std::string& column = dims.specs[t.dim].column;
+  auto it = std::find_if(dicts_.begin(), dicts_.end(), [&](const auto& d) { return d.first == column; });
+  if (it == dicts_.end()) {
+    ROOST_ASSIGN_OR_RETURN(storage::DictionaryView dict, reader->Dictionary(column));
+    it = dicts_.insert(dicts_.end(), {column, dict});
+  }
+  const auto id = it->second.Find(t.value);
+  if (!id) return storage::Bitmap();
+  return reader->ValueBitmap(column, *id);
+}
+
+Status ScanPostings(const storage::Archive& archive, const query::QueryResult& selected,
+                    const std::vector<Window>& ranges, int threads, aggregate::ColumnCache* cache,
+                    const std::function<Status(PostingScan& scan)>& fn) {
+  std::vector<Status> status(selected.segments.size());
+  ParallelFor(selected.segments.size(), threads, [&](size_t k) {
+    status[k] = [&]() -> Status {
+      const auto& m = selected.segments[k];
+      const auto& meta = archive.entry(m.segment).meta;
+      PostingScan scan;
+      scan.task = k;
+      for (size_t w = 0; w < ranges.size(); ++w)
+        if (meta.min_time < ranges[w].to && meta.max_time >= ranges[w].from) scan.hit.push_back(w);
+      if (scan.hit.empty()) return Status::Ok();
+      ROOST_ASSIGN_OR_RETURN(scan.reader, archive.segment(m.segment));
+      scan.rows.resize(scan.hit.size());
+      const Window& only = ranges[scan.hit[0]];
+      if (scan.hit.size() == 1 && meta.min_time >= only.from && meta.max_time < only.to) {
+        scan.rows[0] = m.rows.Copy();  // the whole segment lies in the range
+      } else {
+        ROOST_ASSIGN_OR_RETURN(auto times, cache->IntColumn(*scan.reader, "created_at"));
+        for (const uint32_t r : m.rows.ToVector())
+          for (size_t j = 0; j < scan.hit.size(); ++j)
+            if ((*times)[r] >= ranges[scan.hit[j]].from && (*times)[r] < ranges[scan.hit[j]].to) {
+              scan.rows[j].Add(r);
+              break;
+            }
+      }
+      return fn(scan);
+    }();
+  });
+  for (auto& s : status) ROOST_RETURN_IF_ERROR(s);
+  return Status::Ok();
+}
+
 }  // namespace roost::trends

@@ -79,6 +79,28 @@ Status ScanSegments(const storage::Archive& archive, const query::QueryResult& s
                     const std::vector<Window>& ranges, int threads, aggregate::ColumnCache* cache,
                     const std::function<Status(SegmentScan& scan, const std::vector<uint32_t>& rows)>& fn);
 
+// One segment's view during a postings scan: the selected rows of each
+// range it overlaps, and the rows holding a value, read from the segment's
+// postings without decoding any row's value list (the cheap way to count a
+// few known values over many rows).
+struct PostingScan {
+  size_t task = 0;  // index into selected.segments
+  const storage::SegmentReader* reader = nullptr;
+  std::vector<size_t> hit;            // indices of the ranges overlapping the segment
+  std::vector<storage::Bitmap> rows;  // per hit: the selected rows inside that range
+  // Rows holding `t` (empty when the segment has no such value).
+  Result<storage::Bitmap> Posting(const Dimensions& dims, const TermRef& t);
+
+ private:
+  std::vector<std::pair<std::string, storage::DictionaryView>> dicts_;
+};
+
+// Runs fn(scan) for every selected segment overlapping one of `ranges`, in
+// parallel (fn writes only to per-task state).
+Status ScanPostings(const storage::Archive& archive, const query::QueryResult& selected,
+                    const std::vector<Window>& ranges, int threads, aggregate::ColumnCache* cache,
+                    const std::function<Status(PostingScan& scan)>& fn);
+
 }  // namespace roost::trends
 
 #endif  // ROOST_ANALYSIS_TRENDS_TERM_SCAN_H_

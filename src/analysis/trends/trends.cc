@@ -218,7 +218,7 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
   std::vector<PartB> pb(selected.segments.size());
   const size_t keep = options.top_tweets;
   ROOST_RETURN_IF_ERROR(ScanSegments(
-      archive, selected, dims, {curve}, options.bursts.threads, cache,
+      archive, selected, dims, {window}, options.bursts.threads, cache,
       [&](SegmentScan& s, const std::vector<uint32_t>& rows) -> Status {
         ROOST_ASSIGN_OR_RETURN(const storage::SegmentReader* reader,
                                archive.segment(selected.segments[s.task].segment));
@@ -266,9 +266,38 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
         }
         return Status::Ok();
       }));
+  // The curve's hours outside the window, from the postings of the groups'
+  // values: no value list of the neighbouring days is decoded.
+  std::vector<Window> margins;
+  if (curve.from < window.from) margins.push_back({curve.from, window.from});
+  if (window.to < curve.to) margins.push_back({window.to, curve.to});
+  std::vector<std::vector<uint64_t>> margin_curves(selected.segments.size());
+  if (ng > 0 && !margins.empty())
+    ROOST_RETURN_IF_ERROR(ScanPostings(archive, selected, margins, options.bursts.threads, cache,
+                                       [&](PostingScan& s) -> Status {
+      ROOST_ASSIGN_OR_RETURN(auto times, cache->IntColumn(*s.reader, "created_at"));
+      auto& out = margin_curves[s.task];
+      out.assign(ng * hours, 0);
+      storage::Bitmap rows;
+      for (const auto& r : s.rows) rows.OrWith(r);
+      for (size_t g = 0; g < ng; ++g) {
+        storage::Bitmap holding;
+        for (size_t i = 0; i < m; ++i) {
+          if (group_of[i] != static_cast<int>(g)) continue;
+          ROOST_ASSIGN_OR_RETURN(const storage::Bitmap posting, s.Posting(dims, terms[i]));
+          holding.OrWith(posting);
+        }
+        holding.AndWith(rows);
+        for (const uint32_t r : holding.ToVector())
+          ++out[g * hours + static_cast<size_t>(((*times)[r] - curve.from) / kHourMs)];
+      }
+      return Status::Ok();
+    }));
   std::vector<std::vector<Candidate>> best(ng);
   std::vector<std::vector<uint64_t>> authors(ng);
   for (auto& t : result.trends) t.curve.assign(hours, 0);
+  for (const auto& c : margin_curves)
+    for (size_t i = 0; i < c.size(); ++i) result.trends[i / hours].curve[i % hours] += c[i];
   for (const auto& p : pb) {
     if (p.curves.empty()) continue;
     for (size_t g = 0; g < ng; ++g) {
