@@ -1,6 +1,7 @@
 // storage_bench: how big the archive is and how fast it writes and answers.
 //   storage_bench [N tweets = 1000000] [memory limit MiB = 1024] [dir] [keep|nokeep] [nojson]
 //   storage_bench lookup DIR [HASHTAG [whole-dict]]   (first lookup after open; see LookupOnly)
+//   storage_bench rebuild SEGMENT [copies = 2]   (the ingest's storage stages on real tweets; see Rebuild)
 // Builds N synthetic enriched tweets in code (Zipf-distributed words,
 // hashtags and users over one UTC day), renders each as v1.1-style JSON to
 // measure the JSON and zstd -3 sizes the archive must beat, ingests them
@@ -21,6 +22,7 @@
 
 #include "storage/archive.h"
 #include "storage/archive_ingest_sink.h"
+#include "storage/segment_reader.h"
 
 namespace {
 
@@ -157,7 +159,68 @@ int LookupOnly(const std::string& dir, std::string tag, bool whole_dict) {
   return expected == index_rows ? 0 : 1;
 }
 
+double ThreadCpu() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9;
+}
+
+// The storage side of `roost ingest` alone, on the tweets of an existing
+// segment: they go through the ArchiveIngestSink in batches of 10,000 (as
+// the pipeline hands them over), `copies` times, each copy a day later with
+// new ids, with the CLI's default memory limit (2 GiB), so buffers flush and
+// segments build as in a real ingest. Every 10th pair of neighbours is
+// swapped so the rows arrive slightly out of order, as a firehose's do.
+// Prints the sink's own per-stage CPU and the thread CPU of AddTweets.
+int Rebuild(const std::string& segment, int copies) {
+  auto reader = roost::storage::SegmentReader::Open(segment);
+  if (!reader.ok()) return 1;
+  auto tweets = (*reader)->ReadAllTweets();
+  if (!tweets.ok()) return 1;
+  for (size_t i = 0; i + 1 < tweets->size(); i += 10) std::swap((*tweets)[i], (*tweets)[i + 1]);
+  const std::string dir = (std::filesystem::temp_directory_path() / "roost-storage-rebuild").string();
+  std::filesystem::remove_all(dir);
+  roost::storage::ArchiveIngestOptions options;
+  options.memory_limit_bytes = 2ull << 30;
+  auto sink = roost::storage::OpenArchiveForIngest(dir, options);
+  if (!sink.ok()) return 1;
+  double add_cpu = 0;
+  std::vector<roost::Tweet> batch;
+  std::vector<bool> dup;
+  for (int c = 0; c < copies; ++c)
+    for (size_t i = 0; i < tweets->size(); i += 10000) {
+      batch.assign(tweets->begin() + i, tweets->begin() + std::min(tweets->size(), i + 10000));
+      for (auto& t : batch) {
+        t.created_at += c * 86400000ll;
+        t.id += static_cast<uint64_t>(c) * (86400000ull << 22);  // snowflake ids: time << 22
+      }
+      const double t0 = ThreadCpu();
+      if (!(*sink)->AddTweets(&batch, &dup).ok()) return 1;
+      add_cpu += ThreadCpu() - t0;
+    }
+  const double t0 = ThreadCpu();
+  if (!(*sink)->Commit().ok()) return 1;
+  const double commit_cpu = ThreadCpu() - t0;
+  const size_t n = tweets->size() * copies;
+  fmt::print("{} tweets ({} x {})\n", n, copies, tweets->size());
+  fmt::print("  {:<16}{:6.2f} s CPU (AddTweets on the caller's thread)\n", "dedup+buffer", add_cpu);
+  double storage = add_cpu;
+  for (const auto& c : (*sink)->Costs()) {
+    fmt::print("  {:<16}{:6.2f} s{}\n", c.name, c.seconds, c.name.find("wall") != std::string::npos ? " wall" : " CPU");
+    if (c.name.find("wall") == std::string::npos) storage += c.seconds;
+  }
+  fmt::print("  {:<16}{:6.2f} s CPU (commit's own thread)\n", "commit", commit_cpu);
+  fmt::print("  storage stages {:.2f} s CPU = {:.2f} us/tweet\n", storage, storage * 1e6 / n);
+  uint64_t bytes = 0;
+  for (const auto& f : std::filesystem::directory_iterator(dir + "/segments")) bytes += f.file_size();
+  fmt::print("  segments {:.1f} MiB, {:.1f} B/tweet\n", bytes / 1048576.0, double(bytes) / n);
+  sink->reset();
+  std::filesystem::remove_all(dir);
+  return 0;
+}
+
 int main(int argc, char** argv) {
+  if (argc > 2 && std::string(argv[1]) == "rebuild") return Rebuild(argv[2], argc > 3 ? std::stoi(argv[3]) : 2);
   if (argc > 2 && std::string(argv[1]) == "lookup") return LookupOnly(argv[2], argc > 3 ? argv[3] : Word(40), argc > 4 && std::string(argv[4]) == "whole-dict");
   const uint64_t n = argc > 1 ? std::stoull(argv[1]) : 1000000;
   const uint64_t mem_mib = argc > 2 ? std::stoull(argv[2]) : 1024;

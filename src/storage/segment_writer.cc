@@ -418,6 +418,26 @@ class BlockTasks {
   std::vector<Task> tasks_;
 };
 
+// Tweets in row order without moving them: iterates as `const Tweet&`.
+struct SortedTweets {
+  struct Iter {
+    const Tweet* const* p;
+    const Tweet& operator*() const { return **p; }
+    Iter& operator++() {
+      ++p;
+      return *this;
+    }
+    bool operator!=(const Iter& o) const { return p != o.p; }
+  };
+  std::vector<const Tweet*> rows;
+  size_t size() const { return rows.size(); }
+  const Tweet& operator[](size_t i) const { return *rows[i]; }
+  const Tweet& front() const { return *rows.front(); }
+  const Tweet& back() const { return *rows.back(); }
+  Iter begin() const { return {rows.data()}; }
+  Iter end() const { return {rows.data() + rows.size()}; }
+};
+
 }  // namespace
 
 Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
@@ -426,8 +446,11 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   if (tweets_.size() >= std::numeric_limits<uint32_t>::max())
     return Status::InvalidArgument("segment " + path + ": too many rows");
   double t0 = ThreadCpuSeconds();
+  // Rows are views of the tweets in (created_at, id) order: sorting compact
+  // keys and never moving a Tweet saves copying and faulting in a second
+  // buffer as large as the segment's tweets.
+  SortedTweets ts;
   {
-    // Sort compact keys (not the large Tweets), then move each tweet once.
     struct Key {
       TimestampMs time;
       uint64_t id;
@@ -438,15 +461,10 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
     auto less = [](const Key& a, const Key& b) {
       return a.time != b.time ? a.time < b.time : a.id != b.id ? a.id < b.id : a.index < b.index;
     };
-    if (!std::is_sorted(keys.begin(), keys.end(), less)) {
-      std::sort(keys.begin(), keys.end(), less);
-      std::vector<Tweet> sorted;
-      sorted.reserve(tweets_.size());
-      for (const Key& k : keys) sorted.push_back(std::move(tweets_[k.index]));
-      tweets_.swap(sorted);
-    }
+    if (!std::is_sorted(keys.begin(), keys.end(), less)) std::sort(keys.begin(), keys.end(), less);
+    ts.rows.reserve(keys.size());
+    for (const Key& k : keys) ts.rows.push_back(&tweets_[k.index]);
   }
-  const std::vector<Tweet>& ts = tweets_;
   const uint32_t rows = static_cast<uint32_t>(ts.size());
 
   SegmentMeta meta;

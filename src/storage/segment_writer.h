@@ -35,6 +35,12 @@ class SegmentWriter {
     else for (auto& t : tweets) tweets_.push_back(std::move(t));
   }
   size_t size() const { return tweets_.size(); }
+  // Hands back the tweets' buffer, emptied, so a caller can reuse its
+  // capacity (already faulted-in memory) for the next segment.
+  std::vector<Tweet> TakeBuffer() {
+    tweets_.clear();
+    return std::move(tweets_);
+  }
 
   // Writes the segment to `path` and fsyncs it (not its directory: the
   // caller fsyncs once for many files). On success returns what the manifest
