@@ -12,13 +12,17 @@
 namespace roost::storage {
 
 inline constexpr char kSegmentMagic[8] = {'R', 'O', 'O', 'S', 'T', 'S', 'E', 'G'};
-inline constexpr uint32_t kFormatVersion = 1;
+// Version 2: front-coded dictionaries, one-varint posting headers, `handle`
+// through `user` when the two are one-to-one (docs/FORMAT.md). Readers
+// still read version 1.
+inline constexpr uint32_t kFormatVersion = 2;
 inline constexpr size_t kHeaderSize = 16;
 inline constexpr size_t kFooterSize = 64;
 inline constexpr size_t kPageSize = 64 * 1024;
 inline constexpr uint32_t kGranuleRows = 65536;
 inline constexpr uint32_t kIndexGroup = 1024;
 inline constexpr uint32_t kPostingGroup = 16;
+inline constexpr uint32_t kDictBlock = 16;  // values per front-coded dictionary block (v2)
 inline constexpr int kZstdLevel = 3;
 
 // What a segment holds, recorded in its directory and in the manifest.

@@ -253,6 +253,7 @@ Result<std::vector<std::vector<int64_t>>> SegmentReader::ReadIntLists(std::strin
 }
 
 Result<DictionaryView> SegmentReader::Dictionary(std::string_view column) const {
+  if (version_ >= 2) return DecodedDictionary(column);
   const std::string block = BlockOf(column, ".dict");
   ROOST_ASSIGN_OR_RETURN(std::string_view bytes, WholeBlock(block));
   if (bytes.size() < 8) return CorruptionAt(block, "too short");
@@ -266,6 +267,20 @@ Result<DictionaryView> SegmentReader::Dictionary(std::string_view column) const 
 }
 
 Result<std::vector<uint32_t>> SegmentReader::ReadDimIds(std::string_view column) const {
+  if (column == "handle") {
+    ROOST_ASSIGN_OR_RETURN(auto users, HandleUsers());
+    if (users) {
+      // Handle ids through the user column: invert handle -> user.
+      std::vector<uint32_t> handle_of(users->size(), 0);
+      for (uint32_t h = 0; h < users->size(); ++h) handle_of[(*users)[h]] = h;
+      ROOST_ASSIGN_OR_RETURN(std::vector<uint32_t> ids, ReadDimIds("user"));
+      for (uint32_t& id : ids) {
+        if (id >= handle_of.size()) return CorruptionAt("handle.user", "user id out of range");
+        id = handle_of[id];
+      }
+      return ids;
+    }
+  }
   const std::string block = BlockOf(column, ".ids");
   ROOST_ASSIGN_OR_RETURN(auto granules, ReadGranules(block));
   ROOST_ASSIGN_OR_RETURN(auto ranks, RankTable(column));
@@ -307,6 +322,10 @@ Result<IdLists> SegmentReader::ReadDimIdLists(std::string_view column) const {
 }
 
 Result<Bitmap> SegmentReader::ValueBitmap(std::string_view column, uint32_t id) const {
+  if (column == "handle") {
+    ROOST_ASSIGN_OR_RETURN(std::optional<uint32_t> user, HandleUser(id));
+    if (user) return ValueBitmap("user", *user);
+  }
   const std::string block = BlockOf(column, ".postings");
   ROOST_ASSIGN_OR_RETURN(const BlockInfo* b, FindBlock(block));
   ROOST_ASSIGN_OR_RETURN(std::string_view head, Bytes(b->offset, std::min<uint64_t>(8, b->length), block.c_str()));
@@ -320,6 +339,7 @@ Result<Bitmap> SegmentReader::ValueBitmap(std::string_view column, uint32_t id) 
   const uint64_t begin = LoadFixed64(range.data()), end = LoadFixed64(range.data() + 8);
   if (begin > end || data_at + end > b->offset + b->length) return CorruptionAt(block, "bad posting offsets");
   ROOST_ASSIGN_OR_RETURN(std::string_view group, Bytes(data_at + begin, end - begin, block.c_str()));
+  if (version_ >= 2) return PostingV2(block, group, id % kPostingGroup);
   ByteReader in(group);
   std::string_view posting;
   for (uint32_t k = g * kPostingGroup; k <= id; ++k)
@@ -365,6 +385,7 @@ Result<std::vector<uint32_t>> SegmentReader::RankTable(std::string_view column) 
 Result<std::optional<uint32_t>> SegmentReader::FindValue(std::string_view column, std::string_view value) const {
   const std::string block = BlockOf(column, ".dict");
   ROOST_ASSIGN_OR_RETURN(const BlockInfo* b, FindBlock(block));
+  if (version_ >= 2) return FindFrontCoded(*b, value);
   const char* what = b->name.c_str();
   if (b->length < 8) return CorruptionAt(block, "too short");
   ROOST_ASSIGN_OR_RETURN(std::string_view head, Bytes(b->offset, 4, what));

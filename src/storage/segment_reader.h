@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,12 +30,14 @@ struct IdLists {
   std::vector<uint32_t> ids;
 };
 
-// A sorted dictionary straight on the mapped file.
+// A sorted dictionary: straight on the mapped file (format v1), or on the
+// decoded copy of a front-coded one (v2), which `owner` keeps alive.
 class DictionaryView {
  public:
   DictionaryView() = default;
-  DictionaryView(const char* offsets, const char* bytes, uint32_t count)
-      : offsets_(offsets), bytes_(bytes), count_(count) {}
+  DictionaryView(const char* offsets, const char* bytes, uint32_t count,
+                 std::shared_ptr<const std::string> owner = nullptr)
+      : offsets_(offsets), bytes_(bytes), count_(count), owner_(std::move(owner)) {}
   uint32_t size() const { return count_; }
   std::string_view value(uint32_t id) const;
   // The id of `value`, or nullopt when this segment does not hold it.
@@ -44,6 +47,7 @@ class DictionaryView {
   const char* offsets_ = nullptr;
   const char* bytes_ = nullptr;
   uint32_t count_ = 0;
+  std::shared_ptr<const std::string> owner_;
 };
 
 class SegmentReader {
@@ -116,6 +120,16 @@ class SegmentReader {
   Result<std::vector<uint32_t>> RankTable(std::string_view column) const;
   Result<std::vector<uint32_t>> IndexRows(std::string_view block, uint64_t key) const;
   Status CorruptionAt(std::string_view what, std::string_view detail) const;
+  // Format v2 (segment_reader_v2.cc): a front-coded dictionary decoded to
+  // the v1 layout (u32 offsets[count+1], then the bytes), cached per column.
+  Result<DictionaryView> DecodedDictionary(std::string_view column) const;
+  Result<std::optional<uint32_t>> FindFrontCoded(const BlockInfo& b, std::string_view value) const;
+  // Format v2 `handle.user`: the user id of each handle id (nullopt when the
+  // segment stores the handle as a dimension of its own).
+  Result<std::optional<std::vector<uint32_t>>> HandleUsers() const;
+  // The user id of handle `id` alone (a lookup reads a few bytes).
+  Result<std::optional<uint32_t>> HandleUser(uint32_t id) const;
+  Result<Bitmap> PostingV2(std::string_view block, std::string_view group, uint32_t index) const;
 
   std::unique_ptr<MappedFile> file_;
   SegmentMeta meta_;
@@ -124,6 +138,8 @@ class SegmentReader {
   std::vector<BlockInfo> blocks_;
   std::map<std::string, size_t, std::less<>> block_index_;
   std::unique_ptr<std::atomic<uint8_t>[]> page_state_;  // 0 unchecked, 1 good, 2 bad
+  mutable std::mutex dict_mu_;
+  mutable std::map<std::string, std::shared_ptr<const std::string>, std::less<>> decoded_dicts_;
 };
 
 }  // namespace roost::storage

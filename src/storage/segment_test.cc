@@ -223,5 +223,44 @@ TEST(SegmentTest, FindValueAgreesWithDictionary) {
   }
 }
 
+// Handles are stored through the user column when users and handles are
+// one-to-one, as a dimension of their own otherwise (a renamed user, a
+// reused handle); lookups and per-row ids answer the same either way.
+TEST(SegmentTest, HandlesWithAndWithoutUsersOneToOne) {
+  ::roost::testing::ScratchDir dir;
+  auto has_block = [](const SegmentReader& r, const std::string& name) {
+    for (const auto& b : r.blocks())
+      if (b.name == name) return true;
+    return false;
+  };
+  for (bool one_to_one : {true, false}) {
+    SCOPED_TRACE(one_to_one);
+    std::vector<Tweet> in;
+    for (uint64_t i = 0; i < 300; ++i) {
+      Tweet t = MakeTweet(i);
+      if (!one_to_one && i % 37 == 5) t.user.screen_name = i < 150 ? "Old5" : "new5";  // a rename
+      if (!one_to_one && i % 37 == 6) t.user.screen_name = "user7";                   // a reused handle
+      in.push_back(t);
+    }
+    auto r = WriteAndOpen(dir / (one_to_one ? "a.rseg" : "b.rseg"), in);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(has_block(*r, "handle.user"), one_to_one);
+    EXPECT_EQ(has_block(*r, "handle.postings"), !one_to_one);
+    std::vector<Tweet> rows = SortedByTime(in);
+    std::map<std::string, std::vector<uint32_t>> expect;
+    for (uint32_t row = 0; row < rows.size(); ++row) expect[Normalised(rows[row]).user.screen_name].push_back(row);
+    auto dict = r->Dictionary("handle");
+    auto ids = r->ReadDimIds("handle");
+    ASSERT_TRUE(dict.ok() && ids.ok());
+    ASSERT_EQ(dict->size(), expect.size());
+    for (const auto& [handle, want] : expect) {
+      auto b = r->Lookup("handle", handle);
+      ASSERT_TRUE(b.ok());
+      EXPECT_EQ(b->ToVector(), want) << handle;
+      for (uint32_t row : want) EXPECT_EQ(dict->value((*ids)[row]), handle);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace roost::storage

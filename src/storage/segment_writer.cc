@@ -203,6 +203,26 @@ struct DimBlocks {
   std::string dict, ids, ranks, postings;
 };
 
+void AddDimBlocks(std::vector<std::pair<std::string, std::string>>* out, const std::string& name, DimBlocks b) {
+  out->emplace_back(name + ".dict", std::move(b.dict));
+  out->emplace_back(name + ".ids", std::move(b.ids));
+  out->emplace_back(name + ".ranks", std::move(b.ranks));
+  out->emplace_back(name + ".postings", std::move(b.postings));
+}
+
+// `values` at `bits` bits each, least significant bit first, then 8 zero
+// bytes so a reader may always load 8 bytes at a value's first byte.
+void PackBits(const std::vector<uint32_t>& values, uint32_t bits, std::string* out) {
+  const size_t at = out->size();
+  out->resize(at + (values.size() * bits + 7) / 8 + 8, '\0');
+  uint8_t* p = reinterpret_cast<uint8_t*>(out->data() + at);
+  uint64_t pos = 0;
+  for (uint32_t v : values) {
+    for (uint32_t b = 0; b < bits; ++b, ++pos)
+      if ((v >> b) & 1) p[pos / 8] |= static_cast<uint8_t>(1u << (pos % 8));
+  }
+}
+
 // A size no portable CRoaring serialisation of `rows` can be under: a
 // 4-byte cookie, then per 2^16-row container a 4-byte header and at least
 // the smallest of its array (2 B/row), bitmap (8 KiB) and run (2 + 4 B/run)
@@ -222,50 +242,94 @@ size_t RoaringSizeLowerBound(const uint32_t* rows, size_t n) {
   return total;
 }
 
-// One posting: varint(length) then either a delta-varint row list (kind 0)
-// or a portable CRoaring bitmap (kind 1), whichever is smaller. Rare values,
-// the majority of users and terms, cost a few bytes instead of a bitmap header.
+size_t VarintSize(uint64_t v) {
+  size_t n = 1;
+  while (v >= 0x80) v >>= 7, ++n;
+  return n;
+}
+
+// One posting (format v2): one varint header, then either 2n: n delta-varint
+// rows, or 2b+1: a portable CRoaring bitmap of b bytes, whichever is
+// smaller. Rare values, the majority of users and terms, cost the header
+// and a row or two.
 void AppendPosting(std::string* out, const uint32_t* rows, size_t n, std::string* list) {
-  list->assign(1, '\0');
-  PutVarint(list, n);
+  list->clear();
   uint32_t prev = 0;
   for (size_t i = 0; i < n; ++i) {
     PutVarint(list, rows[i] - prev);
     prev = rows[i];
   }
-  // The bitmap is taken only when size + 1 < list size; when even its lower
-  // bound cannot meet that, the list wins without building the bitmap.
-  if (RoaringSizeLowerBound(rows, n) + 1 < list->size()) {
+  const size_t list_total = VarintSize(2 * n) + list->size();
+  // When even the bitmap's lower bound cannot beat the list, skip building it.
+  if (RoaringSizeLowerBound(rows, n) + 1 < list_total) {
     Bitmap bm(roaring_bitmap_of_ptr(n, rows));
     roaring_bitmap_run_optimize(bm.raw());
-    size_t size = roaring_bitmap_portable_size_in_bytes(bm.raw());
-    if (size + 1 < list->size()) {
-      list->assign(1, '\1');
-      list->resize(1 + size);
-      roaring_bitmap_portable_serialize(bm.raw(), list->data() + 1);
+    const size_t size = roaring_bitmap_portable_size_in_bytes(bm.raw());
+    if (VarintSize(2 * size + 1) + size < list_total) {
+      PutVarint(out, 2 * size + 1);
+      const size_t at = out->size();
+      out->resize(at + size);
+      roaring_bitmap_portable_serialize(bm.raw(), out->data() + at);
+      return;
     }
   }
-  PutVarint(out, list->size());
+  PutVarint(out, 2 * n);
   *out += *list;
 }
 
-DimBlocks BuildDim(const DimValues& d, bool multi) {
+// Sorted values, front-coded (format v2): blocks of kDictBlock values, the
+// first whole, each next one as (shared prefix length, suffix). Block
+// offsets allow a binary search over the blocks' first values.
+std::string BuildDict(const std::vector<std::string_view>& values, const std::vector<uint32_t>& order) {
+  const uint32_t n = static_cast<uint32_t>(order.size());
+  const uint32_t blocks = (n + kDictBlock - 1) / kDictBlock;
+  std::string data;
+  std::string out;
+  PutFixed32(&out, n);
+  PutFixed32(&out, blocks);
+  std::vector<uint32_t> offsets;
+  offsets.reserve(blocks + 1);
+  std::string_view prev;
+  for (uint32_t i = 0; i < n; ++i) {
+    const std::string_view v = values[order[i]];
+    if (i % kDictBlock == 0) {
+      offsets.push_back(static_cast<uint32_t>(data.size()));
+      PutString(&data, v);
+    } else {
+      size_t k = 0;
+      const size_t m = std::min(prev.size(), v.size());
+      while (k < m && prev[k] == v[k]) ++k;
+      PutVarint(&data, k);
+      PutString(&data, v.substr(k));
+    }
+    prev = v;
+  }
+  offsets.push_back(static_cast<uint32_t>(data.size()));
+  out.reserve(out.size() + 4 * offsets.size() + data.size());
+  for (uint32_t o : offsets) PutFixed32(&out, o);
+  out += data;
+  return out;
+}
+
+// The value order of a dimension: final_id[temporary id] = index of the
+// value in bytewise order.
+std::vector<uint32_t> SortValues(const DimValues& d, std::vector<uint32_t>* order) {
   const uint32_t n = static_cast<uint32_t>(d.values.size());
-  std::vector<uint32_t> order(n);
-  for (uint32_t i = 0; i < n; ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return d.values[a] < d.values[b]; });
+  order->resize(n);
+  for (uint32_t i = 0; i < n; ++i) (*order)[i] = i;
+  std::sort(order->begin(), order->end(), [&](uint32_t a, uint32_t b) { return d.values[a] < d.values[b]; });
   std::vector<uint32_t> final_id(n);
-  for (uint32_t i = 0; i < n; ++i) final_id[order[i]] = i;
+  for (uint32_t i = 0; i < n; ++i) final_id[(*order)[i]] = i;
+  return final_id;
+}
+
+DimBlocks BuildDim(const DimValues& d, bool multi, std::vector<uint32_t>* final_id_out = nullptr) {
+  const uint32_t n = static_cast<uint32_t>(d.values.size());
+  std::vector<uint32_t> order;
+  std::vector<uint32_t> final_id = SortValues(d, &order);
 
   DimBlocks out;
-  size_t dict_bytes = 8 + 4ull * n;
-  for (std::string_view v : d.values) dict_bytes += v.size();
-  out.dict.reserve(dict_bytes);
-  PutFixed32(&out.dict, n);
-  uint32_t off = 0;
-  PutFixed32(&out.dict, 0);
-  for (uint32_t i = 0; i < n; ++i) PutFixed32(&out.dict, off += static_cast<uint32_t>(d.values[order[i]].size()));
-  for (uint32_t i = 0; i < n; ++i) out.dict += d.values[order[i]];
+  out.dict = BuildDict(d.values, order);
 
   // Rows per value in one array (CSR), a row listed once per value even
   // when the value repeats within it.
@@ -331,7 +395,40 @@ DimBlocks BuildDim(const DimValues& d, bool multi) {
   }
   PutFixed64(&out.postings, data.size());
   out.postings += data;
+  if (final_id_out != nullptr) *final_id_out = std::move(final_id);
   return out;
+}
+
+// Handle ids as user ids (format v2 `handle.user`), when every user of the
+// segment has one handle and every handle one user: then the handle needs
+// no postings, per-row ids or ranks of its own. Returns false otherwise.
+bool BuildHandleByUser(const DimValues& user, const std::vector<uint32_t>& user_final, const DimValues& handle,
+                       std::string* dict, std::string* map) {
+  const size_t nu = user.values.size(), nh = handle.values.size();
+  if (nu != nh) return false;
+  std::vector<uint32_t> handle_of(nu, UINT32_MAX);  // temporary ids
+  for (size_t k = 0; k < user.ids.size(); ++k) {
+    uint32_t& h = handle_of[user.ids[k]];
+    if (h == UINT32_MAX) h = handle.ids[k];
+    else if (h != handle.ids[k]) return false;
+  }
+  // Same count and a function from users onto handles: one-to-one.
+  std::vector<uint32_t> order;
+  std::vector<uint32_t> handle_final = SortValues(handle, &order);
+  *dict = BuildDict(handle.values, order);
+  std::vector<uint32_t> user_of(nh, UINT32_MAX);
+  for (size_t u = 0; u < nu; ++u) {
+    uint32_t& x = user_of[handle_final[handle_of[u]]];
+    if (x != UINT32_MAX) return false;
+    x = user_final[u];
+  }
+  uint32_t bits = 1;
+  while (bits < 32 && (uint64_t{1} << bits) < nu) ++bits;
+  map->clear();
+  PutFixed32(map, static_cast<uint32_t>(nh));
+  map->push_back(static_cast<char>(bits));
+  PackBits(user_of, bits, map);
+  return true;
 }
 
 // Sorted (key, row) pairs in groups of kIndexGroup for random access.
@@ -583,10 +680,7 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
         }
         b = BuildDim(d, multi);
       }
-      out->emplace_back(std::string(name) + ".dict", std::move(b.dict));
-      out->emplace_back(std::string(name) + ".ids", std::move(b.ids));
-      out->emplace_back(std::string(name) + ".ranks", std::move(b.ranks));
-      out->emplace_back(std::string(name) + ".postings", std::move(b.postings));
+      AddDimBlocks(out, name, std::move(b));
     }, big);
   };
   // Normalised copies go through a per-thread scratch string.
@@ -601,12 +695,28 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   dim("detected_lang", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.detected_lang); });
   dim("country", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.place ? t.place->country_code : kEmpty); });
   dim("place", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.place ? t.place->full_name : kEmpty); });
-  dim("user", false, [](const Tweet& t, DimValues* d) {
-    char buf[24];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, t.user.id);
-    d->AddCopy(std::string_view(buf, end - buf));
-  });
-  dim("handle", false, [lower](const Tweet& t, DimValues* d) { d->AddCopy(lower(t.user.screen_name)); });
+  // `user` and `handle` in one task: the handle is stored through the user
+  // when the two are one-to-one in this segment (the usual case).
+  tasks.Add(BlockTasks::kDictionaries, [&ts, lower](Blocks* out) {
+    DimValues user(ts.size()), handle(ts.size());
+    for (const Tweet& t : ts) {
+      char buf[24];
+      auto [end, ec] = std::to_chars(buf, buf + sizeof buf, t.user.id);
+      user.AddCopy(std::string_view(buf, end - buf));
+      user.EndRow();
+      handle.AddCopy(lower(t.user.screen_name));
+      handle.EndRow();
+    }
+    std::vector<uint32_t> user_final;
+    AddDimBlocks(out, "user", BuildDim(user, false, &user_final));
+    std::string dict, map;
+    if (BuildHandleByUser(user, user_final, handle, &dict, &map)) {
+      out->emplace_back("handle.dict", std::move(dict));
+      out->emplace_back("handle.user", std::move(map));
+    } else {
+      AddDimBlocks(out, "handle", BuildDim(handle, false));
+    }
+  }, /*big=*/true);
   dim("source", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.source); });
   dim("hashtags", true, [lower](const Tweet& t, DimValues* d) {
     for (const auto& h : t.hashtags) d->AddCopy(lower(h.text));
