@@ -13,7 +13,7 @@ namespace roost::detect {
 namespace {
 
 // Total normalised score reported in docs/DETECTION.md (bench/nab_eval).
-constexpr double kDocumentedNabScore = 73.5;
+constexpr double kDocumentedNabScore = 73.5;  // docs/DETECTION.md
 
 TEST(NabScoreTest, HandComputedTinyFile) {
   // 20 rows: probation = floor(0.15 * 20) = 3 rows. Windows [5,9] (width 5)
