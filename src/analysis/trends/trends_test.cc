@@ -18,17 +18,5 @@ TEST(IsTopicalTest, WordsNumbersAndTagsNameTopicsEmojiAndEmoticonsDoNot) {
   EXPECT_FALSE(IsTopical(""));
 }
 
-TEST(ReadCurveTest, PeakAndTheHoursAboveAQuarterOfTheRise) {
-  // level (median) 2, peak 42 at hour 4: bar 12.
-  std::vector<uint64_t> curve{2, 2, 1, 20, 42, 13, 12, 3, 2};
-  TimestampMs start, peak, end;
-  uint64_t count;
-  ReadCurve(curve, 0, &start, &peak, &end, &count);
-  EXPECT_EQ(start, 3 * kHourMs);
-  EXPECT_EQ(peak, 4 * kHourMs);
-  EXPECT_EQ(end, 6 * kHourMs);
-  EXPECT_EQ(count, 42u);
-}
-
 }  // namespace
 }  // namespace roost::trends
