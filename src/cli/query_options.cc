@@ -55,6 +55,7 @@ Result<PreparedQuery> PrepareQuery(const QueryOptions& o) {
   }
   if (p.exec.from >= p.exec.to) return Status::InvalidArgument("--from must be before --to");
   p.exec.threads = o.threads;
+  p.exec.postings = p.postings.get();
   ROOST_ASSIGN_OR_RETURN(p.archive, storage::Archive::Open(o.archive));
   return p;
 }

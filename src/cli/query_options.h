@@ -38,6 +38,8 @@ struct PreparedQuery {
   query::Query query;  // root is null when only --tags was given
   std::optional<query::TagSet> tags;
   query::ExecOptions exec;
+  // Postings decoded by one run, reused by the next (--repeat, tags).
+  std::shared_ptr<query::PostingCache> postings = std::make_shared<query::PostingCache>();
 };
 Result<PreparedQuery> PrepareQuery(const QueryOptions& o);
 

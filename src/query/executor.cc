@@ -92,8 +92,8 @@ Result<Compiled> Compile(const Query& q) {
 // next, so several queries over a segment (tags) decode each column once.
 class SegmentRun {
  public:
-  SegmentRun(const storage::Archive& archive, size_t index, const SegmentReader& reader)
-      : archive_(archive), index_(index), r_(reader) {}
+  SegmentRun(const storage::Archive& archive, size_t index, const SegmentReader& reader, PostingCache* postings)
+      : archive_(archive), index_(index), r_(reader), postings_(postings) {}
 
   Result<Bitmap> Run(const Compiled& c, const Bitmap& domain, std::vector<NodeStats>* stats) {
     matchers_ = &c.matchers;
@@ -167,12 +167,24 @@ class SegmentRun {
     }
     return &it->second;
   }
+  // Rows holding one dictionary value, through the posting cache if any.
+  Result<PostingCache::Rows> ValueRows(const std::string& column, uint32_t id) {
+    if (postings_ != nullptr) return postings_->ValueRows(r_, column, id);
+    ROOST_ASSIGN_OR_RETURN(Bitmap b, r_.ValueBitmap(column, id));
+    return std::make_shared<const Bitmap>(std::move(b));
+  }
+  Result<PostingCache::Rows> Lookup(const std::string& column, std::string_view value) {
+    if (postings_ != nullptr) return postings_->Lookup(r_, column, value);
+    ROOST_ASSIGN_OR_RETURN(Bitmap b, r_.Lookup(column, value));
+    return std::make_shared<const Bitmap>(std::move(b));
+  }
+
   // Rows of the terms index holding every term of `terms`.
   Result<Bitmap> AllTerms(const std::vector<std::string>& terms, const Bitmap& domain) {
     Bitmap out = domain.Copy();
     for (const auto& t : terms) {
-      ROOST_ASSIGN_OR_RETURN(Bitmap b, r_.Lookup("terms", t));
-      out.AndWith(b);
+      ROOST_ASSIGN_OR_RETURN(PostingCache::Rows b, Lookup("terms", t));
+      out.AndWith(*b);
       if (out.Empty()) break;
     }
     return out;
@@ -187,8 +199,8 @@ class SegmentRun {
       if (keep(dict.value(id))) ids.push_back(id);
     Bitmap out;
     for (uint32_t id : ids) {
-      ROOST_ASSIGN_OR_RETURN(Bitmap b, r_.ValueBitmap(column, id));
-      out.OrWith(b);
+      ROOST_ASSIGN_OR_RETURN(PostingCache::Rows b, ValueRows(column, id));
+      out.OrWith(*b);
     }
     return out;
   }
@@ -328,8 +340,8 @@ class SegmentRun {
     if (lookup && (p.op == Op::kEq || p.op == Op::kIn || p.op == Op::kNe)) {
       const auto values = p.op == Op::kIn ? SplitList(p.value) : std::vector<std::string>{p.value};
       for (const auto& v : values) {
-        ROOST_ASSIGN_OR_RETURN(Bitmap b, r_.Lookup(col, Normalize(t, v)));
-        out.OrWith(b);
+        ROOST_ASSIGN_OR_RETURN(PostingCache::Rows b, Lookup(col, Normalize(t, v)));
+        out.OrWith(*b);
       }
     } else {
       const bool ne = p.op == Op::kNe;
@@ -400,6 +412,7 @@ class SegmentRun {
   const storage::Archive& archive_;
   size_t index_;
   const SegmentReader& r_;
+  PostingCache* postings_;
   const std::vector<std::unique_ptr<Matcher>>* matchers_ = nullptr;
   std::vector<NodeStats>* stats_ = nullptr;
   std::map<std::string, std::vector<int64_t>> ints_;
@@ -440,7 +453,7 @@ SegmentOutcome RunSegment(const storage::Archive& archive, size_t i, const std::
     domain.AndWith(Bitmap::Range(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi)));
   }
   out.in_range = domain.Cardinality();
-  SegmentRun run(archive, i, r);
+  SegmentRun run(archive, i, r, o.postings);
   for (const Compiled& f : filters) {
     if (domain.Empty()) break;
     std::vector<NodeStats> ignored(static_cast<size_t>(f.query->node_count));

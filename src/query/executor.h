@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "query/ast.h"
+#include "query/posting_cache.h"
 #include "roost/status.h"
 #include "storage/archive.h"
 #include "storage/bitmap.h"
@@ -24,6 +25,9 @@ struct ExecOptions {
   TimestampMs from = std::numeric_limits<TimestampMs>::min();
   TimestampMs to = std::numeric_limits<TimestampMs>::max();
   int threads = 0;  // 0: hardware concurrency
+  // Decoded postings kept between queries (a long-lived caller passes one);
+  // null: every lookup decodes its posting again.
+  PostingCache* postings = nullptr;
 };
 
 struct SegmentMatches {

@@ -226,9 +226,13 @@ Pass2 MeasureSegment(const storage::Archive& archive, const query::SegmentMatche
     return it == index.end() ? -1 : it->second;
   };
   if (spec.total_authors) ForEachRow(m.rows, [&](uint32_t row) { out.total.Add(*cols, row); });
-  if (spec.levels.size() == 1 && !spec.levels[0].column.empty()) {
-    // One stored level: each shown value's rows come from its postings, so
-    // only the rows of shown values are touched.
+  // One stored level over a large selection: each shown value's rows come
+  // from its postings, so only the rows of shown values are touched. A small
+  // selection (a filter keeping under 1/8 of the segment) is cheaper to walk
+  // than to decode the postings of every shown value.
+  const bool from_postings = spec.levels.size() == 1 && !spec.levels[0].column.empty() &&
+                             m.rows.Cardinality() * 8 >= (*reader)->row_count();
+  if (from_postings) {
     for (size_t n = 0; n < nodes.size(); ++n) {
       if (local[n] == SegmentDimension::npos) continue;
       auto rows = (*dims)[0].Postings(**reader, nodes[n].value);
@@ -359,24 +363,30 @@ Result<BreakdownResult> ComputeBreakdown(const storage::Archive& archive, const 
     }
   }
 
-  // Pass two: full metrics of the paths shown.
-  std::vector<Pass2> measured(selected.segments.size());
-  ParallelFor(measured.size(), spec.threads, [&](size_t k) {
-    measured[k] = MeasureSegment(archive, selected.segments[k], spec, term_filter, nodes, cache);
-  });
+  // Pass two: full metrics of the paths shown. Tweet counts alone are
+  // already exact from pass one, so they need no second pass.
+  const MetricSet& m = spec.metrics;
+  const bool counts_only = !m.authors && !m.kinds && !m.engagement && !m.sentiment && !spec.total_authors;
   std::vector<MetricsAccumulator> acc(nodes.size());
   MetricsAccumulator total;
-  for (auto& p : measured) {
-    if (!p.status.ok()) return p.status;
-    for (size_t n = 0; n < nodes.size(); ++n)
-      if (p.nodes[n]) acc[n].Merge(std::move(*p.nodes[n]));
-    total.Merge(std::move(p.total));
+  if (!counts_only) {
+    std::vector<Pass2> measured(selected.segments.size());
+    ParallelFor(measured.size(), spec.threads, [&](size_t k) {
+      measured[k] = MeasureSegment(archive, selected.segments[k], spec, term_filter, nodes, cache);
+    });
+    for (auto& p : measured) {
+      if (!p.status.ok()) return p.status;
+      for (size_t n = 0; n < nodes.size(); ++n)
+        if (p.nodes[n]) acc[n].Merge(std::move(*p.nodes[n]));
+      total.Merge(std::move(p.total));
+    }
   }
   // Assemble the tree (children after parents in `nodes`).
   std::vector<BreakdownItem> items(nodes.size());
   for (size_t n = 0; n < nodes.size(); ++n) {
     items[n].value = nodes[n].value;
     items[n].metrics = acc[n].Finish();
+    if (counts_only) items[n].metrics.tweets = nodes[n].count;
   }
   for (size_t n = nodes.size(); n-- > 0;) {
     if (nodes[n].parent >= 0) items[static_cast<size_t>(nodes[n].parent)].children.push_back(std::move(items[n]));

@@ -9,14 +9,12 @@
 #define ROOST_ANALYSIS_AGGREGATE_COLUMN_CACHE_H_
 
 #include <cstdint>
-#include <list>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "common/byte_lru_cache.h"
 #include "roost/status.h"
 #include "storage/archive.h"
 
@@ -26,7 +24,7 @@ class ColumnCache {
  public:
   // Default budget: a quarter of physical memory.
   ColumnCache();
-  explicit ColumnCache(uint64_t budget_bytes) : budget_(budget_bytes) {}
+  explicit ColumnCache(uint64_t budget_bytes) : lru_(budget_bytes) {}
 
   using Ints = std::shared_ptr<const std::vector<int64_t>>;
   using Ids = std::shared_ptr<const std::vector<uint32_t>>;
@@ -39,24 +37,12 @@ class ColumnCache {
   // Global author id of every row (the "user" dimension parsed once).
   Result<Authors> AuthorIds(const storage::SegmentReader& segment);
 
-  uint64_t bytes() const;
-  uint64_t hits() const;
-  uint64_t misses() const;
+  uint64_t bytes() const { return lru_.bytes(); }
+  uint64_t hits() const { return lru_.hits(); }
+  uint64_t misses() const { return lru_.misses(); }
 
  private:
-  struct Entry {
-    std::shared_ptr<const void> value;
-    uint64_t bytes = 0;
-    std::list<std::string>::iterator lru;
-  };
-  std::shared_ptr<const void> Find(const std::string& key);
-  void Insert(const std::string& key, std::shared_ptr<const void> value, uint64_t bytes);
-
-  uint64_t budget_;
-  mutable std::mutex mu_;
-  std::unordered_map<std::string, Entry> entries_;
-  std::list<std::string> lru_;  // front: most recently used
-  uint64_t bytes_ = 0, hits_ = 0, misses_ = 0;
+  ByteLruCache lru_;
 };
 
 }  // namespace roost::aggregate

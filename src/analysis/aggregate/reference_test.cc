@@ -263,6 +263,29 @@ TEST_F(ReferenceTest, TopHashtagsMatchAReferenceCount) {
   }
 }
 
+TEST_F(ReferenceTest, TopHashtagsOfASmallSelectionWithEveryMetric) {
+  // A filter keeping few rows measures the shown values by walking those
+  // rows instead of the values' postings; both must give the same answer.
+  std::map<std::string, Ref> ref;
+  for (const Tweet& t : *tweets_) {
+    if (t.lang != "fr") continue;
+    std::set<std::string> seen;
+    for (const auto& h : t.hashtags) seen.insert(Lower(h.text));
+    for (const auto& h : seen) ref[h].Add(t);
+  }
+  BreakdownSpec spec;
+  spec.levels = {Dim("hashtags")};
+  spec.limit = 100000;
+  spec.metrics = MetricSet{};
+  const query::QueryResult selected = Select("twitter.lang == \"fr\"");
+  ASSERT_GT(selected.count, 0u);
+  ASSERT_LT(selected.count * 8, tweets_->size());
+  auto r = ComputeBreakdown(**archive_, selected, spec, &cache_);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->items.size(), ref.size());
+  for (const auto& item : r->items) ExpectSame(ref[item.value], item.metrics, item.value);
+}
+
 TEST_F(ReferenceTest, TopHashtagsOfMostButNotAllTweets) {
   // A selection of most rows takes the dense counting path, which must take
   // back the rows left out (here: every tweet with the most used hashtag).
