@@ -38,6 +38,12 @@ class IdSet {
       if (slots_[i] == 0) return false;
     }
   }
+  // Empties the set, keeping its table.
+  void Clear() {
+    if (size_ > 0) std::fill(slots_.begin(), slots_.end(), 0);
+    size_ = 0;
+    has_zero_ = false;
+  }
   void Insert(uint64_t id) {
     if (id == 0) {
       has_zero_ = true;
@@ -130,43 +136,68 @@ class ArchiveIngestSink : public IngestSink {
     is_duplicate->assign(batch->size(), false);
     if (build_.done) ROOST_RETURN_IF_ERROR(FinishBuild());
     const ComplianceState& cs = writer_->compliance();
+    // Pass 1 decides, changing nothing: which tweets are kept, and whether
+    // they all go to one partition.
+    batch_ids_.Clear();
+    keep_.assign(batch->size(), false);
+    size_t kept = 0;
+    bool one_partition = true;
+    TimestampMs first_start = 0;
     for (size_t i = 0; i < batch->size(); ++i) {
       Tweet& t = (*batch)[i];
-      if (Buffered(t.id)) {
+      if (Buffered(t.id) || batch_ids_.Contains(t.id)) {
         (*is_duplicate)[i] = true;
         continue;
       }
       ROOST_ASSIGN_OR_RETURN(bool stored, ids_.Contains(t.id));
-      if (stored) {
+      // Stored, or held as a deletion (stored and then deleted, or a delete
+      // that came first): a duplicate, never stored, so re-running an
+      // ingest reports the same counts.
+      if (stored || cs.IsDeleted(t.id)) {
         (*is_duplicate)[i] = true;
         continue;
       }
-      // The archive already holds this id as a deletion (stored and then
-      // deleted, or a delete that came first): a duplicate, never stored,
-      // so re-running an ingest reports the same counts.
-      if (cs.IsDeleted(t.id)) {
-        (*is_duplicate)[i] = true;
-        continue;
-      }
+      batch_ids_.Insert(t.id);
       // A retweet of a deleted tweet is new but never stored.
       if (cs.IsDeletedTweet(t)) continue;
       if (cs.IsGeoScrubbed(t)) ClearGeo(&t);
       const TimestampMs start = PartitionStart(writer_->partition(), t.created_at);
-      if (start != last_start_ || last_part_ == nullptr) {
-        last_part_ = &buffers_[start];
-        last_start_ = start;
-        if (last_part_->tweets.capacity() == 0 && !spare_.empty()) {
-          last_part_->tweets = std::move(spare_.back());
-          spare_.pop_back();
-        }
+      if (kept == 0) first_start = start;
+      one_partition = one_partition && start == first_start;
+      keep_[i] = true;
+      ++kept;
+    }
+    if (kept == 0) return Status::Ok();
+    Part& first = PartFor(first_start);
+    if (one_partition && first.rows + kept < options_.max_segment_rows) {
+      // The usual case: the whole batch joins one partition as it is, so no
+      // tweet is moved and no new memory is touched.
+      for (size_t i = 0; i < batch->size(); ++i)
+        if (keep_[i]) Account(&first, (*batch)[i]);
+      if (kept < batch->size()) {
+        size_t w = 0;
+        for (size_t i = 0; i < batch->size(); ++i)
+          if (keep_[i]) {
+            if (w != i) (*batch)[w] = std::move((*batch)[i]);
+            ++w;
+          }
+        batch->resize(w);
       }
-      Part& part = *last_part_;
-      const uint64_t bytes = EstimateBytes(t) + 32;
-      part.ids.Insert(t.id);
-      part.bytes += bytes;
-      buffered_bytes_ += bytes;
-      part.tweets.push_back(std::move(t));
-      if (part.tweets.size() >= options_.max_segment_rows) ROOST_RETURN_IF_ERROR(FlushPartition(start));
+      first.rows += kept;
+      first.chunks.push_back(std::move(*batch));
+      batch->clear();
+    } else {
+      for (size_t i = 0; i < batch->size(); ++i) {
+        if (!keep_[i]) continue;
+        Tweet& t = (*batch)[i];
+        const TimestampMs start = PartitionStart(writer_->partition(), t.created_at);
+        Part& part = PartFor(start);
+        Account(&part, t);
+        if (part.chunks.empty() || part.chunks.back().size() == part.chunks.back().capacity())
+          part.chunks.emplace_back().reserve(std::min<size_t>(kept, 4096));
+        part.chunks.back().push_back(std::move(t));
+        if (++part.rows >= options_.max_segment_rows) ROOST_RETURN_IF_ERROR(FlushPartition(start));
+      }
     }
     if (buffered_bytes_ > options_.memory_limit_bytes / 3) ROOST_RETURN_IF_ERROR(FlushAll());
     return Status::Ok();
@@ -198,15 +229,31 @@ class ArchiveIngestSink : public IngestSink {
     IdSet ids;  // still checked for duplicates until the segment is readable
     Result<SegmentMeta> meta = Status::Internal("not built");
     SegmentBuildCosts costs;
-    std::vector<Tweet> buffer;  // the tweets' emptied buffer, for reuse
   };
 
-  // Tweets of one partition waiting to be written.
+  // Tweets of one partition waiting to be written, in the vectors they
+  // arrived in.
   struct Part {
-    std::vector<Tweet> tweets;
+    std::vector<std::vector<Tweet>> chunks;
+    size_t rows = 0;
     IdSet ids;
     uint64_t bytes = 0;
   };
+
+  Part& PartFor(TimestampMs start) {
+    if (start != last_start_ || last_part_ == nullptr) {
+      last_part_ = &buffers_[start];
+      last_start_ = start;
+    }
+    return *last_part_;
+  }
+
+  void Account(Part* part, const Tweet& t) {
+    const uint64_t bytes = EstimateBytes(t) + 32;
+    part->ids.Insert(t.id);
+    part->bytes += bytes;
+    buffered_bytes_ += bytes;
+  }
 
   // In a buffer or in the segment being built (not yet in ids_).
   bool Buffered(uint64_t id) const {
@@ -238,10 +285,6 @@ class ArchiveIngestSink : public IngestSink {
     ROOST_ASSIGN_OR_RETURN(auto r, SegmentReader::Open(SegmentDir(writer_->dir()) + "/" + e.file));
     ids_.Add(std::move(r));
     build_.ids = IdSet();
-    // Reusing a buffer whose pages are already faulted in saves growing a
-    // new vector (moving every tweet at each doubling) and zeroing its pages.
-    if (build_.buffer.capacity() > 0 && spare_.size() < 2) spare_.push_back(std::move(build_.buffer));
-    build_.buffer = std::vector<Tweet>();
     return Status::Ok();
   }
 
@@ -254,29 +297,32 @@ class ArchiveIngestSink : public IngestSink {
     buffered_bytes_ -= std::min(buffered_bytes_, part.bytes);
     // Compliance that arrived after the tweet was buffered applies too.
     const ComplianceState& cs = writer_->compliance();
-    std::vector<Tweet>& tweets = part.tweets;
-    size_t kept = 0;
-    for (size_t i = 0; i < tweets.size(); ++i) {
-      Tweet& t = tweets[i];
-      if (cs.IsDeletedTweet(t)) continue;
-      if (cs.IsGeoScrubbed(t)) ClearGeo(&t);
-      if (kept != i) tweets[kept] = std::move(t);
-      ++kept;
+    size_t rows = 0;
+    for (std::vector<Tweet>& tweets : part.chunks) {
+      size_t kept = 0;
+      for (size_t i = 0; i < tweets.size(); ++i) {
+        Tweet& t = tweets[i];
+        if (cs.IsDeletedTweet(t)) continue;
+        if (cs.IsGeoScrubbed(t)) ClearGeo(&t);
+        if (kept != i) tweets[kept] = std::move(t);
+        ++kept;
+      }
+      tweets.resize(kept);
+      rows += kept;
     }
-    tweets.resize(kept);
     ROOST_RETURN_IF_ERROR(FinishBuild());
-    if (tweets.empty()) return Status::Ok();
+    if (rows == 0) return Status::Ok();
     build_.file = writer_->NewSegmentFile(start);
     build_.ids = std::move(part.ids);
     build_.meta = Status::Internal("not built");
     const std::string path = SegmentDir(writer_->dir()) + "/" + build_.file;
-    build_.thread = std::thread([this, path, start, tweets = std::move(tweets)]() mutable {
+    build_.thread = std::thread([this, path, start, chunks = std::move(part.chunks)]() mutable {
       SegmentWriter w(start);
       w.set_threads(BuildThreads());
-      w.AddAll(std::move(tweets));
+      for (auto& c : chunks)
+        if (!c.empty()) w.AddAll(std::move(c));
       build_.meta = w.Finish(path);
       build_.costs = w.costs();
-      build_.buffer = w.TakeBuffer();
       build_.done = true;
     });
     return Status::Ok();
@@ -298,7 +344,8 @@ class ArchiveIngestSink : public IngestSink {
   TimestampMs last_start_ = 0;
   uint64_t buffered_bytes_ = 0;
   Build build_;
-  std::vector<std::vector<Tweet>> spare_;  // emptied buffers of built segments
+  IdSet batch_ids_;          // ids kept from the batch being added
+  std::vector<bool> keep_;  // which tweets of that batch are kept
   SegmentBuildCosts costs_;
 };
 

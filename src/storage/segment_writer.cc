@@ -539,8 +539,8 @@ struct SortedTweets {
 
 Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   costs_ = SegmentBuildCosts();
-  if (tweets_.empty()) return Status::InvalidArgument("segment " + path + ": no rows");
-  if (tweets_.size() >= std::numeric_limits<uint32_t>::max())
+  if (size_ == 0) return Status::InvalidArgument("segment " + path + ": no rows");
+  if (size_ >= std::numeric_limits<uint32_t>::max())
     return Status::InvalidArgument("segment " + path + ": too many rows");
   double t0 = ThreadCpuSeconds();
   // Rows are views of the tweets in (created_at, id) order: sorting compact
@@ -548,19 +548,23 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   // buffer as large as the segment's tweets.
   SortedTweets ts;
   {
+    std::vector<const Tweet*> added;
+    added.reserve(size_);
+    for (const auto& chunk : chunks_)
+      for (const Tweet& t : chunk) added.push_back(&t);
     struct Key {
       TimestampMs time;
       uint64_t id;
       uint32_t index;
     };
-    std::vector<Key> keys(tweets_.size());
-    for (uint32_t i = 0; i < keys.size(); ++i) keys[i] = {tweets_[i].created_at, tweets_[i].id, i};
+    std::vector<Key> keys(added.size());
+    for (uint32_t i = 0; i < keys.size(); ++i) keys[i] = {added[i]->created_at, added[i]->id, i};
     auto less = [](const Key& a, const Key& b) {
       return a.time != b.time ? a.time < b.time : a.id != b.id ? a.id < b.id : a.index < b.index;
     };
     if (!std::is_sorted(keys.begin(), keys.end(), less)) std::sort(keys.begin(), keys.end(), less);
     ts.rows.reserve(keys.size());
-    for (const Key& k : keys) ts.rows.push_back(&tweets_[k.index]);
+    for (const Key& k : keys) ts.rows.push_back(added[k.index]);
   }
   const uint32_t rows = static_cast<uint32_t>(ts.size());
 

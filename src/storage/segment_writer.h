@@ -29,18 +29,17 @@ class SegmentWriter {
  public:
   explicit SegmentWriter(TimestampMs partition_start = 0) : partition_start_(partition_start) {}
 
-  void Add(Tweet tweet) { tweets_.push_back(std::move(tweet)); }
+  void Add(Tweet tweet) {
+    if (chunks_.empty() || chunks_.back().size() == chunks_.back().capacity()) chunks_.emplace_back().reserve(1024);
+    chunks_.back().push_back(std::move(tweet));
+    ++size_;
+  }
+  // Takes a vector of tweets as it is (no tweet is moved).
   void AddAll(std::vector<Tweet> tweets) {
-    if (tweets_.empty()) tweets_ = std::move(tweets);
-    else for (auto& t : tweets) tweets_.push_back(std::move(t));
+    size_ += tweets.size();
+    chunks_.push_back(std::move(tweets));
   }
-  size_t size() const { return tweets_.size(); }
-  // Hands back the tweets' buffer, emptied, so a caller can reuse its
-  // capacity (already faulted-in memory) for the next segment.
-  std::vector<Tweet> TakeBuffer() {
-    tweets_.clear();
-    return std::move(tweets_);
-  }
+  size_t size() const { return size_; }
 
   // Writes the segment to `path` and fsyncs it (not its directory: the
   // caller fsyncs once for many files). On success returns what the manifest
@@ -56,7 +55,8 @@ class SegmentWriter {
 
  private:
   TimestampMs partition_start_;
-  std::vector<Tweet> tweets_;
+  std::vector<std::vector<Tweet>> chunks_;  // in the order added
+  size_t size_ = 0;
   int threads_ = 1;
   SegmentBuildCosts costs_;
 };
