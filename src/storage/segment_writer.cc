@@ -315,9 +315,30 @@ std::string BuildDict(const std::vector<std::string_view>& values, const std::ve
 // value in bytewise order.
 std::vector<uint32_t> SortValues(const DimValues& d, std::vector<uint32_t>* order) {
   const uint32_t n = static_cast<uint32_t>(d.values.size());
+  // Sorted on each value's first 8 bytes as a big-endian integer (zero
+  // padded, so a shorter value sorts first, as bytewise); only values that
+  // share those 8 bytes compare the rest. Integer compares on a flat array
+  // instead of memcmp through two indirections.
+  struct Key {
+    uint64_t prefix;
+    uint32_t id;
+  };
+  std::vector<Key> keys(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    const std::string_view v = d.values[i];
+    unsigned char b[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    std::memcpy(b, v.data(), std::min<size_t>(8, v.size()));
+    uint64_t p = 0;
+    for (unsigned char c : b) p = (p << 8) | c;
+    keys[i] = {p, i};
+  }
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    const std::string_view x = d.values[a.id], y = d.values[b.id];
+    return x.size() > 8 && y.size() > 8 ? x.substr(8) < y.substr(8) : x.size() < y.size();
+  });
   order->resize(n);
-  for (uint32_t i = 0; i < n; ++i) (*order)[i] = i;
-  std::sort(order->begin(), order->end(), [&](uint32_t a, uint32_t b) { return d.values[a] < d.values[b]; });
+  for (uint32_t i = 0; i < n; ++i) (*order)[i] = keys[i].id;
   std::vector<uint32_t> final_id(n);
   for (uint32_t i = 0; i < n; ++i) final_id[(*order)[i]] = i;
   return final_id;
