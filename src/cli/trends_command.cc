@@ -2,6 +2,7 @@
 // (--from/--to): bursting terms, hashtags and phrases grouped into trends
 // (analysis/trends), each with its hourly curve and top tweets under the
 // privacy rules.
+#include <algorithm>
 #include <chrono>
 #include <limits>
 
@@ -33,16 +34,30 @@ struct TrendsOptions {
   double min_z = 8;
 };
 
-// A trend of a period: merged over consecutive windows sharing a value.
+// A trend of a period: merged over consecutive windows where it is the same
+// topic, i.e. one part's label is among the other's values (sharing any
+// value would merge two brand events that both burst on "customer").
 struct PeriodTrend {
   trends::Trend trend;
-  std::vector<std::string> values;
+  std::vector<std::string> labels;  // the parts' label values
+  std::vector<std::string> values;  // every part's values
 };
 
-bool Shares(const std::vector<std::string>& a, const trends::Trend& t) {
+bool Contains(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+// The raw value behind a trend's label ("#tag" -> "tag").
+std::string LabelValue(const trends::Dimensions& dims, const trends::Trend& t) {
   for (const auto& b : t.terms)
-    for (const auto& v : a)
-      if (v == b.term.value) return true;
+    if (trends::DisplayTerm(dims, b.term) == t.label) return b.term.value;
+  return t.label;
+}
+
+bool SameTopic(const PeriodTrend& f, const trends::Trend& t, const std::string& label) {
+  if (Contains(f.values, label)) return true;
+  for (const auto& b : t.terms)
+    if (Contains(f.labels, b.term.value)) return true;
   return false;
 }
 
@@ -132,16 +147,19 @@ Status RunTrends(const TrendsOptions& o) {
       // A burst needs a before: a trend under way when the archive starts
       // (its first hour) has no observed onset.
       if (t.start < first + trends::kHourMs) continue;
+      const std::string label = LabelValue(dims, t);
       PeriodTrend* same = nullptr;
       for (auto& f : found)
-        if (Shares(f.values, t) && t.start <= f.trend.end + len && f.trend.start <= t.end + len) same = &f;
+        if (SameTopic(f, t, label) && t.start <= f.trend.end + len && f.trend.start <= t.end + len) same = &f;
       if (same == nullptr) {
         found.push_back({});
         same = &found.back();
+        same->labels.push_back(label);
         for (const auto& b : t.terms) same->values.push_back(b.term.value);
         same->trend = std::move(t);
         continue;
       }
+      same->labels.push_back(label);
       for (const auto& b : t.terms) same->values.push_back(b.term.value);
       if (t.peak_count > same->trend.peak_count) {
         TimestampMs s = std::min(same->trend.start, t.start), e = std::max(same->trend.end, t.end);

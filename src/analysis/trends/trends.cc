@@ -67,13 +67,15 @@ std::string DisplayTerm(const Dimensions& dims, const TermRef& t) {
 }
 
 void ReadCurve(const std::vector<uint64_t>& curve, TimestampMs curve_from, TimestampMs* start, TimestampMs* peak,
-               TimestampMs* end, uint64_t* peak_count) {
-  if (curve.empty()) {
+               TimestampMs* end, uint64_t* peak_count, size_t peak_from, size_t peak_to) {
+  peak_to = std::min(peak_to, curve.size());
+  if (peak_from >= peak_to) {
     *start = *peak = *end = curve_from;
     *peak_count = 0;
     return;
   }
-  const size_t p = static_cast<size_t>(std::max_element(curve.begin(), curve.end()) - curve.begin());
+  const size_t p =
+      static_cast<size_t>(std::max_element(curve.begin() + peak_from, curve.begin() + peak_to) - curve.begin());
   std::vector<uint64_t> sorted = curve;
   std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
   const double level = static_cast<double>(sorted[sorted.size() / 2]);
@@ -311,7 +313,11 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
     Trend& t = result.trends[g];
     t.authors = CountDistinct(&authors[g]);
     t.curve_from = curve.from;
-    ReadCurve(t.curve, t.curve_from, &t.start, &t.peak, &t.end, &t.peak_count);
+    // The peak lies in the window (the trend is the window's); the margins
+    // only extend its start and end.
+    const size_t in_from = static_cast<size_t>((window.from - curve.from) / kHourMs);
+    const size_t in_to = static_cast<size_t>((window.to - curve.from + kHourMs - 1) / kHourMs);
+    ReadCurve(t.curve, t.curve_from, &t.start, &t.peak, &t.end, &t.peak_count, in_from, in_to);
     if (t.terms.size() > options.max_terms) t.terms.resize(options.max_terms);
     std::sort(best[g].begin(), best[g].end(), [](const Candidate& a, const Candidate& b) {
       return a.shared != b.shared ? a.shared > b.shared : a.retweets > b.retweets;

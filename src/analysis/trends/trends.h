@@ -11,6 +11,7 @@
 #ifndef ROOST_ANALYSIS_TRENDS_TRENDS_H_
 #define ROOST_ANALYSIS_TRENDS_TRENDS_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -65,11 +66,11 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
                                const Dimensions& dims, Window window, const TrendOptions& options,
                                aggregate::ColumnCache* cache);
 
-// Start, peak and end of a burst on an hourly curve: the peak hour, and the
-// contiguous hours around it above level + 0.25 (peak - level), where level
-// is the curve's median hour.
+// Start, peak and end of a burst on an hourly curve: the peak hour (the
+// largest among hours [peak_from, peak_to)), and the contiguous hours around
+// it above level + 0.25 (peak - level), where level is the curve's median hour.
 void ReadCurve(const std::vector<uint64_t>& curve, TimestampMs curve_from, TimestampMs* start, TimestampMs* peak,
-               TimestampMs* end, uint64_t* peak_count);
+               TimestampMs* end, uint64_t* peak_count, size_t peak_from = 0, size_t peak_to = SIZE_MAX);
 
 // Whether a value names a topic: it holds a word, number, hashtag or
 // cashtag, not only emoji, emoticons or punctuation ("😢", ":(").
