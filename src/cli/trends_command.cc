@@ -180,6 +180,11 @@ Status RunTrends(const TrendsOptions& o) {
   const bool text_ok = !policy.enabled || policy.show_text, handles_ok = !policy.enabled || policy.show_handles;
   auto label = [&](TimestampMs t) { return aggregate::FormatWithOffset(t, zone->OffsetAt(t)); };
   auto count = [&](uint64_t c) { return privacy::RoundDown(policy, c); };
+  // A curve hour is a bucket: hidden when its tweets have too few authors
+  // (an empty hour shows its zero: it reveals no one).
+  auto hour_hidden = [&](const trends::Trend& t, size_t h) {
+    return policy.enabled && t.curve[h] > 0 && !privacy::GroupAllowed(policy, t.curve_authors[h]);
+  };
   if (o.query.json) {
     JsonWriter j;
     j.BeginObject().Key("window").String(o.window).Key("tz").String(zone->name());
@@ -207,7 +212,10 @@ Status RunTrends(const TrendsOptions& o) {
         j.EndObject();
       }
       j.EndArray().Key("curve_start").String(label(t.curve_from)).Key("curve").BeginArray();
-      for (uint64_t c : t.curve) j.Uint(count(c));
+      for (size_t h = 0; h < t.curve.size(); ++h) {
+        if (hour_hidden(t, h)) j.BeginObject().Key(kRedacted).Bool(true).EndObject();
+        else j.Uint(count(t.curve[h]));
+      }
       j.EndArray().Key("top_tweets").BeginArray();
       for (const auto& tw : t.top_tweets) {
         j.BeginObject().Key("created_at").String(FormatIsoTime(tw.time));
@@ -233,8 +241,9 @@ Status RunTrends(const TrendsOptions& o) {
       terms.push_back(privacy::GroupAllowed(policy, b.authors) ? trends::DisplayTerm(dims, b.term) : kRedacted);
     fmt::print("\n{}  z={:.1f}  {} tweets  start {} peak {} end {}\n  terms: {}\n", t.label, t.score, count(t.tweets),
                label(t.start), label(t.peak), label(t.end), fmt::join(terms, ", "));
-    std::vector<uint64_t> curve;
-    for (uint64_t c : t.curve) curve.push_back(count(c));
+    std::vector<std::string> curve;
+    for (size_t h = 0; h < t.curve.size(); ++h)
+      curve.push_back(hour_hidden(t, h) ? std::string(kRedacted) : std::to_string(count(t.curve[h])));
     fmt::print("  hourly from {}: {}\n", label(t.curve_from), fmt::join(curve, " "));
     for (const auto& tw : t.top_tweets) {
       std::string text = text_ok ? tw.text : "[text hidden]";

@@ -9,23 +9,26 @@ trap 'rm -rf "$dir"' EXIT
 "$ROOST" synth --out "$dir/in" --days 5 --tweets-per-day 5000 --seed 3 --start 2012-03-01 --threads 2 > /dev/null
 read -r tag kw time < <(python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["events"][0]; print(e["hashtag"], e["keywords"][0], e["time"])' "$dir/in/truth.json")
 # Two bot accounts post 40 tweets into the event: "zzbotword" has many tweets
-# but two authors, so the privacy gate must hide it wherever it would show.
+# but two authors, so the privacy gate must hide it wherever it would show;
+# 15 more three hours earlier make an hour of the trend's curve that only
+# they fill (a bucket of two authors).
 python3 - "$dir/in/tweets-bots.jsonl" "$tag" "$kw" "$time" <<'PY'
 import json, sys
 from datetime import datetime, timedelta
 out, tag, kw, t = sys.argv[1:]
 t0 = datetime.fromisoformat(t.replace("Z", "+00:00")) + timedelta(minutes=12)
 with open(out, "w") as f:
-    for i in range(40):
-        uid, text = 900000001 + i % 2, f"zzbotword {kw} #{tag}"
+    for i in range(55):
+        uid, text = 900000001 + i % 2, f"zzbotword {kw} #{tag}" if i < 40 else "zzbotword zzbotnoise"
+        at = t0 + timedelta(seconds=30 * i) if i < 40 else t0 - timedelta(hours=3, seconds=30 * i)
         f.write(json.dumps({
-            "created_at": (t0 + timedelta(seconds=30 * i)).strftime("%a %b %d %H:%M:%S +0000 %Y"),
+            "created_at": at.strftime("%a %b %d %H:%M:%S +0000 %Y"),
             "id": 990000000000000000 + i, "id_str": str(990000000000000000 + i), "text": text, "lang": "en",
             "retweet_count": 0, "favorite_count": 0,
             "user": {"id": uid, "id_str": str(uid), "screen_name": f"zzbot{uid % 10}", "name": "Bot",
                      "followers_count": 1, "friends_count": 1, "statuses_count": 1,
                      "created_at": "Mon May 21 09:41:33 +0000 2007"},
-            "entities": {"hashtags": [{"text": tag, "indices": [text.index("#"), len(text)]}],
+            "entities": {"hashtags": [{"text": tag, "indices": [text.index("#"), len(text)]}] if i < 40 else [],
                          "urls": [], "user_mentions": [], "symbols": []}}) + "\n")
 PY
 "$ROOST" ingest --archive "$dir/a" "$dir"/in/tweets-* > /dev/null
@@ -67,6 +70,9 @@ assert kw in [x.get("value", "").lower() for x in ex["terms"]], ex["terms"]
 assert all("authors" in x for x in vals if not x.get("redacted")), vals
 tr = [x for x in t["trends"] if x.get("label", "").lower() == "#" + tag]
 assert tr and any(v.get("redacted") for v in tr[0]["terms"]), t["trends"]
+curve = tr[0]["curve"]
+assert any(isinstance(c, dict) and c.get("redacted") for c in curve), curve  # the bots' hour
+assert max(c for c in curve if isinstance(c, int)) > 0, curve                 # the event's hours
 PY
 # Text mode prints the spike and its news line.
 "$ROOST" spikes --archive "$dir/a" --filter "#$tag" --news "$dir/in/news.csv" | grep -q "^  news "

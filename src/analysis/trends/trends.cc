@@ -39,7 +39,10 @@ void RowTerms(SegmentScan& s, const std::vector<std::vector<int32_t>>& local, ui
   }
 }
 
-// Distinct values of *v (sorts it).
+// (curve hour, author) pairs of one group.
+using HourAuthors = std::vector<std::vector<std::pair<uint32_t, uint64_t>>>;
+
+// Distinct values of *v (sorts it; they are then its first ones).
 template <class T>
 uint64_t CountDistinct(std::vector<T>* v) {
   std::sort(v->begin(), v->end());
@@ -215,6 +218,7 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
     std::vector<uint64_t> curves;  // [group][hour]
     std::vector<uint64_t> tweets;  // [group], inside the window
     std::vector<std::vector<uint64_t>> authors;  // [group], inside the window
+    HourAuthors hour_authors;                    // [group], when counting authors
     std::vector<std::vector<Candidate>> best;
   };
   std::vector<PartB> pb(selected.segments.size());
@@ -236,6 +240,7 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
         out.tweets.assign(ng, 0);
         out.best.assign(ng, {});
         out.authors.assign(ng, {});
+        out.hour_authors.assign(ng, {});
         std::vector<uint32_t> present;
         std::vector<int> shared(ng);
         for (uint32_t r : rows) {
@@ -252,7 +257,10 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
             ++out.curves[g * hours + h];
             if (!inside) continue;
             ++out.tweets[g];
-            if (author_ids) out.authors[g].push_back((*author_ids)[r]);
+            if (author_ids) {
+              out.authors[g].push_back((*author_ids)[r]);
+              out.hour_authors[g].push_back({static_cast<uint32_t>(h), (*author_ids)[r]});
+            }
             if ((*rt_of)[r] != 0 || keep == 0) continue;  // originals only
             Candidate c{shared[g], (*rt_count)[r], s.task, r};
             auto& best = out.best[g];
@@ -274,12 +282,18 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
   if (curve.from < window.from) margins.push_back({curve.from, window.from});
   if (window.to < curve.to) margins.push_back({window.to, curve.to});
   std::vector<std::vector<uint64_t>> margin_curves(selected.segments.size());
+  std::vector<HourAuthors> margin_authors(selected.segments.size());
   if (ng > 0 && !margins.empty())
     ROOST_RETURN_IF_ERROR(ScanPostings(archive, selected, margins, options.bursts.threads, cache,
                                        [&](PostingScan& s) -> Status {
       ROOST_ASSIGN_OR_RETURN(auto times, cache->IntColumn(*s.reader, "created_at"));
+      aggregate::ColumnCache::Authors author_ids;
+      if (options.count_authors) {
+        ROOST_ASSIGN_OR_RETURN(author_ids, cache->AuthorIds(*s.reader));
+      }
       auto& out = margin_curves[s.task];
       out.assign(ng * hours, 0);
+      margin_authors[s.task].assign(ng, {});
       storage::Bitmap rows;
       for (const auto& r : s.rows) rows.OrWith(r);
       for (size_t g = 0; g < ng; ++g) {
@@ -290,13 +304,19 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
           holding.OrWith(posting);
         }
         holding.AndWith(rows);
-        for (const uint32_t r : holding.ToVector())
-          ++out[g * hours + static_cast<size_t>(((*times)[r] - curve.from) / kHourMs)];
+        for (const uint32_t r : holding.ToVector()) {
+          const size_t h = static_cast<size_t>(((*times)[r] - curve.from) / kHourMs);
+          ++out[g * hours + h];
+          if (author_ids) margin_authors[s.task][g].push_back({static_cast<uint32_t>(h), (*author_ids)[r]});
+        }
       }
       return Status::Ok();
     }));
   std::vector<std::vector<Candidate>> best(ng);
   std::vector<std::vector<uint64_t>> authors(ng);
+  HourAuthors hour_authors(ng);
+  for (const auto& p : margin_authors)
+    for (size_t g = 0; g < p.size(); ++g) hour_authors[g].insert(hour_authors[g].end(), p[g].begin(), p[g].end());
   for (auto& t : result.trends) t.curve.assign(hours, 0);
   for (const auto& c : margin_curves)
     for (size_t i = 0; i < c.size(); ++i) result.trends[i / hours].curve[i % hours] += c[i];
@@ -307,11 +327,18 @@ Result<TrendResult> FindTrends(const storage::Archive& archive, const query::Que
       result.trends[g].tweets += p.tweets[g];
       best[g].insert(best[g].end(), p.best[g].begin(), p.best[g].end());
       authors[g].insert(authors[g].end(), p.authors[g].begin(), p.authors[g].end());
+      hour_authors[g].insert(hour_authors[g].end(), p.hour_authors[g].begin(), p.hour_authors[g].end());
     }
   }
   for (size_t g = 0; g < ng; ++g) {
     Trend& t = result.trends[g];
     t.authors = CountDistinct(&authors[g]);
+    if (options.count_authors) {
+      // Unique authors per curve hour: the privacy gate's bucket rule.
+      t.curve_authors.assign(hours, 0);
+      const uint64_t n_pairs = CountDistinct(&hour_authors[g]);
+      for (uint64_t k = 0; k < n_pairs; ++k) ++t.curve_authors[hour_authors[g][k].first];
+    }
     t.curve_from = curve.from;
     // The peak lies in the window (the trend is the window's); the margins
     // only extend its start and end.

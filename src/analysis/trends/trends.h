@@ -52,6 +52,7 @@ struct Trend {
   uint64_t authors = 0;      // their unique authors (when TrendOptions::count_authors)
   TimestampMs curve_from = 0;
   std::vector<uint64_t> curve;  // hourly, from curve_from
+  std::vector<uint64_t> curve_authors;  // unique authors per curve hour (when count_authors)
   TimestampMs start = 0, peak = 0, end = 0;
   uint64_t peak_count = 0;
   std::vector<ShownTweet> top_tweets;  // originals holding the most of its values
