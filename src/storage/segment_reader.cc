@@ -159,6 +159,7 @@ std::string BlockOf(std::string_view column, const char* part) { return std::str
 }  // namespace
 
 Result<std::vector<int64_t>> SegmentReader::ReadInts(std::string_view column) const {
+  if (column == "id" && version_ >= 2 && HasBlock("id.keys")) return IdsFromKeys();
   const std::string block = BlockOf(column, ".data");
   ROOST_ASSIGN_OR_RETURN(auto granules, ReadGranules(block));
   const bool delta = column == "id" || column == "created_at";
@@ -420,7 +421,7 @@ Result<Bitmap> SegmentReader::Lookup(std::string_view column, std::string_view v
   return ValueBitmap(column, *id);
 }
 
-Result<std::vector<uint32_t>> SegmentReader::IndexRows(std::string_view block, uint64_t key) const {
+Result<std::vector<uint32_t>> SegmentReader::IndexRows(std::string_view block, uint64_t key, bool implied_rows) const {
   ROOST_ASSIGN_OR_RETURN(const BlockInfo* b, FindBlock(block));
   ROOST_ASSIGN_OR_RETURN(std::string_view head, Bytes(b->offset, std::min<uint64_t>(12, b->length), b->name.c_str()));
   if (head.size() < 12) return CorruptionAt(block, "too short");
@@ -446,11 +447,11 @@ Result<std::vector<uint32_t>> SegmentReader::IndexRows(std::string_view block, u
     ROOST_ASSIGN_OR_RETURN(std::string_view data, Bytes(data_at + gb, ge - gb, b->name.c_str()));
     ByteReader in(data);
     uint64_t k = LoadFixed64(keys.data() + 8ull * g), dk, zr;
-    int64_t row = 0;
+    int64_t row = implied_rows ? int64_t{g} * kIndexGroup - 1 : 0;
     while (!in.done()) {
-      if (!in.GetVarint(&dk) || !in.GetVarint(&zr)) return CorruptionAt(block, "bad group");
+      if (!in.GetVarint(&dk) || (!implied_rows && !in.GetVarint(&zr))) return CorruptionAt(block, "bad group");
       k += dk;
-      row += UnZigZag(zr);
+      row += implied_rows ? 1 : UnZigZag(zr);
       if (k == key) rows.push_back(static_cast<uint32_t>(row));
       if (k > key) break;
     }
@@ -460,7 +461,8 @@ Result<std::vector<uint32_t>> SegmentReader::IndexRows(std::string_view block, u
 
 Result<std::optional<uint32_t>> SegmentReader::FindRow(uint64_t id) const {
   if (id < meta_.min_id || id > meta_.max_id) return std::optional<uint32_t>();
-  ROOST_ASSIGN_OR_RETURN(auto rows, IndexRows("id.index", id));
+  const bool keys = version_ >= 2 && HasBlock("id.keys");
+  ROOST_ASSIGN_OR_RETURN(auto rows, IndexRows(keys ? "id.keys" : "id.index", id, keys));
   if (rows.empty()) return std::optional<uint32_t>();
   return std::optional<uint32_t>(rows.front());
 }

@@ -118,7 +118,11 @@ class SegmentReader {
   Result<std::vector<std::string>> ReadGranules(std::string_view block) const;
   // Dictionary id of each rank (the per-row lists store ranks).
   Result<std::vector<uint32_t>> RankTable(std::string_view column) const;
-  Result<std::vector<uint32_t>> IndexRows(std::string_view block, uint64_t key) const;
+  // `implied_rows`: format v2 `id.keys`, where a pair's row is its position.
+  Result<std::vector<uint32_t>> IndexRows(std::string_view block, uint64_t key, bool implied_rows = false) const;
+  // Format v2 `id.keys` decoded as the id column (segment_reader_v2.cc).
+  Result<std::vector<int64_t>> IdsFromKeys() const;
+  bool HasBlock(std::string_view name) const { return block_index_.find(name) != block_index_.end(); }
   Status CorruptionAt(std::string_view what, std::string_view detail) const;
   // Format v2 (segment_reader_v2.cc): a front-coded dictionary decoded to
   // the v1 layout (u32 offsets[count+1], then the bytes), cached per column.

@@ -164,6 +164,30 @@ Result<std::optional<uint32_t>> SegmentReader::HandleUser(uint32_t id) const {
   return Out(static_cast<uint32_t>(user));
 }
 
+Result<std::vector<int64_t>> SegmentReader::IdsFromKeys() const {
+  ROOST_ASSIGN_OR_RETURN(std::string_view bytes, WholeBlock("id.keys"));
+  if (bytes.size() < 12) return CorruptionAt("id.keys", "too short");
+  const uint64_t count = LoadFixed64(bytes.data());
+  const uint32_t groups = LoadFixed32(bytes.data() + 8);
+  const uint64_t data_at = 12 + 8ull * groups + 8ull * (groups + 1);
+  if (count != meta_.rows || data_at > bytes.size() || groups != (count + kIndexGroup - 1) / kIndexGroup)
+    return CorruptionAt("id.keys", "bad header");
+  std::vector<int64_t> ids;
+  ids.reserve(count);
+  ByteReader in(bytes.substr(data_at));
+  for (uint32_t g = 0; g < groups; ++g) {
+    uint64_t key = LoadFixed64(bytes.data() + 12 + 8ull * g), delta;
+    const uint64_t end = std::min<uint64_t>(count, uint64_t{g + 1} * kIndexGroup);
+    while (ids.size() < end) {
+      if (!in.GetVarint(&delta)) return CorruptionAt("id.keys", "bad group");
+      key += delta;
+      ids.push_back(static_cast<int64_t>(key));
+    }
+  }
+  if (!in.done()) return CorruptionAt("id.keys", "trailing bytes");
+  return ids;
+}
+
 Result<Bitmap> SegmentReader::PostingV2(std::string_view block, std::string_view group, uint32_t index) const {
   ByteReader in(group);
   for (uint32_t k = 0;; ++k) {

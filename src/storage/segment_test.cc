@@ -262,5 +262,38 @@ TEST(SegmentTest, HandlesWithAndWithoutUsersOneToOne) {
   }
 }
 
+// Ids that grow with time are stored once, as `id.keys` (id column and id
+// index in one); otherwise as `id.data` plus `id.index`. Both answer alike.
+TEST(SegmentTest, IdKeysWhenIdsGrowWithTime) {
+  ::roost::testing::ScratchDir dir;
+  for (bool growing : {true, false}) {
+    SCOPED_TRACE(growing);
+    std::vector<Tweet> in;
+    for (uint64_t i = 0; i < 3000; ++i) in.push_back(MakeTweet(i, growing ? testing::kDay0 + static_cast<TimestampMs>(i) * 500 : -1));
+    auto r = WriteAndOpen(dir / (growing ? "a.rseg" : "b.rseg"), in);
+    ASSERT_TRUE(r);
+    bool keys = false, data = false;
+    for (const auto& b : r->blocks()) {
+      keys = keys || b.name == "id.keys";
+      data = data || b.name == "id.data";
+    }
+    EXPECT_EQ(keys, growing);
+    EXPECT_EQ(data, !growing);
+    std::vector<Tweet> rows = SortedByTime(in);
+    auto ids = r->ReadInts("id");
+    ASSERT_TRUE(ids.ok());
+    ASSERT_EQ(ids->size(), rows.size());
+    for (uint32_t row = 0; row < rows.size(); ++row) {
+      EXPECT_EQ(static_cast<uint64_t>((*ids)[row]), rows[row].id);
+      auto found = r->FindRow(rows[row].id);
+      ASSERT_TRUE(found.ok());
+      ASSERT_EQ(*found, std::optional<uint32_t>(row));
+      auto none = r->FindRow(rows[row].id + 1);
+      ASSERT_TRUE(none.ok());
+      EXPECT_FALSE(none->has_value());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace roost::storage

@@ -452,9 +452,11 @@ bool BuildHandleByUser(const DimValues& user, const std::vector<uint32_t>& user_
   return true;
 }
 
-// Sorted (key, row) pairs in groups of kIndexGroup for random access.
-std::string BuildIdIndex(std::vector<std::pair<uint64_t, uint32_t>> pairs) {
-  std::sort(pairs.begin(), pairs.end());
+// Sorted (key, row) pairs in groups of kIndexGroup for random access. With
+// `implied_rows` (format v2 `id.keys`: keys increasing with the row) a pair
+// is its key delta alone; its row is its position.
+std::string BuildIdIndex(std::vector<std::pair<uint64_t, uint32_t>> pairs, bool implied_rows = false) {
+  if (!std::is_sorted(pairs.begin(), pairs.end())) std::sort(pairs.begin(), pairs.end());
   const uint32_t groups = static_cast<uint32_t>((pairs.size() + kIndexGroup - 1) / kIndexGroup);
   std::string first_keys, offsets, data;
   PutFixed64(&offsets, 0);
@@ -465,7 +467,7 @@ std::string BuildIdIndex(std::vector<std::pair<uint64_t, uint32_t>> pairs) {
     PutFixed64(&first_keys, prev_key);
     for (size_t i = b; i < e; ++i) {
       PutVarint(&data, pairs[i].first - prev_key);
-      PutVarint(&data, ZigZag(static_cast<int64_t>(pairs[i].second) - prev_row));
+      if (!implied_rows) PutVarint(&data, ZigZag(static_cast<int64_t>(pairs[i].second) - prev_row));
       prev_key = pairs[i].first;
       prev_row = pairs[i].second;
     }
@@ -599,6 +601,10 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
     meta.max_id = std::max(meta.max_id, t.id);
   }
   meta.partition_start = partition_start_;
+  // Snowflake ids grow with time, so ids usually increase with the row:
+  // then `id.keys` (format v2) is both the id column and the id index.
+  bool ids_increasing = true;
+  for (uint32_t r = 1; r < rows && ids_increasing; ++r) ids_increasing = ts[r - 1].id < ts[r].id;
   costs_.sort = ThreadCpuSeconds() - t0;
 
   BlockTasks tasks;
@@ -634,7 +640,7 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   static const std::string kEmpty;
 
   tasks.Add(BlockTasks::kColumns, [&](Blocks* out) {
-    int_col(out, "id", true, [](const Tweet& t) { return static_cast<int64_t>(t.id); });
+    if (!ids_increasing) int_col(out, "id", true, [](const Tweet& t) { return static_cast<int64_t>(t.id); });
     int_col(out, "created_at", true, [](const Tweet& t) { return t.created_at; });
     int_col(out, "format", false, [](const Tweet& t) { return static_cast<int64_t>(t.format); });
     int_col(out, "followers", false, [](const Tweet& t) { return t.user.followers; });
@@ -775,7 +781,8 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
       ids.emplace_back(ts[r].id, r);
       if (ts[r].retweet_of != 0) rts.emplace_back(ts[r].retweet_of, r);
     }
-    out->emplace_back("id.index", BuildIdIndex(std::move(ids)));
+    if (ids_increasing) out->emplace_back("id.keys", BuildIdIndex(std::move(ids), /*implied_rows=*/true));
+    else out->emplace_back("id.index", BuildIdIndex(std::move(ids)));
     out->emplace_back("retweet_of.index", BuildIdIndex(std::move(rts)));
   });
 
