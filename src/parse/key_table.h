@@ -4,12 +4,17 @@
 #ifndef ROOST_PARSE_KEY_TABLE_H_
 #define ROOST_PARSE_KEY_TABLE_H_
 
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace roost::json {
+
+static_assert(std::endian::native == std::endian::little, "KeyTable::Find masks a little-endian word");
 
 class KeyTable {
  public:
@@ -18,29 +23,42 @@ class KeyTable {
   KeyTable(std::initializer_list<std::pair<std::string_view, int>> entries) {
     for (const auto& [name, id] : entries) {
       if (name.size() >= buckets_.size()) buckets_.resize(name.size() + 1);
-      buckets_[name.size()].push_back({name, id});
+      buckets_[name.size()].push_back({name, id, Word(name.data(), name.size())});
     }
   }
 
+  // `key` must be followed by at least 7 readable bytes (it lies inside a
+  // simdjson document, whose padding guarantees it): its first 8 bytes are
+  // loaded as one word and compared with each candidate's at once.
   int Find(std::string_view key) const {
-    if (key.size() >= buckets_.size()) return kUnknown;
-    for (const auto& [name, id] : buckets_[key.size()]) {
-      if (SameBytes(name.data(), key.data(), key.size())) return id;
+    const size_t n = key.size();
+    if (n >= buckets_.size()) return kUnknown;
+    const auto& bucket = buckets_[n];
+    if (bucket.empty()) return kUnknown;
+    uint64_t head;
+    std::memcpy(&head, key.data(), 8);
+    if (n < 8) head &= (uint64_t{1} << (8 * n)) - 1;  // little-endian: keep the key's bytes
+    for (const Entry& e : bucket) {
+      if (e.head != head) continue;
+      if (n <= 8 || std::memcmp(e.name.data() + 8, key.data() + 8, n - 8) == 0) return e.id;
     }
     return kUnknown;
   }
 
  private:
-  // Keys are short and usually differ in their first byte: an inline loop
-  // beats a call to memcmp here.
-  static bool SameBytes(const char* a, const char* b, size_t n) {
-    for (size_t i = 0; i < n; ++i) {
-      if (a[i] != b[i]) return false;
-    }
-    return true;
+  struct Entry {
+    std::string_view name;
+    int id;
+    uint64_t head;  // the name's first (up to) 8 bytes, zero-filled
+  };
+
+  static uint64_t Word(const char* p, size_t n) {
+    uint64_t w = 0;
+    std::memcpy(&w, p, n < 8 ? n : 8);
+    return w;
   }
 
-  std::vector<std::vector<std::pair<std::string_view, int>>> buckets_;
+  std::vector<std::vector<Entry>> buckets_;
 };
 
 }  // namespace roost::json

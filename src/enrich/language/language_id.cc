@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
+#include <unordered_map>
 
 namespace roost::language {
 namespace {
@@ -90,14 +92,24 @@ std::string IsoCode(CLD2::Language lang) {
   return std::string(code);
 }
 
+// CLD2's close set of a language code (0: none or unknown code). CLD2 finds
+// a code by scanning its name tables, a cost paid per tweet with a platform
+// tag; the answers are remembered per thread (a few dozen codes in practice).
+int CloseSetOf(std::string_view code) {
+  thread_local std::unordered_map<std::string, int> known;
+  auto it = known.find(std::string(code));
+  if (it != known.end()) return it->second;
+  const std::string name(code);
+  const CLD2::Language lang = CLD2::GetLanguageFromName(name.c_str());
+  const int set = lang == CLD2::UNKNOWN_LANGUAGE ? 0 : CLD2::LanguageCloseSet(lang);
+  if (known.size() < 4096) known.emplace(name, set);  // bounded against odd tags
+  return set;
+}
+
 bool SameOrClose(std::string_view a, std::string_view b) {
   if (a == b) return true;
-  std::string sa(a), sb(b);
-  CLD2::Language la = CLD2::GetLanguageFromName(sa.c_str());
-  CLD2::Language lb = CLD2::GetLanguageFromName(sb.c_str());
-  if (la == CLD2::UNKNOWN_LANGUAGE || lb == CLD2::UNKNOWN_LANGUAGE) return false;
-  int set = CLD2::LanguageCloseSet(la);
-  return set != 0 && set == CLD2::LanguageCloseSet(lb);
+  const int set = CloseSetOf(a);
+  return set != 0 && set == CloseSetOf(b);
 }
 
 }  // namespace
