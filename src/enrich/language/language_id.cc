@@ -257,6 +257,15 @@ LanguageGuess IdentifyLanguage(std::string_view text, std::string_view platform_
   thread_local std::string stripped;
   stripped.clear();
   StripEntities(text, &stripped);  // also makes it interchange-valid UTF-8
+  // Under kOverrideMinBytes bytes CLD2 could not override a platform tag
+  // anyway (it needs that many letters), so a tagged short text takes the
+  // tag without running CLD2: the same answer as when CLD2 is unsure, for
+  // the 30-40% of tweets that are this short, at a fraction of the cost.
+  if (stripped.size() < static_cast<size_t>(kOverrideMinBytes) && !NormalizePlatformTag(platform_tag).empty()) {
+    LanguageGuess unsure;
+    unsure.text_bytes = 0;
+    return CombineWithPlatformTag(unsure, platform_tag);
+  }
   return CombineWithPlatformTag(DetectClean(stripped), platform_tag);
 }
 

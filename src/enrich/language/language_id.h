@@ -10,7 +10,10 @@
 //   - they disagree: CLD2 wins only when it is reliable with confidence of at
 //     least kOverrideConfidence on at least kOverrideMinBytes letters (the
 //     platform tag is usually right on short tweets, where CLD2 guesses);
-//     otherwise the tag, with confidence lowered by the disagreement.
+//     otherwise the tag, with confidence lowered by the disagreement;
+//   - a tagged text shorter than kOverrideMinBytes once entities are stripped
+//     is not given to CLD2 (it could not override the tag): the tag, with
+//     confidence kPlatformOnlyConfidence.
 #ifndef ROOST_ENRICH_LANGUAGE_LANGUAGE_ID_H_
 #define ROOST_ENRICH_LANGUAGE_LANGUAGE_ID_H_
 

@@ -154,6 +154,22 @@ TEST(IdentifyLanguageTest, EntitiesDoNotDecide) {
   EXPECT_EQ(IdentifyLanguage("ok merci", "fr").lang, "fr");
 }
 
+TEST(IdentifyLanguageTest, ShortTaggedTextTakesTheTagWithoutTheDetector) {
+  // 27 bytes once the URL and the handle are gone: the tag, as when CLD2 is
+  // unsure, even where CLD2 would read another language with certainty.
+  const std::string text = "@ami Je suis vraiment content! http://t.co/x";
+  LanguageGuess g = IdentifyLanguage(text, "en");
+  EXPECT_EQ(g.lang, "en");
+  EXPECT_EQ(g.source, LanguageGuess::Source::kPlatform);
+  EXPECT_FLOAT_EQ(g.confidence, kPlatformOnlyConfidence);
+  // Without a tag the detector still reads it.
+  EXPECT_EQ(IdentifyLanguage(text, "").lang, "fr");
+  // At 30 bytes and more the detector is asked again and its agreement counts.
+  LanguageGuess longer = IdentifyLanguage("Je suis vraiment très content de te voir", "fr");
+  EXPECT_EQ(longer.source, LanguageGuess::Source::kBoth);
+  EXPECT_GT(longer.confidence, kPlatformOnlyConfidence);
+}
+
 }  // namespace
 }  // namespace roost::language
 
