@@ -123,6 +123,14 @@ Result<std::string_view> SegmentReader::Bytes(uint64_t offset, uint64_t length, 
   return std::string_view(file_->data() + offset, length);
 }
 
+Result<std::string_view> SegmentReader::OffsetSlice(uint64_t table_at, uint64_t data_at, uint64_t data_len,
+                                                    uint32_t i, const char* what) const {
+  ROOST_ASSIGN_OR_RETURN(std::string_view offs, Bytes(table_at + 4ull * i, 8, what));
+  const uint32_t begin = LoadFixed32(offs.data()), end = LoadFixed32(offs.data() + 4);
+  if (begin > end || end > data_len) return CorruptionAt(what, "bad offsets");
+  return Bytes(data_at + begin, end - begin, what);
+}
+
 Result<const SegmentReader::BlockInfo*> SegmentReader::FindBlock(std::string_view nm) const {
   auto it = block_index_.find(nm);
   if (it == block_index_.end()) return Status::NotFound("segment " + name() + ": no block " + std::string(nm));
@@ -397,13 +405,7 @@ Result<std::optional<uint32_t>> SegmentReader::FindValue(std::string_view column
   // The same whole-block consistency check Dictionary() makes, on one page.
   ROOST_ASSIGN_OR_RETURN(std::string_view last, Bytes(table_at + 4ull * count, 4, what));
   if (LoadFixed32(last.data()) != values_len) return CorruptionAt(block, "bad length");
-  // Value `i`, reading (and so checking) only its offsets and bytes.
-  auto value_at = [&](uint32_t i) -> Result<std::string_view> {
-    ROOST_ASSIGN_OR_RETURN(std::string_view offs, Bytes(table_at + 4ull * i, 8, what));
-    const uint32_t vb = LoadFixed32(offs.data()), ve = LoadFixed32(offs.data() + 4);
-    if (vb > ve || ve > values_len) return CorruptionAt(block, "bad value offsets");
-    return Bytes(values_at + vb, ve - vb, what);
-  };
+  auto value_at = [&](uint32_t i) { return OffsetSlice(table_at, values_at, values_len, i, what); };
   uint32_t lo = 0, hi = count;
   while (lo < hi) {
     const uint32_t mid = lo + (hi - lo) / 2;

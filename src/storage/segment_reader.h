@@ -114,6 +114,10 @@ class SegmentReader {
   // Bytes [offset, offset+length) of the file, checking the pages they span.
   Result<std::string_view> Bytes(uint64_t offset, uint64_t length, const char* what) const;
   Result<std::string_view> WholeBlock(std::string_view name) const;
+  // Entry `i` of a table of u32 offsets at `table_at` into `data_len` bytes
+  // at `data_at`, checking only the pages it reads.
+  Result<std::string_view> OffsetSlice(uint64_t table_at, uint64_t data_at, uint64_t data_len, uint32_t i,
+                                       const char* what) const;
   Status VerifyPage(uint64_t page, const char* what) const;
   Result<std::vector<std::string>> ReadGranules(std::string_view block) const;
   // Dictionary id of each rank (the per-row lists store ranks).

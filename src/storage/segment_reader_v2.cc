@@ -98,13 +98,7 @@ Result<std::optional<uint32_t>> SegmentReader::FindFrontCoded(const BlockInfo& b
   if (blocks != (uint64_t{count} + kDictBlock - 1) / kDictBlock || data_at > b.offset + b.length)
     return CorruptionAt(what, "bad block table");
   const uint64_t data_len = b.offset + b.length - data_at;
-  // Block `i`'s bytes, reading (and so checking) only its offsets and bytes.
-  auto block_at = [&](uint32_t i) -> Result<std::string_view> {
-    ROOST_ASSIGN_OR_RETURN(std::string_view offs, Bytes(table_at + 4ull * i, 8, what));
-    const uint32_t begin = LoadFixed32(offs.data()), end = LoadFixed32(offs.data() + 4);
-    if (begin > end || end > data_len) return CorruptionAt(what, "bad block offsets");
-    return Bytes(data_at + begin, end - begin, what);
-  };
+  auto block_at = [&](uint32_t i) { return OffsetSlice(table_at, data_at, data_len, i, what); };
   // The last block whose first value is <= `value`.
   uint32_t lo = 0, hi = blocks;
   while (lo < hi) {
