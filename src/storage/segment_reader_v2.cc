@@ -187,28 +187,27 @@ Result<Bitmap> SegmentReader::PostingV2(std::string_view block, std::string_view
   for (uint32_t k = 0;; ++k) {
     uint64_t h;
     if (!in.GetVarint(&h)) return CorruptionAt(block, "truncated posting group");
-    const uint64_t n = h >> 1;
-    if (n > in.remaining()) return CorruptionAt(block, "bad posting length");
-    if (h & 1) {  // a portable CRoaring bitmap of n bytes
-      const char* p;
-      in.GetBytes(n, &p);
-      if (k < index) continue;
+    const uint64_t n = h >> 1;  // bytes
+    const char* p;
+    if (!in.GetBytes(n, &p)) return CorruptionAt(block, "bad posting length");
+    if (k < index) continue;
+    if (h & 1) {  // a portable CRoaring bitmap
       roaring_bitmap_t* r = roaring_bitmap_portable_deserialize_safe(p, n);
       if (r == nullptr) return CorruptionAt(block, "bad bitmap");
       return Bitmap(r);
     }
-    // n delta-varint rows
-    std::vector<uint32_t> rows(k == index ? n : 0);
+    // delta-varint rows
+    std::vector<uint32_t> rows;
+    rows.reserve(n);
+    ByteReader list(p, p + n);
     uint64_t delta, row = 0;
-    for (uint64_t i = 0; i < n; ++i) {
-      if (!in.GetVarint(&delta)) return CorruptionAt(block, "bad posting list");
+    while (!list.done()) {
+      if (!list.GetVarint(&delta)) return CorruptionAt(block, "bad posting list");
       row += delta;
-      if (k == index) {
-        if (row >= meta_.rows) return CorruptionAt(block, "row outside the segment");
-        rows[i] = static_cast<uint32_t>(row);
-      }
+      if (row >= meta_.rows) return CorruptionAt(block, "row outside the segment");
+      rows.push_back(static_cast<uint32_t>(row));
     }
-    if (k == index) return Bitmap(roaring_bitmap_of_ptr(rows.size(), rows.data()));
+    return Bitmap(roaring_bitmap_of_ptr(rows.size(), rows.data()));
   }
 }
 

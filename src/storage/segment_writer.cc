@@ -248,10 +248,10 @@ size_t VarintSize(uint64_t v) {
   return n;
 }
 
-// One posting (format v2): one varint header, then either 2n: n delta-varint
-// rows, or 2b+1: a portable CRoaring bitmap of b bytes, whichever is
-// smaller. Rare values, the majority of users and terms, cost the header
-// and a row or two.
+// One posting (format v2): one varint header, then either 2b: delta-varint
+// rows in b bytes, or 2b+1: a portable CRoaring bitmap of b bytes,
+// whichever is smaller. Rare values, the majority of users and terms, cost
+// the header and a row or two; a reader skips any posting by its length.
 void AppendPosting(std::string* out, const uint32_t* rows, size_t n, std::string* list) {
   list->clear();
   uint32_t prev = 0;
@@ -259,7 +259,7 @@ void AppendPosting(std::string* out, const uint32_t* rows, size_t n, std::string
     PutVarint(list, rows[i] - prev);
     prev = rows[i];
   }
-  const size_t list_total = VarintSize(2 * n) + list->size();
+  const size_t list_total = VarintSize(2 * list->size()) + list->size();
   // When even the bitmap's lower bound cannot beat the list, skip building it.
   if (RoaringSizeLowerBound(rows, n) + 1 < list_total) {
     Bitmap bm(roaring_bitmap_of_ptr(n, rows));
@@ -273,7 +273,7 @@ void AppendPosting(std::string* out, const uint32_t* rows, size_t n, std::string
       return;
     }
   }
-  PutVarint(out, 2 * n);
+  PutVarint(out, 2 * list->size());
   *out += *list;
 }
 
