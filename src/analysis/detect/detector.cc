@@ -22,6 +22,22 @@ double MinusLog10Tail(double x) {
   return (x * x / 2.0 + std::log(x * std::sqrt(2.0 * M_PI))) / std::log(10.0);
 }
 
+// Scan statistic of the last rows' z: the most unusual recent run, max over
+// j of sum(last j z) / sqrt(j). A one-row burst and a slow build both count.
+// Keeps at most `rows` values in `recent`, `z` included.
+double PushAndScan(std::deque<double>* recent, double z, int rows) {
+  recent->push_back(z);
+  if (static_cast<int>(recent->size()) > rows) recent->pop_front();
+  double best = -kZClip, sum = 0;
+  int j = 0;
+  for (auto it = recent->rbegin(); it != recent->rend(); ++it) {
+    sum += *it;
+    ++j;
+    best = std::max(best, sum / std::sqrt(static_cast<double>(j)));
+  }
+  return best;
+}
+
 // EWMA weight per row for a half-life given in hours.
 double Alpha(double half_life_hours, double interval_s) {
   if (half_life_hours <= 0) return 1.0;
@@ -96,27 +112,8 @@ class Model {
     z = std::clamp(z, -kZClip, kZClip);
     // Drops (two-sided mode): the same scan on -z, with the same support.
     const double zd = (z < 0 && expected_count - x >= o_.min_excess) ? -z : 0.0;
-    recent_zd_.push_back(zd);
-    if (static_cast<int>(recent_zd_.size()) > short_rows_) recent_zd_.pop_front();
-    double md = -kZClip, sumd = 0;
-    int jd = 0;
-    for (auto it = recent_zd_.rbegin(); it != recent_zd_.rend(); ++it) {
-      sumd += *it;
-      ++jd;
-      md = std::max(md, sumd / std::sqrt(static_cast<double>(jd)));
-    }
-
-    recent_z_.push_back(z);
-    if (static_cast<int>(recent_z_.size()) > short_rows_) recent_z_.pop_front();
-    // Scan statistic: the most unusual recent run, max over j of
-    // sum(last j z) / sqrt(j). A one-row burst and a slow build both count.
-    double m = -kZClip, sum = 0;
-    int j = 0;
-    for (auto it = recent_z_.rbegin(); it != recent_z_.rend(); ++it) {
-      sum += *it;
-      ++j;
-      m = std::max(m, sum / std::sqrt(static_cast<double>(j)));
-    }
+    const double md = PushAndScan(&recent_zd_, zd, short_rows_);
+    const double m = PushAndScan(&recent_z_, z, short_rows_);
 
     double s = 0;
     if (score_it) {
