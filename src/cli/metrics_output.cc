@@ -66,6 +66,18 @@ std::string WithheldReason(const privacy::PrivacyPolicy& p) {
   return fmt::format("the answer has fewer than {} unique authors ({})", p.min_answer_authors, p.origin);
 }
 
+void PrintWithheldAnswer(const privacy::PrivacyPolicy& policy, bool json) {
+  if (!json) {
+    fmt::print("redacted: {}\n", WithheldReason(policy));
+    return;
+  }
+  JsonWriter w;
+  w.BeginObject();
+  WritePrivacyJson(&w, policy);
+  w.Key("redacted").Bool(true).Key("reason").String(WithheldReason(policy)).EndObject();
+  fmt::print("{}\n", w.str());
+}
+
 Result<MetricSet> ParseMetricSet(const std::string& list) {
   if (list.empty() || list == "all") return MetricSet{};
   MetricSet s = MetricSet::TweetsOnly();

@@ -30,6 +30,9 @@ void WritePrivacyJson(JsonWriter* w, const privacy::PrivacyPolicy& policy);
 void WriteTimingJson(JsonWriter* w, const std::vector<double>& runs_ms);
 // "the answer has fewer than 100 unique authors (privacy.toml)".
 std::string WithheldReason(const privacy::PrivacyPolicy& policy);
+// Prints a whole answer withheld by the gate: {privacy..., "redacted": true,
+// "reason": ...} with --json, else "redacted: REASON".
+void PrintWithheldAnswer(const privacy::PrivacyPolicy& policy, bool json);
 
 // Parses "--metrics tweets,authors,kinds,engagement,sentiment" (or "all").
 Result<aggregate::MetricSet> ParseMetricSet(const std::string& list);

@@ -68,15 +68,7 @@ Status RunSpikes(const SpikesOptions& o) {
   ROOST_ASSIGN_OR_RETURN(const aggregate::SeriesResult s,
                          aggregate::ComputeSeries(*p.archive, selected, std::move(grid), metrics, o.query.threads, &cache));
   if (!privacy::AnswerAllowed(policy, s.total.unique_authors)) {
-    if (o.query.json) {
-      JsonWriter w;
-      w.BeginObject();
-      WritePrivacyJson(&w, policy);
-      w.Key("redacted").Bool(true).Key("reason").String(WithheldReason(policy)).EndObject();
-      fmt::print("{}\n", w.str());
-    } else {
-      fmt::print("redacted: {}\n", WithheldReason(policy));
-    }
+    PrintWithheldAnswer(policy, o.query.json);
     return Status::Ok();
   }
   detect::Series series;

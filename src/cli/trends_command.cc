@@ -122,15 +122,7 @@ Status RunTrends(const TrendsOptions& o) {
     ROOST_ASSIGN_OR_RETURN(const aggregate::SeriesResult s,
                            aggregate::ComputeSeries(*p.archive, selected, std::move(grid), m, o.query.threads, &gate_cache));
     if (!privacy::AnswerAllowed(policy, s.total.unique_authors) || s.total.tweets == 0) {
-      if (o.query.json) {
-        JsonWriter j;
-        j.BeginObject();
-        WritePrivacyJson(&j, policy);
-        j.Key("redacted").Bool(true).Key("reason").String(WithheldReason(policy)).EndObject();
-        fmt::print("{}\n", j.str());
-      } else {
-        fmt::print("redacted: {}\n", WithheldReason(policy));
-      }
+      PrintWithheldAnswer(policy, o.query.json);
       return Status::Ok();
     }
   }

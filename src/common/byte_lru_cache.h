@@ -24,7 +24,6 @@ class ByteLruCache {
   // budget or `key` is already there; evicts as needed.
   void Insert(const std::string& key, std::shared_ptr<const void> value, uint64_t bytes);
 
-  uint64_t budget() const { return budget_; }
   uint64_t bytes() const;
   uint64_t hits() const;
   uint64_t misses() const;

@@ -262,9 +262,7 @@ LanguageGuess IdentifyLanguage(std::string_view text, std::string_view platform_
   // tag without running CLD2: the same answer as when CLD2 is unsure, for
   // the 30-40% of tweets that are this short, at a fraction of the cost.
   if (stripped.size() < static_cast<size_t>(kOverrideMinBytes) && !NormalizePlatformTag(platform_tag).empty()) {
-    LanguageGuess unsure;
-    unsure.text_bytes = 0;
-    return CombineWithPlatformTag(unsure, platform_tag);
+    return CombineWithPlatformTag(LanguageGuess(), platform_tag);
   }
   return CombineWithPlatformTag(DetectClean(stripped), platform_tag);
 }
