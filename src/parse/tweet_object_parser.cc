@@ -65,13 +65,27 @@ const json::KeyTable kUserKeys = {
     {"created_at", U_created_at}, {"public_metrics", U_public_metrics},
 };
 
+// The v1.1 keys a user read needs; once all were seen the rest of the
+// object (about half of a v1.1 user: profile colours, image URLs, flags) is
+// skipped by simdjson's bracket matching instead of read key by key. v2
+// users have no id_str, so they are always read to the end. With duplicate
+// keys the first of each wins once the set is complete.
+constexpr uint32_t Bit(UserKey k) { return uint32_t{1} << k; }
+constexpr uint32_t kEmbeddedUserKeys = Bit(U_id_str) | Bit(U_screen_name);
+constexpr uint32_t kFullUserKeys = kEmbeddedUserKeys | Bit(U_name) | Bit(U_description) | Bit(U_location) |
+                                   Bit(U_followers_count) | Bit(U_friends_count) | Bit(U_statuses_count) |
+                                   Bit(U_verified) | Bit(U_protected) | Bit(U_utc_offset) | Bit(U_created_at);
+
 void ReadUser(od::object obj, UserInfo* u, bool full) {
   uint64_t id_str = 0;
   std::string_view id_token;
+  const uint32_t needed = full ? kFullUserKeys : kEmbeddedUserKeys;
+  uint32_t seen = 0;
   for (auto field : obj) {
     int key = kUserKeys.Find(json::KeyOf(field.key()));
     if (key == json::KeyTable::kUnknown) continue;
     if (!full && key != U_id_str && key != U_id && key != U_screen_name) continue;
+    seen |= uint32_t{1} << key;
     od::value v = field.value();
     switch (key) {
       case U_id_str: id_str = ReadId(v, "user.id_str"); break;
@@ -97,6 +111,7 @@ void ReadUser(od::object obj, UserInfo* u, bool full) {
         }
         break;
     }
+    if ((seen & needed) == needed) break;
   }
   u->id = id_str ? id_str : json::IdFromToken(id_token, "user.id");
 }

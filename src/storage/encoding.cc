@@ -1,5 +1,7 @@
 #include "storage/encoding.h"
 
+#include <cstdlib>
+
 #include <xxhash.h>
 #include <zstd.h>
 
@@ -8,8 +10,16 @@ namespace roost::storage {
 uint64_t Checksum(const void* data, size_t n) { return XXH3_64bits(data, n); }
 
 std::string Compress(std::string_view raw, int level) {
+  // One context per thread: ZSTD_compress would allocate and initialise a
+  // fresh one for each of the hundreds of blocks a segment holds.
+  struct Context {
+    ZSTD_CCtx* cctx = ZSTD_createCCtx();
+    ~Context() { ZSTD_freeCCtx(cctx); }
+  };
+  thread_local Context context;
+  if (context.cctx == nullptr) std::abort();
   std::string out(ZSTD_compressBound(raw.size()), '\0');
-  size_t n = ZSTD_compress(out.data(), out.size(), raw.data(), raw.size(), level);
+  size_t n = ZSTD_compressCCtx(context.cctx, out.data(), out.size(), raw.data(), raw.size(), level);
   // Compression of an in-memory buffer into a buffer of compressBound size
   // cannot fail except on allocation failure, which we treat like new does.
   if (ZSTD_isError(n)) std::abort();
