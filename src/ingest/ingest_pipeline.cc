@@ -2,7 +2,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstring>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -41,18 +43,24 @@ class TimedSource : public ByteSource {
 };
 
 struct DocRef {
-  size_t offset;
+  const char* data;  // followed by DocumentParser::kPadding readable bytes
   size_t length;
   uint64_t line;
   uint64_t full_length;
   bool too_large;
 };
 
-// Documents cut from one input, copied into one padded buffer.
+static_assert(DocumentSplitter::kPadding >= DocumentParser::kPadding);
+
+// Documents cut from one input. They point into the splitter's read buffers,
+// which the batch keeps alive (no copy of the input); the rare oversized
+// record's kept prefix is copied.
 struct Batch {
   uint64_t seq = 0;
   uint32_t file = 0;
-  std::string bytes;
+  size_t bytes = 0;
+  std::vector<std::shared_ptr<const void>> buffers;
+  std::vector<std::unique_ptr<char[]>> copies;
   std::vector<DocRef> docs;
 };
 
@@ -151,6 +159,16 @@ class Pipeline {
       DocumentSplitter splitter(&timed, options_.max_record_bytes);
       Batch batch;
       batch.file = f;
+      const void* shared = nullptr;  // the splitter buffer `batch` holds a share of
+      auto push = [&] {
+        decompressed_bytes_ += batch.bytes;
+        batch.seq = seq++;
+        const bool pushed = work_.Push(std::move(batch));
+        batch = Batch();
+        batch.file = f;
+        shared = nullptr;
+        return pushed;
+      };
       Document doc;
       for (;;) {
         auto more = splitter.Next(&doc);
@@ -159,26 +177,26 @@ class Pipeline {
           break;
         }
         if (!*more) break;
-        batch.docs.push_back({batch.bytes.size(), doc.length, doc.first_line, doc.full_length,
-                              doc.kind == Document::Kind::kTooLarge});
-        batch.bytes.append(doc.data, doc.length);
-        if (batch.bytes.size() >= kBatchBytes || batch.docs.size() >= kBatchDocuments) {
-          decompressed_bytes_ += batch.bytes.size();
-          batch.seq = seq++;
-          batch.bytes.append(DocumentParser::kPadding, ' ');
-          if (!work_.Push(std::move(batch))) return;
-          batch = Batch();
-          batch.file = f;
+        const bool too_large = doc.kind == Document::Kind::kTooLarge;
+        const char* data = doc.data;
+        if (too_large) {
+          // The prefix lives in the splitter until its next call: copy it.
+          auto copy = std::make_unique_for_overwrite<char[]>(doc.length + DocumentSplitter::kPadding);
+          std::memcpy(copy.get(), doc.data, doc.length);
+          std::memset(copy.get() + doc.length, ' ', DocumentSplitter::kPadding);
+          data = copy.get();
+          batch.copies.push_back(std::move(copy));
+        } else if (splitter.buffer_id() != shared) {
+          shared = splitter.buffer_id();
+          batch.buffers.push_back(splitter.ShareBuffer());
         }
+        batch.docs.push_back({data, doc.length, doc.first_line, doc.full_length, too_large});
+        batch.bytes += doc.length;
+        if ((batch.bytes >= kBatchBytes || batch.docs.size() >= kBatchDocuments) && !push()) return;
         input_bytes_progress_ = input_bytes_ + (*source)->compressed_bytes_read();
       }
       if (!splitter.stream_status().ok()) NoteInputError(f, splitter.stream_status().message());
-      if (!batch.docs.empty()) {
-        decompressed_bytes_ += batch.bytes.size();
-        batch.seq = seq++;
-        batch.bytes.append(DocumentParser::kPadding, ' ');
-        if (!work_.Push(std::move(batch))) return;
-      }
+      if (!batch.docs.empty() && !push()) return;
       input_bytes_ += (*source)->compressed_bytes_read();
       input_bytes_progress_ = input_bytes_.load();
       files_done_ = f + 1;
@@ -197,7 +215,7 @@ class Pipeline {
       result.seq = batch->seq;
       result.tweets.reserve(batch->docs.size());  // most documents are one tweet
       for (const DocRef& d : batch->docs) {
-        const char* text = batch->bytes.data() + d.offset;
+        const char* text = d.data;
         if (d.too_large) {
           ++result.counts.read;
           AddReject(&result, batch->file, d.line, RejectReason::kTooLarge,

@@ -14,7 +14,7 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 DocumentSplitter::DocumentSplitter(ByteSource* source, size_t max_document_bytes)
     : source_(source), max_bytes_(std::max<size_t>(max_document_bytes, 16)) {
-  buf_.resize(kReadChunk + kPadding);
+  buf_ = std::make_shared<Buffer>(kReadChunk + kPadding);
 }
 
 bool DocumentSplitter::CanContinue(const Scanner& s, const char* line, size_t n) {
@@ -25,9 +25,14 @@ bool DocumentSplitter::CanContinue(const Scanner& s, const char* line, size_t n)
   return false;
 }
 
-void DocumentSplitter::Compact(size_t keep_from) {
-  if (keep_from == 0) return;
-  std::memmove(buf_.data(), buf_.data() + keep_from, end_ - keep_from);
+void DocumentSplitter::Rebase(size_t keep_from, size_t size) {
+  if (buf_.use_count() == 1 && size == buf_->size) {
+    std::memmove(data(), data() + keep_from, end_ - keep_from);
+  } else {
+    auto fresh = std::make_shared<Buffer>(size);
+    std::memcpy(fresh->bytes.get(), data() + keep_from, end_ - keep_from);
+    buf_ = std::move(fresh);
+  }
   end_ -= keep_from;
   scan_ -= keep_from;
   doc_start_ -= std::min(doc_start_, keep_from);
@@ -38,17 +43,15 @@ void DocumentSplitter::Compact(size_t keep_from) {
 }
 
 Status DocumentSplitter::Fill() {
-  if (end_ + kPadding >= buf_.size()) {
-    if (keep_from_ > 0) {
-      size_t k = keep_from_;
-      keep_from_ = 0;
-      Compact(k);
-    }
+  if (end_ + kPadding >= buf_->size) {
+    const size_t k = keep_from_;
+    keep_from_ = 0;
     // Grow only when what must be kept fills more than half the buffer.
-    if (end_ + kPadding > buf_.size() / 2) buf_.resize(buf_.size() * 2);
+    const size_t size = end_ - k + kPadding > buf_->size / 2 ? buf_->size * 2 : buf_->size;
+    Rebase(k, size);
   }
-  size_t room = buf_.size() - kPadding - end_;
-  Result<size_t> got = source_->Read(buf_.data() + end_, room);
+  size_t room = buf_->size - kPadding - end_;
+  Result<size_t> got = source_->Read(data() + end_, room);
   if (!got.ok()) {
     // A damaged or cut stream: what was decoded before it is still split
     // into documents (the last one usually ends up rejected as truncated).
@@ -64,7 +67,7 @@ Status DocumentSplitter::Fill() {
   if (first_bytes_ && end_ == 0) {
     end_ = n;
     first_bytes_ = false;
-    if (n >= 3 && std::memcmp(buf_.data(), "\xEF\xBB\xBF", 3) == 0) scan_ = 3;
+    if (n >= 3 && std::memcmp(data(), "\xEF\xBB\xBF", 3) == 0) scan_ = 3;
     return Status::Ok();
   }
   first_bytes_ = false;
@@ -77,10 +80,10 @@ Result<bool> DocumentSplitter::NextLine(size_t* line_begin, size_t* line_end, bo
   size_t searched = 0;  // bytes after scan_ already known to hold no '\n'
   for (;;) {
     const char* nl = static_cast<const char*>(
-        std::memchr(buf_.data() + scan_ + searched, '\n', end_ - scan_ - searched));
+        std::memchr(data() + scan_ + searched, '\n', end_ - scan_ - searched));
     if (nl != nullptr) {
       *line_begin = scan_;
-      *line_end = static_cast<size_t>(nl - buf_.data());
+      *line_end = static_cast<size_t>(nl - data());
       scan_ = *line_end + 1;
       ++line_;
       *too_long = *line_end - *line_begin > max_bytes_;
@@ -115,10 +118,10 @@ Result<bool> DocumentSplitter::SkipRestOfLine() {
   line_unfinished_ = false;
   for (;;) {
     const char* nl = static_cast<const char*>(
-        std::memchr(buf_.data() + scan_, '\n', end_ - scan_));
+        std::memchr(data() + scan_, '\n', end_ - scan_));
     if (nl != nullptr) {
-      skipped_ += static_cast<size_t>(nl - (buf_.data() + scan_));
-      scan_ = static_cast<size_t>(nl - buf_.data()) + 1;
+      skipped_ += static_cast<size_t>(nl - (data() + scan_));
+      scan_ = static_cast<size_t>(nl - data()) + 1;
       return true;
     }
     skipped_ += end_ - scan_;
@@ -132,7 +135,7 @@ Result<bool> DocumentSplitter::SkipRestOfLine() {
 void DocumentSplitter::EmitRange(Document* doc, Document::Kind kind, size_t begin, size_t end,
                                  uint64_t first_line, uint64_t lines) {
   doc->kind = kind;
-  doc->data = buf_.data() + begin;
+  doc->data = data() + begin;
   doc->length = end - begin;
   doc->full_length = doc->length;
   doc->first_line = first_line;
@@ -168,17 +171,17 @@ Result<bool> DocumentSplitter::Next(Document* doc) {
     if (too_long) {
       size_t seen = le - lb;
       skipped_ = 0;
-      std::string prefix(buf_.data() + lb, std::min(seen, kTooLargePrefix));
+      std::string prefix(data() + lb, std::min(seen, kTooLargePrefix));
       ROOST_ASSIGN_OR_RETURN(bool more, SkipRestOfLine());
       (void)more;
       EmitOversize(doc, prefix.data(), prefix.size(), seen + skipped_, first_line, 1);
       return true;
     }
     size_t a = lb, b = le;
-    while (a < b && IsSpace(buf_[a])) ++a;
-    while (b > a && IsSpace(buf_[b - 1])) --b;
+    while (a < b && IsSpace(data()[a])) ++a;
+    while (b > a && IsSpace(data()[b - 1])) --b;
     if (a == b) continue;  // blank line: not a record
-    char first = buf_[a], last = buf_[b - 1];
+    char first = data()[a], last = data()[b - 1];
     if ((first == '{' && last == '}') || (first == '[' && last == ']') ||
         (first != '{' && first != '[')) {
       EmitRange(doc, Document::Kind::kJson, a, b, first_line, 1);
@@ -186,7 +189,7 @@ Result<bool> DocumentSplitter::Next(Document* doc) {
     }
     // An object or array left open at the end of its first line.
     Scanner s;
-    s.Feed(buf_.data() + a, b - a);
+    s.Feed(data() + a, b - a);
     if (s.reached_zero || s.in_string) {
       EmitRange(doc, Document::Kind::kJson, a, b, first_line, 1);
       return true;
@@ -204,7 +207,7 @@ Result<bool> DocumentSplitter::Next(Document* doc) {
       if (!got) break;  // end of input inside the document: parser says truncated
       if (too_long) {
         if (!oversized) {
-          oversize_.assign(buf_.data() + doc_start_,
+          oversize_.assign(data() + doc_start_,
                            std::min<size_t>(doc_end - doc_start_, kTooLargePrefix));
           oversized = true;
         }
@@ -215,19 +218,19 @@ Result<bool> DocumentSplitter::Next(Document* doc) {
         ++lines;
         continue;
       }
-      if (!s.stack.empty() && !CanContinue(s, buf_.data() + lb, le - lb)) {
+      if (!s.stack.empty() && !CanContinue(s, data() + lb, le - lb)) {
         pending_ = true;
         pending_begin_ = lb;
         pending_end_ = le;
         break;
       }
-      s.Feed(buf_.data() + lb, le - lb);
+      s.Feed(data() + lb, le - lb);
       ++lines;
       total += 1 + (le - lb);
       if (!oversized) {
         doc_end = le;
         if (doc_end - doc_start_ > max_bytes_) {
-          oversize_.assign(buf_.data() + doc_start_, std::min(doc_end - doc_start_, kTooLargePrefix));
+          oversize_.assign(data() + doc_start_, std::min(doc_end - doc_start_, kTooLargePrefix));
           oversized = true;
         }
       }
@@ -237,7 +240,7 @@ Result<bool> DocumentSplitter::Next(Document* doc) {
       std::string prefix = std::move(oversize_);
       EmitOversize(doc, prefix.data(), prefix.size(), total, first_line, lines);
     } else {
-      while (doc_end > doc_start_ && IsSpace(buf_[doc_end - 1])) --doc_end;
+      while (doc_end > doc_start_ && IsSpace(data()[doc_end - 1])) --doc_end;
       EmitRange(doc, Document::Kind::kJson, doc_start_, doc_end, first_line, lines);
     }
     return true;

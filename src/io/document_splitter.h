@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,14 @@ class DocumentSplitter {
 
   uint64_t lines_read() const { return line_; }
 
+  // Zero-copy hand-off: documents point into the current read buffer, and a
+  // caller that keeps them past the next Next() takes a share of it. A
+  // shared buffer is never moved or overwritten: when it is full the
+  // splitter starts a new one, copying only the unfinished line. The id
+  // changes exactly when that happens.
+  const void* buffer_id() const { return buf_.get(); }
+  std::shared_ptr<const void> ShareBuffer() const { return buf_; }
+
   // Not OK when the input stream ended with an error (a truncated gzip or
   // zstd stream, a read failure). Check it once Next() has returned false.
   const Status& stream_status() const { return stream_status_; }
@@ -60,7 +69,6 @@ class DocumentSplitter {
   // nothing left. Sets *too_long when the line alone exceeds the limit.
   Result<bool> NextLine(size_t* line_begin, size_t* line_end, bool* too_long);
   Status Fill();
-  void Compact(size_t keep_from);
   Result<bool> SkipRestOfLine();
   void EmitRange(Document* doc, Document::Kind kind, size_t begin, size_t end,
                  uint64_t first_line, uint64_t lines);
@@ -68,9 +76,19 @@ class DocumentSplitter {
                     uint64_t first_line, uint64_t lines);
   static bool CanContinue(const Scanner& s, const char* line, size_t n);
 
+  struct Buffer {
+    explicit Buffer(size_t n) : bytes(std::make_unique_for_overwrite<char[]>(n)), size(n) {}
+    std::unique_ptr<char[]> bytes;  // not zeroed: only [0, end_) is ever read as data
+    size_t size;
+  };
+  char* data() const { return buf_->bytes.get(); }
+  // Moves [keep_from, end_) to the front of a buffer of at least `size`
+  // bytes: the same one when nobody shares it, else a new one.
+  void Rebase(size_t keep_from, size_t size);
+
   ByteSource* source_;
   size_t max_bytes_;
-  std::vector<char> buf_;
+  std::shared_ptr<Buffer> buf_;
   size_t end_ = 0;    // end of valid data
   size_t scan_ = 0;   // start of the next unread line
   size_t keep_from_ = 0;  // bytes before this may be dropped by the next Fill()
