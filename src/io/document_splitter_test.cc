@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "io/byte_source.h"
@@ -124,6 +126,41 @@ TEST(DocumentSplitterTest, LinesLongerThanTheReadChunkAreJoined) {
   ASSERT_EQ(docs.size(), 2u);
   EXPECT_EQ(docs[0].text.size(), big.size());
   EXPECT_EQ(docs[1].text, "{\"b\":2}");
+}
+
+// The ingest reader keeps documents alive past later Next() calls by taking
+// a share of the read buffer: a shared buffer must never be overwritten.
+TEST(DocumentSplitterTest, SharedBufferKeepsItsDocumentsAcrossRefills) {
+  std::string input;
+  std::vector<std::string> lines;
+  for (int i = 0; i < 40000; ++i) {  // several read chunks
+    lines.push_back("{\"id\":" + std::to_string(i) + ",\"pad\":\"" + std::string(i % 97, 'p') + "\"}");
+    input += lines.back() + (i % 3 == 0 ? "\r\n" : "\n");
+  }
+  testing::ScratchDir dir;
+  testing::WriteFileOrDie(dir / "in.json", input);
+  auto source = OpenByteSource((dir / "in.json").string());
+  ASSERT_TRUE(source.ok());
+  DocumentSplitter splitter(source->get(), 1 << 20);
+  std::vector<std::shared_ptr<const void>> shares;
+  std::vector<std::string_view> kept;
+  const void* shared = nullptr;
+  int buffers = 0;
+  Document doc;
+  for (;;) {
+    auto more = splitter.Next(&doc);
+    ASSERT_TRUE(more.ok());
+    if (!*more) break;
+    if (splitter.buffer_id() != shared) {
+      shared = splitter.buffer_id();
+      shares.push_back(splitter.ShareBuffer());
+      ++buffers;
+    }
+    kept.emplace_back(doc.data, doc.length);
+  }
+  ASSERT_EQ(kept.size(), lines.size());
+  EXPECT_GT(buffers, 2);
+  for (size_t i = 0; i < lines.size(); ++i) ASSERT_EQ(kept[i], lines[i]) << "document " << i;
 }
 
 }  // namespace
