@@ -93,6 +93,17 @@ class Tokenizer {
     const char* end = p + text.size();
     const char* word = nullptr;
     while (p < end) {
+      const unsigned char c = static_cast<unsigned char>(*p);
+      if (c < 0x80) {  // hot path: ASCII needs no decoding and is no emoji
+        if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+          if (word) AddWord(word, p);
+          word = nullptr;
+        } else if (!word) {
+          word = p;
+        }
+        ++p;
+        continue;
+      }
       int len;
       const uint32_t cp = DecodeUtf8(p, end, &len);
       if (IsSpace(cp)) {
