@@ -130,7 +130,24 @@ void StripEntities(std::string_view s, std::string* out) {
   // A retweet prefix "RT @user:" says nothing about the language.
   while (i < n && IsSpaceByte(static_cast<unsigned char>(s[i]))) ++i;
   if (s.compare(i, 2, "RT") == 0 && (i + 2 == n || s[i + 2] == ' ' || s[i + 2] == ':')) i += 2;
+  out->reserve(out->size() + n - i);
   while (i < n) {
+    // A run of printable ASCII that can start no entity or reference is
+    // copied whole; the byte that ends it goes through the cases below.
+    size_t j = i;
+    while (j < n) {
+      const unsigned char b = static_cast<unsigned char>(s[j]);
+      if (b < 0x20 || b >= 0x7F || b == '#' || b == '@' || b == '$' || b == '&') break;
+      if (((b | 0x20) == 'h' || (b | 0x20) == 'w') &&
+          (j == 0 || !IsAsciiAlnum(static_cast<unsigned char>(s[j - 1]))))
+        break;
+      ++j;
+    }
+    if (j > i) {
+      out->append(s.data() + i, j - i);
+      i = j;
+      continue;
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     bool boundary = i == 0 || !IsAsciiAlnum(static_cast<unsigned char>(s[i - 1]));
     if (boundary && (((c | 0x20) == 'h' && (StartsWithNoCase(s, i, "http://") ||
