@@ -608,86 +608,113 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   costs_.sort = ThreadCpuSeconds() - t0;
 
   BlockTasks tasks;
-  using Int = std::function<int64_t(const Tweet&)>;
-  using Str = std::function<const std::string&(const Tweet&)>;
-  auto int_col = [&ts](Blocks* out, const char* name, bool delta, const Int& get) {
-    GranuleBuilder g;
-    int64_t prev = 0;
-    for (const Tweet& t : ts) {
-      int64_t v = get(t);
-      PutVarint(g.buf(), ZigZag(delta ? v - prev : v));
-      prev = v;
-      g.EndRow();
-    }
-    out->emplace_back(std::string(name) + ".data", g.Finish());
-  };
-  auto double_col = [&ts](Blocks* out, const char* name, const std::function<double(const Tweet&)>& get) {
-    GranuleBuilder g;
-    for (const Tweet& t : ts) {
-      PutFixed64(g.buf(), std::bit_cast<uint64_t>(get(t)));
-      g.EndRow();
-    }
-    out->emplace_back(std::string(name) + ".data", g.Finish());
-  };
-  auto string_col = [&ts](Blocks* out, const char* name, const Str& get) {
-    GranuleBuilder g;
-    for (const Tweet& t : ts) {
-      PutString(g.buf(), get(t));
-      g.EndRow();
-    }
-    out->emplace_back(std::string(name) + ".data", g.Finish());
-  };
   static const std::string kEmpty;
 
-  tasks.Add(BlockTasks::kColumns, [&](Blocks* out) {
-    if (!ids_increasing) int_col(out, "id", true, [](const Tweet& t) { return static_cast<int64_t>(t.id); });
-    int_col(out, "created_at", true, [](const Tweet& t) { return t.created_at; });
-    int_col(out, "format", false, [](const Tweet& t) { return static_cast<int64_t>(t.format); });
-    int_col(out, "followers", false, [](const Tweet& t) { return t.user.followers; });
-    int_col(out, "friends", false, [](const Tweet& t) { return t.user.friends; });
-    int_col(out, "statuses", false, [](const Tweet& t) { return t.user.statuses; });
-    int_col(out, "verified", false, [](const Tweet& t) { return int64_t{t.user.verified}; });
-    int_col(out, "protected", false, [](const Tweet& t) { return int64_t{t.user.is_protected}; });
-    int_col(out, "user_created_at", false, [](const Tweet& t) { return t.user.created_at; });
-    int_col(out, "utc_offset", false, [](const Tweet& t) { return int64_t{t.user.utc_offset_s}; });
-    int_col(out, "retweet_of", false, [](const Tweet& t) { return static_cast<int64_t>(t.retweet_of); });
-    int_col(out, "retweet_of_user", false, [](const Tweet& t) { return static_cast<int64_t>(t.retweet_of_user); });
-    int_col(out, "quote_of", false, [](const Tweet& t) { return static_cast<int64_t>(t.quote_of); });
-    int_col(out, "quote_of_user", false, [](const Tweet& t) { return static_cast<int64_t>(t.quote_of_user); });
-    int_col(out, "reply_to", false, [](const Tweet& t) { return static_cast<int64_t>(t.reply_to); });
-    int_col(out, "reply_to_user", false, [](const Tweet& t) { return static_cast<int64_t>(t.reply_to_user); });
-    int_col(out, "retweet_count", false, [](const Tweet& t) { return t.retweet_count; });
-    int_col(out, "favorite_count", false, [](const Tweet& t) { return t.favorite_count; });
-    int_col(out, "reply_count", false, [](const Tweet& t) { return t.reply_count; });
-    int_col(out, "quote_count", false, [](const Tweet& t) { return t.quote_count; });
-    int_col(out, "has_coordinates", false, [](const Tweet& t) { return int64_t{t.has_coordinates}; });
-    int_col(out, "has_place", false, [](const Tweet& t) { return int64_t{t.place.has_value()}; });
-    int_col(out, "place_has_box", false, [](const Tweet& t) { return int64_t{t.place && t.place->has_box}; });
-    int_col(out, "sentiment_scored", false, [](const Tweet& t) { return int64_t{t.sentiment_scored}; });
-    int_col(out, "sentiment", false, [](const Tweet& t) { return FloatBits(t.sentiment); });
-    int_col(out, "lang_confidence", false, [](const Tweet& t) { return FloatBits(t.lang_confidence); });
+  // Columns are filled in one pass over the rows per task, each row feeding
+  // every column of the task: the tweets are far larger than the caches, so
+  // a pass per column would load every row's cache lines once per column.
+  struct IntColumn {
+    const char* name;
+    bool delta;
+    int64_t (*get)(const Tweet&);
+  };
+  static constexpr IntColumn kId = {"id", true, [](const Tweet& t) { return static_cast<int64_t>(t.id); }};
+  static constexpr IntColumn kIntColumns[] = {
+      {"created_at", true, [](const Tweet& t) { return t.created_at; }},
+      {"format", false, [](const Tweet& t) { return static_cast<int64_t>(t.format); }},
+      {"followers", false, [](const Tweet& t) { return t.user.followers; }},
+      {"friends", false, [](const Tweet& t) { return t.user.friends; }},
+      {"statuses", false, [](const Tweet& t) { return t.user.statuses; }},
+      {"verified", false, [](const Tweet& t) { return int64_t{t.user.verified}; }},
+      {"protected", false, [](const Tweet& t) { return int64_t{t.user.is_protected}; }},
+      {"user_created_at", false, [](const Tweet& t) { return t.user.created_at; }},
+      {"utc_offset", false, [](const Tweet& t) { return int64_t{t.user.utc_offset_s}; }},
+      {"retweet_of", false, [](const Tweet& t) { return static_cast<int64_t>(t.retweet_of); }},
+      {"retweet_of_user", false, [](const Tweet& t) { return static_cast<int64_t>(t.retweet_of_user); }},
+      {"quote_of", false, [](const Tweet& t) { return static_cast<int64_t>(t.quote_of); }},
+      {"quote_of_user", false, [](const Tweet& t) { return static_cast<int64_t>(t.quote_of_user); }},
+      {"reply_to", false, [](const Tweet& t) { return static_cast<int64_t>(t.reply_to); }},
+      {"reply_to_user", false, [](const Tweet& t) { return static_cast<int64_t>(t.reply_to_user); }},
+      {"retweet_count", false, [](const Tweet& t) { return t.retweet_count; }},
+      {"favorite_count", false, [](const Tweet& t) { return t.favorite_count; }},
+      {"reply_count", false, [](const Tweet& t) { return t.reply_count; }},
+      {"quote_count", false, [](const Tweet& t) { return t.quote_count; }},
+      {"has_coordinates", false, [](const Tweet& t) { return int64_t{t.has_coordinates}; }},
+      {"has_place", false, [](const Tweet& t) { return int64_t{t.place.has_value()}; }},
+      {"place_has_box", false, [](const Tweet& t) { return int64_t{t.place && t.place->has_box}; }},
+      {"sentiment_scored", false, [](const Tweet& t) { return int64_t{t.sentiment_scored}; }},
+      {"sentiment", false, [](const Tweet& t) { return FloatBits(t.sentiment); }},
+      {"lang_confidence", false, [](const Tweet& t) { return FloatBits(t.lang_confidence); }},
+  };
+  struct DoubleColumn {
+    const char* name;
+    double (*get)(const Tweet&);
+  };
+  static constexpr DoubleColumn kDoubleColumns[] = {
+      {"longitude", [](const Tweet& t) { return t.longitude; }},
+      {"latitude", [](const Tweet& t) { return t.latitude; }},
+      {"place_min_lon", [](const Tweet& t) { return t.place ? t.place->min_lon : 0.0; }},
+      {"place_min_lat", [](const Tweet& t) { return t.place ? t.place->min_lat : 0.0; }},
+      {"place_max_lon", [](const Tweet& t) { return t.place ? t.place->max_lon : 0.0; }},
+      {"place_max_lat", [](const Tweet& t) { return t.place ? t.place->max_lat : 0.0; }},
+  };
+  struct StringColumn {
+    const char* name;
+    const std::string& (*get)(const Tweet&);
+  };
+  static constexpr StringColumn kStringColumns[] = {
+      {"user_name", [](const Tweet& t) -> const std::string& { return t.user.name; }},
+      {"user_description", [](const Tweet& t) -> const std::string& { return t.user.description; }},
+      {"user_location", [](const Tweet& t) -> const std::string& { return t.user.location; }},
+      {"reply_to_screen_name", [](const Tweet& t) -> const std::string& { return t.reply_to_screen_name; }},
+      {"place_id", [](const Tweet& t) -> const std::string& { return t.place ? t.place->id : kEmpty; }},
+      {"place_type", [](const Tweet& t) -> const std::string& { return t.place ? t.place->place_type : kEmpty; }},
+  };
 
-    double_col(out, "longitude", [](const Tweet& t) { return t.longitude; });
-    double_col(out, "latitude", [](const Tweet& t) { return t.latitude; });
-    double_col(out, "place_min_lon", [](const Tweet& t) { return t.place ? t.place->min_lon : 0.0; });
-    double_col(out, "place_min_lat", [](const Tweet& t) { return t.place ? t.place->min_lat : 0.0; });
-    double_col(out, "place_max_lon", [](const Tweet& t) { return t.place ? t.place->max_lon : 0.0; });
-    double_col(out, "place_max_lat", [](const Tweet& t) { return t.place ? t.place->max_lat : 0.0; });
+  tasks.Add(BlockTasks::kColumns, [&](Blocks* out) {
+    std::vector<IntColumn> ints;
+    if (!ids_increasing) ints.push_back(kId);
+    ints.insert(ints.end(), std::begin(kIntColumns), std::end(kIntColumns));
+    const size_t ni = ints.size(), nd = std::size(kDoubleColumns);
+    std::vector<GranuleBuilder> g(ni + nd);
+    std::vector<int64_t> prev(ni, 0);
+    for (const Tweet& t : ts) {
+      for (size_t k = 0; k < ni; ++k) {
+        const int64_t v = ints[k].get(t);
+        PutVarint(g[k].buf(), ZigZag(ints[k].delta ? v - prev[k] : v));
+        prev[k] = v;
+        g[k].EndRow();
+      }
+      for (size_t k = 0; k < nd; ++k) {
+        PutFixed64(g[ni + k].buf(), std::bit_cast<uint64_t>(kDoubleColumns[k].get(t)));
+        g[ni + k].EndRow();
+      }
+    }
+    for (size_t k = 0; k < ni; ++k) out->emplace_back(std::string(ints[k].name) + ".data", g[k].Finish());
+    for (size_t k = 0; k < nd; ++k) out->emplace_back(std::string(kDoubleColumns[k].name) + ".data", g[ni + k].Finish());
   });
   // Text is the largest column: a task of its own.
   tasks.Add(
       BlockTasks::kColumns,
-      [&](Blocks* out) { string_col(out, "text", [](const Tweet& t) -> const std::string& { return t.text; }); },
+      [&](Blocks* out) {
+        GranuleBuilder g;
+        for (const Tweet& t : ts) {
+          PutString(g.buf(), t.text);
+          g.EndRow();
+        }
+        out->emplace_back("text.data", g.Finish());
+      },
       /*big=*/true);
   tasks.Add(BlockTasks::kColumns, [&](Blocks* out) {
-    string_col(out, "user_name", [](const Tweet& t) -> const std::string& { return t.user.name; });
-    string_col(out, "user_description", [](const Tweet& t) -> const std::string& { return t.user.description; });
-    string_col(out, "user_location", [](const Tweet& t) -> const std::string& { return t.user.location; });
-    string_col(out, "reply_to_screen_name", [](const Tweet& t) -> const std::string& { return t.reply_to_screen_name; });
-    string_col(out, "place_id", [](const Tweet& t) -> const std::string& { return t.place ? t.place->id : kEmpty; });
-    string_col(out, "place_type", [](const Tweet& t) -> const std::string& { return t.place ? t.place->place_type : kEmpty; });
-    GranuleBuilder tco, mention_ids;
+    const size_t ns = std::size(kStringColumns);
+    std::vector<GranuleBuilder> g(ns + 2);
+    GranuleBuilder& tco = g[ns];
+    GranuleBuilder& mention_ids = g[ns + 1];
     for (const Tweet& t : ts) {
+      for (size_t k = 0; k < ns; ++k) {
+        PutString(g[k].buf(), kStringColumns[k].get(t));
+        g[k].EndRow();
+      }
       PutVarint(tco.buf(), t.urls.size());
       for (const Url& u : t.urls) PutString(tco.buf(), u.url);
       tco.EndRow();
@@ -695,6 +722,7 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
       for (const Mention& m : t.mentions) PutVarint(mention_ids.buf(), ZigZag(static_cast<int64_t>(m.user_id)));
       mention_ids.EndRow();
     }
+    for (size_t k = 0; k < ns; ++k) out->emplace_back(std::string(kStringColumns[k].name) + ".data", g[k].Finish());
     out->emplace_back("url_tco.data", tco.Finish());
     out->emplace_back("mention_ids.data", mention_ids.Finish());
   });
