@@ -2,9 +2,11 @@
 // chooses the exit code. Nothing here computes an answer.
 #include <cstdio>
 
+#include "cli/allocator.h"
 #include "cli/command.h"
 
 int main(int argc, char** argv) {
+  roost::cli::TuneAllocator();
   CLI::App app{"roost: an engine for historical tweet archives"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "roost 0.1.0");
