@@ -66,12 +66,14 @@ Status DocumentSplitter::Fill() {
   }
   if (first_bytes_ && end_ == 0) {
     end_ = n;
+    std::memset(data() + end_, ' ', kPadding);  // documents' padding: defined bytes
     first_bytes_ = false;
     if (n >= 3 && std::memcmp(data(), "\xEF\xBB\xBF", 3) == 0) scan_ = 3;
     return Status::Ok();
   }
   first_bytes_ = false;
   end_ += n;
+  std::memset(data() + end_, ' ', kPadding);
   return Status::Ok();
 }
 
@@ -81,6 +83,14 @@ Result<bool> DocumentSplitter::NextLine(size_t* line_begin, size_t* line_end, bo
   for (;;) {
     const char* nl = static_cast<const char*>(
         std::memchr(data() + scan_ + searched, '\n', end_ - scan_ - searched));
+    if (nl != nullptr && !eof_ && static_cast<size_t>(nl - data()) + 1 + kPadding > end_) {
+      // A line is handed out only once the kPadding bytes after it are
+      // read: a parser may load them while later reads go on, so nothing
+      // may be written there after the line is out.
+      ROOST_RETURN_IF_ERROR(Fill());  // may rebase: search again from scan_
+      searched = 0;
+      continue;
+    }
     if (nl != nullptr) {
       *line_begin = scan_;
       *line_end = static_cast<size_t>(nl - data());
