@@ -64,16 +64,11 @@ Status DocumentSplitter::Fill() {
     eof_ = true;
     return Status::Ok();
   }
-  if (first_bytes_ && end_ == 0) {
-    end_ = n;
-    std::memset(data() + end_, ' ', kPadding);  // documents' padding: defined bytes
-    first_bytes_ = false;
-    if (n >= 3 && std::memcmp(data(), "\xEF\xBB\xBF", 3) == 0) scan_ = 3;
-    return Status::Ok();
-  }
+  const bool at_start = first_bytes_ && end_ == 0;
   first_bytes_ = false;
   end_ += n;
-  std::memset(data() + end_, ' ', kPadding);
+  std::memset(data() + end_, ' ', kPadding);  // documents' padding: defined bytes
+  if (at_start && n >= 3 && std::memcmp(data(), "\xEF\xBB\xBF", 3) == 0) scan_ = 3;
   return Status::Ok();
 }
 
