@@ -85,7 +85,7 @@ void ReadUser(od::object obj, UserInfo* u, bool full) {
     int key = kUserKeys.Find(json::KeyOf(field.key()));
     if (key == json::KeyTable::kUnknown) continue;
     if (!full && key != U_id_str && key != U_id && key != U_screen_name) continue;
-    seen |= uint32_t{1} << key;
+    seen |= Bit(static_cast<UserKey>(key));
     od::value v = field.value();
     switch (key) {
       case U_id_str: id_str = ReadId(v, "user.id_str"); break;
