@@ -97,9 +97,9 @@ std::string IsoCode(CLD2::Language lang) {
 // tag; the answers are remembered per thread (a few dozen codes in practice).
 int CloseSetOf(std::string_view code) {
   thread_local std::unordered_map<std::string, int> known;
-  auto it = known.find(std::string(code));
-  if (it != known.end()) return it->second;
   const std::string name(code);
+  auto it = known.find(name);
+  if (it != known.end()) return it->second;
   const CLD2::Language lang = CLD2::GetLanguageFromName(name.c_str());
   const int set = lang == CLD2::UNKNOWN_LANGUAGE ? 0 : CLD2::LanguageCloseSet(lang);
   if (known.size() < 4096) known.emplace(name, set);  // bounded against odd tags
@@ -241,19 +241,21 @@ std::string NormalizePlatformTag(std::string_view tag) {
   return t;
 }
 
-LanguageGuess CombineWithPlatformTag(const LanguageGuess& detected, std::string_view platform_tag) {
-  std::string tag = NormalizePlatformTag(platform_tag);
+namespace {
+
+// CombineWithPlatformTag with the tag already normalised.
+LanguageGuess CombineWithTag(const LanguageGuess& detected, std::string tag) {
   if (tag.empty()) return detected;
   LanguageGuess out = detected;
   if (detected.lang == "und") {
-    out.lang = tag;
+    out.lang = std::move(tag);
     out.confidence = kPlatformOnlyConfidence;
     out.source = LanguageGuess::Source::kPlatform;
     return out;
   }
   if (SameOrClose(detected.lang, tag)) {
     // Two independent sources agreeing.
-    out.lang = tag;
+    out.lang = std::move(tag);
     out.confidence = 1.0f - (1.0f - detected.confidence) * (1.0f - kPlatformOnlyConfidence);
     out.source = LanguageGuess::Source::kBoth;
     return out;
@@ -264,10 +266,16 @@ LanguageGuess CombineWithPlatformTag(const LanguageGuess& detected, std::string_
     out.source = LanguageGuess::Source::kDetector;
     return out;
   }
-  out.lang = tag;
+  out.lang = std::move(tag);
   out.confidence = kPlatformOnlyConfidence * (1.0f - 0.5f * detected.confidence);
   out.source = LanguageGuess::Source::kPlatform;
   return out;
+}
+
+}  // namespace
+
+LanguageGuess CombineWithPlatformTag(const LanguageGuess& detected, std::string_view platform_tag) {
+  return CombineWithTag(detected, NormalizePlatformTag(platform_tag));
 }
 
 LanguageGuess IdentifyLanguage(std::string_view text, std::string_view platform_tag) {
@@ -278,10 +286,11 @@ LanguageGuess IdentifyLanguage(std::string_view text, std::string_view platform_
   // anyway (it needs that many letters), so a tagged short text takes the
   // tag without running CLD2: the same answer as when CLD2 is unsure, for
   // the 30-40% of tweets that are this short, at a fraction of the cost.
-  if (stripped.size() < static_cast<size_t>(kOverrideMinBytes) && !NormalizePlatformTag(platform_tag).empty()) {
-    return CombineWithPlatformTag(LanguageGuess(), platform_tag);
+  std::string tag = NormalizePlatformTag(platform_tag);
+  if (stripped.size() < static_cast<size_t>(kOverrideMinBytes) && !tag.empty()) {
+    return CombineWithTag(LanguageGuess(), std::move(tag));
   }
-  return CombineWithPlatformTag(DetectClean(stripped), platform_tag);
+  return CombineWithTag(DetectClean(stripped), std::move(tag));
 }
 
 }  // namespace roost::language
