@@ -95,7 +95,7 @@ class Tokenizer {
     while (p < end) {
       const unsigned char c = static_cast<unsigned char>(*p);
       if (c < 0x80) {  // hot path: ASCII needs no decoding and is no emoji
-        if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+        if (IsAsciiSpace(c)) {
           if (word) AddWord(word, p);
           word = nullptr;
         } else if (!word) {

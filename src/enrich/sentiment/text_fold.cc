@@ -111,12 +111,6 @@ bool IsUpperWord(std::string_view word) {
   return cased;
 }
 
-bool IsSpace(uint32_t cp) {
-  return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85 || cp == 0xA0 ||
-         cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
-         cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
-}
-
 bool IsUnicodePunct(uint32_t cp) {
   return cp == 0xAB || cp == 0xBB || cp == 0xBF || cp == 0xA1 ||    // « » ¿ ¡
          (cp >= 0x2010 && cp <= 0x201F) ||                          // dashes, quotes

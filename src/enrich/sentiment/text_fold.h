@@ -33,8 +33,15 @@ inline bool IsAsciiPunct(unsigned char c) {
          (c >= 123 && c <= 126);
 }
 
+// True for ASCII spaces (space, tab, line breaks, VT, FF).
+inline bool IsAsciiSpace(uint32_t c) { return c == ' ' || (c >= 0x09 && c <= 0x0D); }
+
 // True for a code point that only separates words: ASCII and Unicode spaces.
-bool IsSpace(uint32_t cp);
+inline bool IsSpace(uint32_t cp) {
+  return IsAsciiSpace(cp) || cp == 0x85 || cp == 0xA0 ||
+         cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+         cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
 
 // True for non-ASCII punctuation that commonly wraps words in tweets
 // (quotes, guillemets, ellipsis, dashes), stripped like ASCII punctuation.
