@@ -167,9 +167,7 @@ bool Check(bool ok, const char* what) {
   return ok;
 }
 
-bool Has(const std::vector<std::string>& v, const char* s) {
-  return std::find(v.begin(), v.end(), s) != v.end();
-}
+bool Has(const roost::TermList& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
 // The answer must be right before its speed matters.
 bool CheckAnswers(const Enricher& enricher) {

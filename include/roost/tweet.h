@@ -4,9 +4,11 @@
 #define ROOST_TWEET_H_
 
 #include <cstdint>
-#include <optional>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "roost/term_list.h"
 
 namespace roost {
 
@@ -22,10 +24,10 @@ struct UserInfo {
   int64_t followers = 0;
   int64_t friends = 0;
   int64_t statuses = 0;
-  bool verified = false;
-  bool is_protected = false;
   TimestampMs created_at = 0;  // 0 when unknown
   int32_t utc_offset_s = 0;    // v1.1 (before 2018); 0 when unknown
+  bool verified = false;
+  bool is_protected = false;
 };
 
 struct Hashtag {
@@ -50,12 +52,51 @@ struct Place {
   double min_lon = 0, min_lat = 0, max_lon = 0, max_lat = 0;
 };
 
+// An optional value kept on the heap: 8 bytes in the tweet when absent.
+// For fields most tweets lack (a place: 168 bytes inline as std::optional),
+// since an ingest holds a whole segment's tweets in memory. Same interface
+// as the std::optional subset Roost uses; copying copies the value.
+template <typename T>
+class Boxed {
+ public:
+  Boxed() = default;
+  Boxed(const Boxed& o) : p_(o.p_ ? std::make_unique<T>(*o.p_) : nullptr) {}
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(const Boxed& o) {
+    if (this != &o) p_ = o.p_ ? std::make_unique<T>(*o.p_) : nullptr;
+    return *this;
+  }
+  Boxed& operator=(Boxed&&) noexcept = default;
+  Boxed& operator=(const T& v) {
+    p_ = std::make_unique<T>(v);
+    return *this;
+  }
+  Boxed& operator=(T&& v) {
+    p_ = std::make_unique<T>(std::move(v));
+    return *this;
+  }
+
+  bool has_value() const { return p_ != nullptr; }
+  explicit operator bool() const { return p_ != nullptr; }
+  T& operator*() { return *p_; }
+  const T& operator*() const { return *p_; }
+  T* operator->() { return p_.get(); }
+  const T* operator->() const { return p_.get(); }
+  T& emplace() {
+    p_ = std::make_unique<T>();
+    return *p_;
+  }
+  void reset() { p_.reset(); }
+
+ private:
+  std::unique_ptr<T> p_;
+};
+
 enum class TweetFormat : uint8_t { kV1 = 1, kV2 = 2 };
 
 struct Tweet {
   uint64_t id = 0;
   TimestampMs created_at = 0;
-  TweetFormat format = TweetFormat::kV1;
   std::string text;  // full text (extended_tweet.full_text / note_tweet when present)
   std::string lang;  // the platform's tag ("en", "und"); empty when absent
   std::string source;  // client name, HTML stripped ("Twitter for iPhone")
@@ -80,20 +121,23 @@ struct Tweet {
   std::vector<Url> urls;
   std::vector<std::string> cashtags;  // symbols without '$'
 
-  std::optional<Place> place;
-  bool has_coordinates = false;
-  double longitude = 0, latitude = 0;
+  Boxed<Place> place;
+  double longitude = 0, latitude = 0;  // valid only when has_coordinates
 
   std::vector<std::string> withheld_in_countries;  // ISO codes or "XX"/"XY"
 
   // ---- Filled by enrichment (src/enrich), empty straight after parsing. ----
-  std::vector<std::string> terms;    // folded tokens for matching and top terms
+  TermList terms;                    // folded tokens for matching and top terms
   std::vector<std::string> domains;  // normalised URL hosts ("nytimes.com")
   std::string detected_lang;         // CLD2 + the platform tag; "und" if unsure
-  float lang_confidence = 0;         // 0..1
-  bool sentiment_scored = false;     // false: language without a lexicon
-  float sentiment = 0;               // VADER compound, -1..1
   std::vector<std::string> brand_tags;
+  float lang_confidence = 0;         // 0..1
+  float sentiment = 0;               // VADER compound, -1..1
+  bool sentiment_scored = false;     // false: language without a lexicon
+
+  // Small fields last, packed together (no padding after each).
+  TweetFormat format = TweetFormat::kV1;
+  bool has_coordinates = false;
 };
 
 // Compliance messages carry no content; they only change what may be shown.

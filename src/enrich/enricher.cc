@@ -21,7 +21,7 @@ struct RetweetCache {
     std::string lang, text;  // the key
     std::string detected_lang;
     float lang_confidence = 0;
-    std::vector<std::string> terms;
+    TermList terms;
     bool sentiment_scored = false;
     float sentiment = 0;
   };

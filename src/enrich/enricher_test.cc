@@ -8,9 +8,7 @@
 namespace roost {
 namespace {
 
-bool Has(const std::vector<std::string>& v, const std::string& s) {
-  return std::find(v.begin(), v.end(), s) != v.end();
-}
+bool Has(const TermList& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
 class EnricherTest : public ::testing::Test {
  protected:
@@ -86,7 +84,7 @@ TEST_F(EnricherTest, EmojiOnlyTweet) {
   enricher_->Enrich(&t);
   EXPECT_EQ(t.detected_lang, "und");
   EXPECT_EQ(t.lang_confidence, 0.0f);
-  EXPECT_EQ(t.terms, (std::vector<std::string>{"😂", "🔥"}));
+  EXPECT_EQ(t.terms, (TermList{"😂", "🔥"}));
 }
 
 TEST_F(EnricherTest, TextOnlyInputGetsEntitiesFromText) {

@@ -19,8 +19,9 @@ uint64_t EstimateBytes(const Tweet& t) {
   for (const auto& h : t.hashtags) n += 32 + h.text.size();
   for (const auto& m : t.mentions) n += 40 + m.screen_name.size();
   for (const auto& u : t.urls) n += 64 + u.url.size() + u.expanded_url.size();
-  for (const auto* v : {&t.cashtags, &t.terms, &t.domains, &t.brand_tags, &t.withheld_in_countries})
+  for (const auto* v : {&t.cashtags, &t.domains, &t.brand_tags, &t.withheld_in_countries})
     for (const auto& s : *v) n += 32 + s.size();
+  n += t.terms.capacity_bytes();
   if (t.place) n += sizeof(Place) + t.place->id.size() + t.place->full_name.size();
   return n;
 }

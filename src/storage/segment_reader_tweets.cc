@@ -120,7 +120,7 @@ Result<std::vector<Tweet>> SegmentReader::ReadAllTweets() const {
   ROOST_RETURN_IF_ERROR(multi("domains", [](Tweet& t, std::vector<std::string> v) { t.domains = std::move(v); }));
   ROOST_RETURN_IF_ERROR(multi("brand_tags", [](Tweet& t, std::vector<std::string> v) { t.brand_tags = std::move(v); }));
   ROOST_RETURN_IF_ERROR(multi("withheld", [](Tweet& t, std::vector<std::string> v) { t.withheld_in_countries = std::move(v); }));
-  ROOST_RETURN_IF_ERROR(multi("terms", [](Tweet& t, std::vector<std::string> v) { t.terms = std::move(v); }));
+  ROOST_RETURN_IF_ERROR(multi("terms", [](Tweet& t, std::vector<std::string> v) { t.terms = TermList(v); }));
 
   {
     ROOST_ASSIGN_OR_RETURN(auto tco, ReadStringLists("url_tco"));

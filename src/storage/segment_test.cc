@@ -71,7 +71,7 @@ TEST(SegmentTest, BitmapsMatchReferenceLoop) {
     std::vector<std::string> v;
     if (col == "hashtags") for (auto& h : t.hashtags) v.push_back(h.text);
     if (col == "mentions") for (auto& m : t.mentions) v.push_back(m.screen_name);
-    if (col == "terms") v = t.terms;
+    if (col == "terms") v = t.terms.ToVector();
     if (col == "domains") v = t.domains;
     if (col == "brand_tags") v = t.brand_tags;
     if (col == "cashtags") v = t.cashtags;
@@ -112,7 +112,7 @@ TEST(SegmentTest, BitmapsMatchReferenceLoop) {
     std::vector<std::string> got;
     for (uint32_t k = lists->start[row]; k < lists->start[row + 1]; ++k)
       got.emplace_back(dict->value(lists->ids[k]));
-    ASSERT_EQ(got, rows[row].terms);
+    ASSERT_EQ(got, rows[row].terms.ToVector());
   }
 }
 

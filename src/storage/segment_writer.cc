@@ -20,6 +20,7 @@
 
 #include <xxhash.h>
 
+#include "common/short_equal.h"
 #include "storage/bitmap.h"
 #include "storage/encoding.h"
 
@@ -164,7 +165,7 @@ class DimValues {
         slots_[i] = (tag << 32) | (id + 1);
         return id;
       }
-      if ((s >> 32) == tag && values[(s & 0xffffffffu) - 1] == v) return static_cast<uint32_t>((s & 0xffffffffu) - 1);
+      if ((s >> 32) == tag && ShortEqual(values[(s & 0xffffffffu) - 1], v)) return static_cast<uint32_t>((s & 0xffffffffu) - 1);
     }
   }
   void Grow() {
@@ -799,7 +800,7 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
     for (const auto& s : t.withheld_in_countries) d->AddValue(s);
   });
   dim("terms", true, [](const Tweet& t, DimValues* d) {
-    for (const auto& s : t.terms) d->AddValue(s);
+    for (std::string_view s : t.terms) d->AddValue(s);
   }, /*big=*/true);
 
   tasks.Add(BlockTasks::kIdIndexes, [&](Blocks* out) {

@@ -198,17 +198,15 @@ namespace {
 LanguageGuess DetectClean(std::string_view text) {
   LanguageGuess guess;
   if (text.empty()) return guess;
-  CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
   CLD2::Language top3[3];
   int percent3[3];
-  double score3[3];
   int text_bytes = 0;
   bool reliable = false;
-  int valid_prefix = 0;
-  CLD2::Language lang = CLD2::ExtDetectLanguageSummaryCheckUTF8(
-      text.data(), static_cast<int>(text.size()), /*is_plain_text=*/true, &hints, /*flags=*/0,
-      top3, percent3, score3, /*resultchunkvector=*/nullptr, &text_bytes, &reliable,
-      &valid_prefix);
+  // Both callers made the text interchange-valid, so CLD2's own UTF-8 scan
+  // (the CheckUTF8 variant) would only repeat that work.
+  CLD2::Language lang = CLD2::ExtDetectLanguageSummary(text.data(), static_cast<int>(text.size()),
+                                                       /*is_plain_text=*/true, top3, percent3, &text_bytes,
+                                                       &reliable);
   guess.text_bytes = text_bytes;
   guess.reliable = reliable;
   std::string code = IsoCode(lang);

@@ -1,5 +1,6 @@
 #include "enrich/text/analyzer.h"
 
+#include "common/short_equal.h"
 #include "enrich/text/fold.h"
 #include "enrich/text/stemmer.h"
 #include "enrich/text/utf8.h"
@@ -8,15 +9,15 @@ namespace roost::text {
 namespace {
 
 // Set of the terms already added for the current text: open addressing over
-// indices into the term vector, so a long Japanese tweet (100+ tokens) does
-// not pay a quadratic scan. Reused per thread; cleared per text.
+// the terms' byte offsets in the list, so a long Japanese tweet (100+
+// tokens) does not pay a quadratic scan. Reused per thread; cleared per text.
 class TermDeduper {
  public:
-  void Reset(std::vector<std::string>* terms, size_t first) {
+  void Reset(TermList* terms) {
     terms_ = terms;
-    first_ = first;
     for (uint32_t slot : used_) slots_[slot] = kEmpty;
     used_.clear();
+    offsets_.clear();
     if (slots_.empty()) slots_.assign(kInitialSlots, kEmpty);
   }
 
@@ -26,14 +27,16 @@ class TermDeduper {
     uint64_t h = Hash(term);
     size_t mask = slots_.size() - 1;
     for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
-      uint32_t idx = slots_[slot];
-      if (idx == kEmpty) {
-        slots_[slot] = static_cast<uint32_t>(terms_->size());
+      uint32_t offset = slots_[slot];
+      if (offset == kEmpty) {
+        offset = terms_->end_offset();
+        slots_[slot] = offset;
         used_.push_back(static_cast<uint32_t>(slot));
-        terms_->emplace_back(term);
+        offsets_.push_back(offset);
+        terms_->push_back(term);
         return;
       }
-      if ((*terms_)[idx] == term) return;
+      if (ShortEqual(terms_->TermAtOffset(offset), term)) return;
     }
   }
 
@@ -51,18 +54,18 @@ class TermDeduper {
     slots_.assign(slots_.size() * 2, kEmpty);
     used_.clear();
     size_t mask = slots_.size() - 1;
-    for (size_t idx = first_; idx < terms_->size(); ++idx) {
-      size_t slot = Hash((*terms_)[idx]) & mask;
+    for (uint32_t offset : offsets_) {
+      size_t slot = Hash(terms_->TermAtOffset(offset)) & mask;
       while (slots_[slot] != kEmpty) slot = (slot + 1) & mask;
-      slots_[slot] = static_cast<uint32_t>(idx);
+      slots_[slot] = offset;
       used_.push_back(static_cast<uint32_t>(slot));
     }
   }
 
-  std::vector<std::string>* terms_ = nullptr;
-  size_t first_ = 0;
-  std::vector<uint32_t> slots_;
-  std::vector<uint32_t> used_;
+  TermList* terms_ = nullptr;
+  std::vector<uint32_t> slots_;    // byte offset of a term, or kEmpty
+  std::vector<uint32_t> used_;     // slots filled for this text
+  std::vector<uint32_t> offsets_;  // terms added for this text
 };
 
 // Only spaces between two tokens: they can form a phrase. Tokens that touch
@@ -125,8 +128,7 @@ std::string TextAnalyzer::MatchForm(std::string_view word, std::string_view lang
 }
 
 void TextAnalyzer::AppendTerms(std::string_view text, const std::vector<Token>& tokens,
-                               std::string_view lang, std::vector<std::string>* terms) const {
-  const size_t first = terms->size();
+                               std::string_view lang, TermList* terms) const {
   const StopwordList* stop = stopwords_ ? stopwords_->ForLanguage(lang) : nullptr;
   const bool stem = options_.stem && HasStemmer(lang);
   // Scratch reused across calls on this thread: no allocation per token once warm.
@@ -138,11 +140,12 @@ void TextAnalyzer::AppendTerms(std::string_view text, const std::vector<Token>& 
   thread_local TermDeduper dedupe;
   bigram_text.clear();
   bigrams.clear();
-  dedupe.Reset(terms, first);
-  terms->reserve(first + tokens.size() + tokens.size() / 2);
-  auto AddUnique = [](std::vector<std::string>*, size_t, std::string_view term) {
-    dedupe.Add(term);
-  };
+  // Terms are collected in a per-thread list and copied once at the end, so
+  // the tweet's list is allocated at its final size (a segment's worth of
+  // tweets is held in memory until it is written).
+  thread_local TermList scratch;
+  scratch.clear();
+  dedupe.Reset(&scratch);
   const Token* prev_word = nullptr;  // previous token when it may start a bigram
   for (const Token& tok : tokens) {
     std::string_view raw = tok.In(text);
@@ -153,23 +156,23 @@ void TextAnalyzer::AppendTerms(std::string_view text, const std::vector<Token>& 
         continue;
       case TokenKind::kEmoji:
         AppendEmojiTerm(raw, &folded);
-        AddUnique(terms, first, folded);
+        dedupe.Add(folded);
         prev_word = nullptr;
         continue;
       case TokenKind::kEmoticon:
         AppendEmoticonTerm(raw, &folded);
-        AddUnique(terms, first, folded);
+        dedupe.Add(folded);
         prev_word = nullptr;
         continue;
       case TokenKind::kNumber:
-        AddUnique(terms, first, raw);
+        dedupe.Add(raw);
         prev_word = nullptr;
         continue;
       case TokenKind::kHashtag:
       case TokenKind::kMention:
       case TokenKind::kCashtag:
         FoldAppend(raw, &folded);
-        AddUnique(terms, first, folded);
+        dedupe.Add(folded);
         prev_word = nullptr;
         continue;
       case TokenKind::kWord:
@@ -184,7 +187,7 @@ void TextAnalyzer::AppendTerms(std::string_view text, const std::vector<Token>& 
       StemAppend(lang, folded, &stemmed);
       term = stemmed;
     }
-    if (!(is_stop && options_.drop_stopwords)) AddUnique(terms, first, term);
+    if (!(is_stop && options_.drop_stopwords)) dedupe.Add(term);
     if (options_.bigrams) {
       if (!is_stop && prev_word != nullptr &&
           OnlySpaceBetween(text, *prev_word, tok, touching_ok)) {
@@ -205,10 +208,10 @@ void TextAnalyzer::AppendTerms(std::string_view text, const std::vector<Token>& 
   for (const auto& [start, len] : bigrams) {
     dedupe.Add(std::string_view(bigram_text).substr(start, len));
   }
+  terms->append(scratch);
 }
 
-void TextAnalyzer::Analyze(std::string_view text, std::string_view lang,
-                           std::vector<std::string>* terms) const {
+void TextAnalyzer::Analyze(std::string_view text, std::string_view lang, TermList* terms) const {
   thread_local std::vector<Token> tokens;
   tokens.clear();
   tokenizer_.Tokenize(text, &tokens);

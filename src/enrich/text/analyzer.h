@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "enrich/text/stopwords.h"
+#include "roost/term_list.h"
 #include "enrich/text/tokenizer.h"
 
 namespace roost::text {
@@ -43,10 +44,10 @@ class TextAnalyzer {
   // text in language `lang` (ISO 639-1 or "und") to *terms, each once, in
   // order of first appearance, unigrams first, then bigrams.
   void AppendTerms(std::string_view text, const std::vector<Token>& tokens, std::string_view lang,
-                   std::vector<std::string>* terms) const;
+                   TermList* terms) const;
 
   // Tokenizes and appends terms in one call.
-  void Analyze(std::string_view text, std::string_view lang, std::vector<std::string>* terms) const;
+  void Analyze(std::string_view text, std::string_view lang, TermList* terms) const;
 
   // The stored form of one query word, so a query matches what AppendTerms
   // stored: MatchForm("Café", "fr") == "cafe".

@@ -9,9 +9,9 @@
 namespace roost::text {
 namespace {
 
-using Terms = std::vector<std::string>;
+using Terms = TermList;
 
-bool Has(const Terms& terms, const std::string& t) {
+bool Has(const Terms& terms, std::string_view t) {
   return std::find(terms.begin(), terms.end(), t) != terms.end();
 }
 
@@ -60,15 +60,16 @@ TEST(AnalyzerTest, BigramsSkipStopwordsAndPunctuation) {
   EXPECT_FALSE(Has(t, "out amazing"));   // sentence break
   EXPECT_TRUE(Has(t, "amazing day"));
   // Bigrams come after every unigram.
+  const std::vector<std::string> v = t.ToVector();
   size_t first_bigram = 0;
-  while (first_bigram < t.size() && t[first_bigram].find(' ') == std::string::npos) ++first_bigram;
-  for (size_t k = first_bigram; k < t.size(); ++k) EXPECT_NE(t[k].find(' '), std::string::npos);
+  while (first_bigram < v.size() && v[first_bigram].find(' ') == std::string::npos) ++first_bigram;
+  for (size_t k = first_bigram; k < v.size(); ++k) EXPECT_NE(v[k].find(' '), std::string::npos);
 }
 
 TEST(AnalyzerTest, JapanesePhrasesOnlyFromDictionaryWords) {
   auto has_phrase = [](const Terms& t) {
     return std::any_of(t.begin(), t.end(),
-                       [](const std::string& s) { return s.rfind("東京 ", 0) == 0; });
+                       [](std::string_view s) { return s.rfind("東京 ", 0) == 0; });
   };
   // Default script runs: the segments are not words, so no phrases from them.
   Terms runs = Analyze("東京スカイツリーに行きました", "ja");

@@ -67,9 +67,9 @@ TEST(RobustnessTest, RandomTextsStayInBoundsAndOrdered) {
     }
     std::string folded = Fold(text);
     EXPECT_LE(folded.size(), text.size() * 6 + 16);
-    std::vector<std::string> terms;
+    TermList terms;
     analyzer.Analyze(text, iter % 2 ? "fr" : "en", &terms);
-    for (const auto& term : terms) EXPECT_FALSE(term.empty());
+    for (std::string_view term : terms) EXPECT_FALSE(term.empty());
   }
 }
 

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "common/short_equal.h"
 #include "roost/status.h"
 
 namespace roost::text {
@@ -26,7 +27,7 @@ class StopwordList {
     const size_t mask = slots_.size() - 1;
     for (size_t i = Hash(folded_term) & mask;; i = (i + 1) & mask) {
       if (slots_[i].data() == nullptr) return false;
-      if (slots_[i] == folded_term) return true;
+      if (ShortEqual(slots_[i], folded_term)) return true;
     }
   }
   size_t size() const { return size_; }
