@@ -18,13 +18,18 @@ std::string Compress(std::string_view raw, int level) {
   };
   thread_local Context context;
   if (context.cctx == nullptr) std::abort();
-  std::string out(ZSTD_compressBound(raw.size()), '\0');
-  size_t n = ZSTD_compressCCtx(context.cctx, out.data(), out.size(), raw.data(), raw.size(), level);
+  // Compressed into a per-thread buffer of compressBound size, then copied
+  // out at its real size: a result string of bound size would be zeroed
+  // first and keep that capacity (about the raw size) until the segment is
+  // written, for every block.
+  thread_local std::string scratch;
+  const size_t bound = ZSTD_compressBound(raw.size());
+  if (scratch.size() < bound) scratch.resize(bound);
+  size_t n = ZSTD_compressCCtx(context.cctx, scratch.data(), bound, raw.data(), raw.size(), level);
   // Compression of an in-memory buffer into a buffer of compressBound size
   // cannot fail except on allocation failure, which we treat like new does.
   if (ZSTD_isError(n)) std::abort();
-  out.resize(n);
-  return out;
+  return std::string(scratch.data(), n);
 }
 
 Result<std::string> Decompress(std::string_view compressed) {

@@ -109,7 +109,10 @@ class GranuleBuilder {
   }
   std::string Finish() {
     Flush();
+    size_t total = 4 + 8 * (granules_.size() + 1);
+    for (const auto& g : granules_) total += g.size();
     std::string out;
+    out.reserve(total);
     PutFixed32(&out, static_cast<uint32_t>(granules_.size()));
     uint64_t off = 0;
     PutFixed64(&out, 0);
@@ -136,10 +139,12 @@ class GranuleBuilder {
 // arena for normalised copies, so no value is allocated on its own.
 class DimValues {
  public:
-  explicit DimValues(size_t rows) {
+  // `values` is the number of values over all rows when known (a
+  // multi-valued column's ids then never reallocate), else 0.
+  explicit DimValues(size_t rows, size_t values = 0) {
     row_start.reserve(rows + 1);
     row_start.push_back(0);
-    ids.reserve(rows);
+    ids.reserve(std::max(rows, values));
   }
   // `v` must stay alive until the blocks are built.
   void AddValue(std::string_view v) { ids.push_back(Intern(v, false)); }
@@ -729,11 +734,16 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   });
 
   // Dimension columns, one task each.
-  auto dim = [&](const char* name, bool multi, std::function<void(const Tweet&, DimValues*)> fill, bool big = false) {
-    tasks.Add(BlockTasks::kDictionaries, [&ts, name, multi, fill = std::move(fill)](Blocks* out) {
+  // `count`, when given, is the number of values of a row.
+  auto dim = [&](const char* name, bool multi, std::function<void(const Tweet&, DimValues*)> fill, bool big = false,
+                 size_t (*count)(const Tweet&) = nullptr) {
+    tasks.Add(BlockTasks::kDictionaries, [&ts, name, multi, fill = std::move(fill), count](Blocks* out) {
       DimBlocks b;
       {
-        DimValues d(ts.size());
+        size_t values = 0;
+        if (count != nullptr)
+          for (const Tweet& t : ts) values += count(t);
+        DimValues d(ts.size(), values);
         for (const Tweet& t : ts) {
           fill(t, &d);
           d.EndRow();
@@ -801,7 +811,7 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   });
   dim("terms", true, [](const Tweet& t, DimValues* d) {
     for (std::string_view s : t.terms) d->AddValue(s);
-  }, /*big=*/true);
+  }, /*big=*/true, [](const Tweet& t) { return t.terms.size(); });
 
   tasks.Add(BlockTasks::kIdIndexes, [&](Blocks* out) {
     std::vector<std::pair<uint64_t, uint32_t>> ids, rts;
