@@ -657,7 +657,10 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
   // A retweet's own text is cut at 140 characters ("RT @a: ..."); the
   // original's full text, entities and a mention of its author replace it.
   if (rt != nullptr && !rt->text.empty()) {
-    t->text = "RT @" + rt_screen_name + ": " + rt->text;
+    std::string text;
+    text.reserve(4 + rt_screen_name.size() + 2 + rt->text.size());
+    text.append("RT @").append(rt_screen_name).append(": ").append(rt->text);
+    t->text = std::move(text);
     // `rt` is scratch for this record only: its lists can be moved.
     t->hashtags = std::move(rt->hashtags);
     t->urls = std::move(rt->urls);
