@@ -75,7 +75,6 @@ class TermList {
     bytes_.append(term.data(), n);
     ++count_;
   }
-  void emplace_back(std::string_view term) { push_back(term); }
   void append(const TermList& other) {
     bytes_ += other.bytes_;
     count_ += other.count_;
@@ -87,8 +86,6 @@ class TermList {
     bytes_.clear();
     count_ = 0;
   }
-  // Room for `bytes` of packed terms (a term takes its length + 1).
-  void reserve_bytes(size_t bytes) { bytes_.reserve(bytes); }
   // Heap bytes held (for memory accounting).
   size_t capacity_bytes() const { return bytes_.capacity(); }
 

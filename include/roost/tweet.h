@@ -53,7 +53,7 @@ struct Place {
 };
 
 // An optional value kept on the heap: 8 bytes in the tweet when absent.
-// For fields most tweets lack (a place: 168 bytes inline as std::optional),
+// For fields most tweets lack (a place: 176 bytes inline as std::optional),
 // since an ingest holds a whole segment's tweets in memory. Same interface
 // as the std::optional subset Roost uses; copying copies the value.
 template <typename T>
