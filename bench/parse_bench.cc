@@ -86,11 +86,11 @@ struct BareCounts {
 
 void BareEntities(od::object o, BareCounts* c) {
   for (auto f : o) {
-    std::string_view k = roost::json::KeyOf(f.key());
+    std::string_view k = roost::json::KeyOf(f);
     if (k != "hashtags"sv && k != "user_mentions"sv && k != "urls"sv && k != "symbols"sv) continue;
     for (auto item : f.value().get_array()) {
       for (auto g : item.get_object()) {
-        std::string_view gk = roost::json::KeyOf(g.key());
+        std::string_view gk = roost::json::KeyOf(g);
         if (gk == "text"sv || gk == "screen_name"sv || gk == "url"sv || gk == "expanded_url"sv ||
             gk == "id_str"sv) {
           c->bytes += std::string_view(g.value().get_string()).size();
@@ -102,7 +102,7 @@ void BareEntities(od::object o, BareCounts* c) {
 
 void BareUser(od::object o, BareCounts* c) {
   for (auto f : o) {
-    std::string_view k = roost::json::KeyOf(f.key());
+    std::string_view k = roost::json::KeyOf(f);
     od::value v = f.value();
     if (k == "id_str"sv || k == "screen_name"sv || k == "name"sv || k == "description"sv ||
         k == "location"sv || k == "created_at"sv) {
@@ -117,7 +117,7 @@ void BareUser(od::object o, BareCounts* c) {
 
 void BareStatus(od::object o, BareCounts* c, int depth) {
   for (auto f : o) {
-    std::string_view k = roost::json::KeyOf(f.key());
+    std::string_view k = roost::json::KeyOf(f);
     od::value v = f.value();
     if (k == "id_str"sv || k == "created_at"sv || k == "text"sv || k == "lang"sv ||
         k == "source"sv || k == "in_reply_to_status_id_str"sv || k == "in_reply_to_user_id_str"sv ||
@@ -133,7 +133,7 @@ void BareStatus(od::object o, BareCounts* c, int depth) {
       BareStatus(v.get_object(), c, 1);
     } else if (k == "place"sv && !v.is_null()) {
       for (auto p : v.get_object()) {
-        std::string_view pk = roost::json::KeyOf(p.key());
+        std::string_view pk = roost::json::KeyOf(p);
         if (pk == "full_name"sv || pk == "country_code"sv || pk == "id"sv) {
           c->bytes += std::string_view(p.value().get_string()).size();
         } else if (pk == "bounding_box"sv) {

@@ -1,5 +1,6 @@
 #include "common/time_parse.h"
 
+#include <cstdint>
 #include <cstdio>
 
 namespace roost {
@@ -18,12 +19,28 @@ bool Digits(std::string_view s, size_t pos, size_t n, int* out) {
 }
 
 int MonthFromName(std::string_view m) {
-  static const char* kNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  for (int i = 0; i < 12; ++i) {
-    if (m == kNames[i]) return i + 1;
+  // The three letters as one number: a switch instead of twelve string
+  // comparisons, for a call made once or twice per tweet.
+  if (m.size() != 3) return 0;
+  constexpr auto code = [](char a, char b, char c) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(a)) << 16 |
+           static_cast<uint32_t>(static_cast<unsigned char>(b)) << 8 | static_cast<unsigned char>(c);
+  };
+  switch (code(m[0], m[1], m[2])) {
+    case code('J', 'a', 'n'): return 1;
+    case code('F', 'e', 'b'): return 2;
+    case code('M', 'a', 'r'): return 3;
+    case code('A', 'p', 'r'): return 4;
+    case code('M', 'a', 'y'): return 5;
+    case code('J', 'u', 'n'): return 6;
+    case code('J', 'u', 'l'): return 7;
+    case code('A', 'u', 'g'): return 8;
+    case code('S', 'e', 'p'): return 9;
+    case code('O', 'c', 't'): return 10;
+    case code('N', 'o', 'v'): return 11;
+    case code('D', 'e', 'c'): return 12;
+    default: return 0;
   }
-  return 0;
 }
 
 bool ValidDate(int y, int mo, int d) {

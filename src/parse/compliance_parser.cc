@@ -41,7 +41,7 @@ namespace {
 // Reads ids at any depth of small nested objects ("status": {...}, "user": {...}).
 void ReadIds(od::object obj, ComplianceEvent* e, bool in_status, bool in_user) {
   for (auto field : obj) {
-    std::string_view key = json::KeyOf(field.key());
+    std::string_view key = json::KeyOf(field);
     od::value v = field.value();
     if (key == "status"sv || key == "tweet"sv) {
       if (v.type() == od::json_type::object) ReadIds(v.get_object(), e, true, false);

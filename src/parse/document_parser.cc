@@ -126,7 +126,7 @@ struct DocumentParser::Impl {
     includes.Clear();
     bool has_includes = false;
     for (auto field : doc.get_object()) {
-      std::string_view key = json::KeyOf(field.key());
+      std::string_view key = json::KeyOf(field);
       od::value v = field.value();
       if (key == "data") {
         od::json_type t = v.type();
@@ -200,7 +200,7 @@ void DocumentParser::Parse(const char* data, size_t length, std::vector<ParsedRe
     } else if (key == "statuses" || key == "search_metadata") {
       bool found = false;
       for (auto field : doc.get_object()) {
-        if (json::KeyOf(field.key()) == "statuses") {
+        if (json::KeyOf(field) == "statuses") {
           m.StatusArray(field.value().get_array(), nullptr);
           found = true;
         }

@@ -69,6 +69,36 @@ TEST(DocumentParserTest, KeysWithEscapesEndAtTheirClosingQuote) {
   EXPECT_EQ(records[0].tweet.user.screen_name, "bob");
 }
 
+// Keys end where the ':' before their value says, with any whitespace
+// around it; an id_str with escaped digits still reads (through simdjson's
+// unescaping rather than the raw-bytes path).
+TEST(DocumentParserTest, SpacedKeysAndEscapedIdsRead) {
+  DocumentParser parser;
+  auto records = parser.ParseString(
+      "{ \"created_at\" :\t\"Wed Aug 27 13:08:45 +0000 2008\" ,\n \"id_str\"  :  \"\\u0031\\u0032\" ,"
+      " \"text\"\n:\n\"spaced\", \"in_reply_to_status_id_str\" : \"77\","
+      " \"user\" : { \"id_str\" : \"9\" , \"screen_name\" : \"bob\" , \"followers_count\" : 12 } }");
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_EQ(records[0].kind, Kind::kTweet) << records[0].detail;
+  EXPECT_EQ(records[0].tweet.id, 12u);
+  EXPECT_EQ(records[0].tweet.text, "spaced");
+  EXPECT_EQ(records[0].tweet.reply_to, 77u);
+  EXPECT_EQ(records[0].tweet.user.id, 9u);
+  EXPECT_EQ(records[0].tweet.user.screen_name, "bob");
+  EXPECT_EQ(records[0].tweet.user.followers, 12);
+}
+
+// A non-digit id_str is still rejected with the field named.
+TEST(DocumentParserTest, NonDigitIdStrIsRejected) {
+  DocumentParser parser;
+  auto records = parser.ParseString(
+      R"({"created_at":"Wed Aug 27 13:08:45 +0000 2008","id_str":"12x","text":"t","user":{"id_str":"9"}})");
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].kind, Kind::kRejected);
+  EXPECT_EQ(records[0].reason, RejectReason::kBadId);
+  EXPECT_NE(records[0].detail.find("id_str"), std::string::npos) << records[0].detail;
+}
+
 TEST(DocumentParserTest, ExtendedTweetFullTextWins) {
   DocumentParser parser;
   auto r = parser.ParseString(

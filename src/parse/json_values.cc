@@ -16,6 +16,15 @@ bool ParseDecimalId(std::string_view s, uint64_t* out) {
 }
 
 uint64_t ReadId(od::value v, const char* field) {
+  // An id_str read from its bytes in the document: digits need no
+  // unescaping, so simdjson's string copy is skipped. Anything else (an
+  // escape, a non-digit, a number, null) takes the general path below.
+  std::string_view token = v.raw_json_token();
+  if (token.size() >= 3 && token[0] == '"') {
+    const size_t close = token.find('"', 1);
+    uint64_t id;
+    if (close != std::string_view::npos && ParseDecimalId(token.substr(1, close - 1), &id)) return id;
+  }
   switch (v.type()) {
     case od::json_type::null:
       return 0;

@@ -82,7 +82,7 @@ void ReadUser(od::object obj, UserInfo* u, bool full) {
   const uint32_t needed = full ? kFullUserKeys : kEmbeddedUserKeys;
   uint32_t seen = 0;
   for (auto field : obj) {
-    int key = kUserKeys.Find(json::KeyOf(field.key()));
+    int key = kUserKeys.Find(json::KeyOf(field));
     if (key == json::KeyTable::kUnknown) continue;
     if (!full && key != U_id_str && key != U_id && key != U_screen_name) continue;
     seen |= Bit(static_cast<UserKey>(key));
@@ -104,7 +104,7 @@ void ReadUser(od::object obj, UserInfo* u, bool full) {
       case U_public_metrics:
         if (v.type() != od::json_type::object) break;
         for (auto m : v.get_object()) {
-          std::string_view mk = json::KeyOf(m.key());
+          std::string_view mk = json::KeyOf(m);
           if (mk == "followers_count"sv) u->followers = ReadInt(m.value());
           else if (mk == "following_count"sv) u->friends = ReadInt(m.value());
           else if (mk == "tweet_count"sv) u->statuses = ReadInt(m.value());
@@ -120,7 +120,7 @@ void ReadUser(od::object obj, UserInfo* u, bool full) {
 void ReadV1BoundingBox(od::value v, Place* p) {
   if (v.type() != od::json_type::object) return;
   for (auto field : v.get_object()) {
-    if (json::KeyOf(field.key()) != "coordinates"sv) continue;
+    if (json::KeyOf(field) != "coordinates"sv) continue;
     od::value rings = field.value();
     if (rings.type() != od::json_type::array) return;
     bool first = true;
@@ -150,7 +150,7 @@ void ReadV1BoundingBox(od::value v, Place* p) {
 
 void ReadPlace(od::object obj, Place* p) {
   for (auto field : obj) {
-    std::string_view key = json::KeyOf(field.key());
+    std::string_view key = json::KeyOf(field);
     od::value v = field.value();
     if (key == "id"sv) p->id = ReadString(v);
     else if (key == "full_name"sv) p->full_name = ReadString(v);
@@ -160,7 +160,7 @@ void ReadPlace(od::object obj, Place* p) {
     else if (key == "geo"sv && v.type() == od::json_type::object) {
       // v2: {"type":"Feature","bbox":[min_lon,min_lat,max_lon,max_lat],...}
       for (auto g : v.get_object()) {
-        if (json::KeyOf(g.key()) != "bbox"sv) continue;
+        if (json::KeyOf(g) != "bbox"sv) continue;
         double b[4] = {0, 0, 0, 0};
         int i = 0;
         for (auto c : g.value().get_array()) {
@@ -181,7 +181,7 @@ void ReadPlace(od::object obj, Place* p) {
 bool ReadPoint(od::value v, double* lon, double* lat) {
   if (v.type() != od::json_type::object) return false;
   for (auto field : v.get_object()) {
-    if (json::KeyOf(field.key()) != "coordinates"sv) continue;
+    if (json::KeyOf(field) != "coordinates"sv) continue;
     od::value c = field.value();
     if (c.type() != od::json_type::array) return false;
     double xy[2];
@@ -203,7 +203,7 @@ bool ReadPoint(od::value v, double* lon, double* lat) {
 // .username/.id, cashtags[].tag. urls[] is alike in both.
 void ReadEntities(od::object obj, Tweet* t) {
   for (auto field : obj) {
-    std::string_view key = json::KeyOf(field.key());
+    std::string_view key = json::KeyOf(field);
     od::value list = field.value();
     if (list.type() != od::json_type::array) continue;
     bool hashtags = key == "hashtags"sv;
@@ -219,7 +219,7 @@ void ReadEntities(od::object obj, Tweet* t) {
       if (cashtags) t->cashtags.emplace_back();
       uint64_t id_num = 0, id_str = 0;
       for (auto f : item) {
-        std::string_view k = json::KeyOf(f.key());
+        std::string_view k = json::KeyOf(f);
         if (hashtags) {
           if (k == "text"sv || k == "tag"sv) t->hashtags.back().text = ReadString(f.value());
         } else if (cashtags) {
@@ -313,7 +313,7 @@ const json::KeyTable kTweetKeys = {
 
 void ReadV2Includes(od::object includes, V2Includes* out) {
   for (auto field : includes) {
-    std::string_view key = json::KeyOf(field.key());
+    std::string_view key = json::KeyOf(field);
     od::value list = field.value();
     if (list.type() != od::json_type::array) continue;
     if (key == "users"sv) {
@@ -326,7 +326,7 @@ void ReadV2Includes(od::object includes, V2Includes* out) {
       for (auto tw : list.get_array()) {
         uint64_t id = 0, author = 0;
         for (auto f : tw.get_object()) {
-          std::string_view k = json::KeyOf(f.key());
+          std::string_view k = json::KeyOf(f);
           if (k == "id"sv) id = ReadId(f.value(), "includes.tweets.id");
           else if (k == "author_id"sv) author = ReadId(f.value(), "includes.tweets.author_id");
         }
@@ -362,7 +362,7 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
   std::string rt_screen_name;
 
   for (auto field : obj) {
-    int key_id = kTweetKeys.Find(json::KeyOf(field.key()));
+    int key_id = kTweetKeys.Find(json::KeyOf(field));
     if (key_id == json::KeyTable::kUnknown) continue;
     od::value v = field.value();
     switch (key_id) {
@@ -405,7 +405,7 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
     {
       if (v.type() != od::json_type::object) continue;
       for (auto f : v.get_object()) {
-        std::string_view k = json::KeyOf(f.key());
+        std::string_view k = json::KeyOf(f);
         if (k == "full_text"sv || k == "text"sv) {
           t->text = ReadString(f.value());
           has_text = has_long_text = true;
@@ -501,7 +501,7 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
     {
       if (v.type() != od::json_type::object) continue;
       for (auto m : v.get_object()) {
-        std::string_view k = json::KeyOf(m.key());
+        std::string_view k = json::KeyOf(m);
         if (k == "retweet_count"sv) t->retweet_count = ReadInt(m.value());
         else if (k == "like_count"sv) t->favorite_count = ReadInt(m.value());
         else if (k == "reply_count"sv) t->reply_count = ReadInt(m.value());
@@ -517,7 +517,7 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
       if (depth + 1 >= kMaxEmbedDepth) {
         // Too deep to read in full: keep only the link.
         for (auto f : v.get_object()) {
-          if (json::KeyOf(f.key()) == "id_str"sv) {
+          if (json::KeyOf(f) == "id_str"sv) {
             (is_rt ? t->retweet_of : t->quote_of) = ReadId(f.value(), "embedded id_str");
           }
         }
@@ -548,8 +548,8 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
         std::string_view type;
         uint64_t id = 0;
         for (auto f : ref.get_object()) {
-          if (json::KeyOf(f.key()) == "type"sv) type = ReadString(f.value());
-          else if (json::KeyOf(f.key()) == "id"sv) id = ReadId(f.value(), "referenced_tweets.id");
+          if (json::KeyOf(f) == "type"sv) type = ReadString(f.value());
+          else if (json::KeyOf(f) == "id"sv) id = ReadId(f.value(), "referenced_tweets.id");
         }
         uint64_t author = 0;
         if (includes != nullptr) {
@@ -587,9 +587,9 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
       // "geo" is the deprecated lat/lon twin of "coordinates": ignored.
       if (v.type() != od::json_type::object) continue;
       for (auto f : v.get_object()) {
-        if (json::KeyOf(f.key()) == "place_id"sv) {
+        if (json::KeyOf(f) == "place_id"sv) {
           v2_place_id = ReadString(f.value());
-        } else if (json::KeyOf(f.key()) == "coordinates"sv) {
+        } else if (json::KeyOf(f) == "coordinates"sv) {
           od::value c = f.value();
           if (c.type() != od::json_type::object) continue;
           double lon, lat;
@@ -612,7 +612,7 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
     {
       if (v.type() != od::json_type::object) continue;
       for (auto f : v.get_object()) {
-        if (json::KeyOf(f.key()) != "country_codes"sv) continue;
+        if (json::KeyOf(f) != "country_codes"sv) continue;
         od::value codes = f.value();
         if (codes.type() != od::json_type::array) continue;
         for (auto c : codes.get_array()) t->withheld_in_countries.emplace_back(ReadString(c.value()));

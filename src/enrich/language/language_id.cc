@@ -222,21 +222,36 @@ LanguageGuess DetectClean(std::string_view text) {
 }  // namespace
 
 std::string NormalizePlatformTag(std::string_view tag) {
-  std::string t;
-  for (char c : tag) {
-    if (c == '_') c = '-';
-    t.push_back(static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c));
+  // The primary subtag, lower-cased ("en-GB", "zh_TW" -> "en", "zh").
+  // Called once per tweet, so it compares short codes as bytes rather than
+  // through string comparisons.
+  const std::string_view primary = tag.substr(0, tag.find_first_of("-_"));
+  auto lower = [](char c) { return static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c); };
+  char t[8];
+  const size_t n = primary.size();
+  if (n > sizeof t) {  // no language code is this long: kept as it is, lower-cased
+    std::string out(primary);
+    for (char& c : out) c = lower(c);
+    return out;
   }
-  size_t dash = t.find('-');
-  if (dash != std::string::npos) t.resize(dash);
-  if (t.empty() || t == "und" || t == "zxx" || t == "art" || t == "mul") return "";
-  if (t.size() == 3 && t[0] == 'q') return "";  // qme, qht, qam, qct, qst: no text
-  if (t == "in") return "id";
-  if (t == "iw") return "he";
-  if (t == "ji") return "yi";
-  if (t == "fil") return "tl";
-  if (t == "nb" || t == "nn") return "no";
-  return t;
+  for (size_t i = 0; i < n; ++i) t[i] = lower(primary[i]);
+  auto is = [&](const char* code) { return std::string_view(t, n) == code; };
+  switch (n) {
+    case 0:
+      return "";
+    case 2:
+      if (is("in")) return "id";
+      if (is("iw")) return "he";
+      if (is("ji")) return "yi";
+      if (is("nb") || is("nn")) return "no";
+      break;
+    case 3:
+      if (is("und") || is("zxx") || is("art") || is("mul")) return "";
+      if (t[0] == 'q') return "";  // qme, qht, qam, qct, qst: no text
+      if (is("fil")) return "tl";
+      break;
+  }
+  return std::string(t, n);
 }
 
 namespace {

@@ -84,6 +84,14 @@ TEST(PlatformTagTest, Normalisation) {
   EXPECT_EQ(NormalizePlatformTag("qme"), "");
   EXPECT_EQ(NormalizePlatformTag("zxx"), "");
   EXPECT_EQ(NormalizePlatformTag(""), "");
+  EXPECT_EQ(NormalizePlatformTag("EN_us"), "en");
+  EXPECT_EQ(NormalizePlatformTag("FIL"), "tl");
+  EXPECT_EQ(NormalizePlatformTag("nn"), "no");
+  EXPECT_EQ(NormalizePlatformTag("ji"), "yi");
+  EXPECT_EQ(NormalizePlatformTag("QHT"), "");
+  EXPECT_EQ(NormalizePlatformTag("-x"), "");
+  EXPECT_EQ(NormalizePlatformTag("Tlh"), "tlh");  // a three-letter code not in the list passes through
+  EXPECT_EQ(NormalizePlatformTag("VeryLongTagName-x"), "verylongtagname");
 }
 
 LanguageGuess Detected(const char* lang, float confidence, bool reliable, int bytes) {
