@@ -99,6 +99,36 @@ TEST(DocumentParserTest, NonDigitIdStrIsRejected) {
   EXPECT_NE(records[0].detail.find("id_str"), std::string::npos) << records[0].detail;
 }
 
+// Counts come as plain integers (read from their bytes) or in other JSON
+// number forms (read by simdjson): both give the same values.
+TEST(DocumentParserTest, CountsInEveryNumberForm) {
+  DocumentParser parser;
+  auto records = parser.ParseString(
+      R"({"created_at":"Wed Aug 27 13:08:45 +0000 2008","id_str":"5","text":"t","retweet_count":7 ,)"
+      R"("favorite_count":1e3,"reply_count":-4,"quote_count":0,)"
+      R"("user":{"id_str":"9","followers_count":12.7,"friends_count":"31","statuses_count":123456789012345678}})");
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_EQ(records[0].kind, Kind::kTweet) << records[0].detail;
+  const Tweet& t = records[0].tweet;
+  EXPECT_EQ(t.retweet_count, 7);
+  EXPECT_EQ(t.favorite_count, 1000);
+  EXPECT_EQ(t.reply_count, -4);
+  EXPECT_EQ(t.quote_count, 0);
+  EXPECT_EQ(t.user.followers, 12);
+  EXPECT_EQ(t.user.friends, 31);
+  EXPECT_EQ(t.user.statuses, 123456789012345678);
+}
+
+// 2^64 - 1 is the largest id; one more overflows and is rejected.
+TEST(DocumentParserTest, IdOneAboveUint64IsRejected) {
+  DocumentParser parser;
+  auto records = parser.ParseString(
+      R"({"created_at":"Wed Aug 27 13:08:45 +0000 2008","id_str":"18446744073709551616","text":"t","user":{"id_str":"9"}})");
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].kind, Kind::kRejected);
+  EXPECT_EQ(records[0].reason, RejectReason::kBadId);
+}
+
 TEST(DocumentParserTest, ExtendedTweetFullTextWins) {
   DocumentParser parser;
   auto r = parser.ParseString(

@@ -2,16 +2,37 @@
 
 namespace roost::json {
 
-bool ParseDecimalId(std::string_view s, uint64_t* out) {
-  if (s.empty() || s.size() > 20) return false;
+namespace {
+
+// Up to 19 leading digits of [p, end) as a number (19 digits cannot
+// overflow 64 bits); *digits is how many were read.
+uint64_t LeadingDigits(const char* p, const char* end, size_t* digits) {
   uint64_t v = 0;
-  for (char c : s) {
-    unsigned d = static_cast<unsigned char>(c) - '0';
-    if (d > 9) return false;
-    if (v > (UINT64_MAX - d) / 10) return false;
+  size_t n = 0;
+  for (; p + n < end && n < 19; ++n) {
+    const unsigned d = static_cast<unsigned char>(p[n]) - '0';
+    if (d > 9) break;
     v = v * 10 + d;
   }
-  *out = v;
+  *digits = n;
+  return v;
+}
+
+}  // namespace
+
+bool ParseDecimalId(std::string_view s, uint64_t* out) {
+  if (s.empty() || s.size() > 20) return false;
+  size_t n;
+  uint64_t v = LeadingDigits(s.data(), s.data() + s.size(), &n);
+  if (n == s.size()) {
+    *out = v;
+    return true;
+  }
+  if (n != 19) return false;  // a non-digit
+  // A 20th digit: the only length that can overflow.
+  const unsigned d = static_cast<unsigned char>(s[19]) - '0';
+  if (d > 9 || v > (UINT64_MAX - d) / 10) return false;
+  *out = v * 10 + d;
   return true;
 }
 
@@ -19,11 +40,11 @@ uint64_t ReadId(od::value v, const char* field) {
   // An id_str read from its bytes in the document: digits need no
   // unescaping, so simdjson's string copy is skipped. Anything else (an
   // escape, a non-digit, a number, null) takes the general path below.
-  std::string_view token = v.raw_json_token();
+  const std::string_view token = v.raw_json_token();
   if (token.size() >= 3 && token[0] == '"') {
-    const size_t close = token.find('"', 1);
-    uint64_t id;
-    if (close != std::string_view::npos && ParseDecimalId(token.substr(1, close - 1), &id)) return id;
+    size_t n;
+    const uint64_t id = LeadingDigits(token.data() + 1, token.data() + token.size(), &n);
+    if (n > 0 && n + 1 < token.size() && token[n + 1] == '"') return id;
   }
   switch (v.type()) {
     case od::json_type::null:
@@ -65,6 +86,19 @@ uint64_t IdFromToken(std::string_view token, const char* field) {
 }
 
 int64_t ReadInt(od::value v) {
+  // A plain non-negative integer (counts, offsets: nearly every call) is
+  // read from its bytes; signs, fractions, exponents, strings and nulls take
+  // the general path.
+  const std::string_view token = v.raw_json_token();
+  if (!token.empty()) {
+    size_t n;
+    const uint64_t i = LeadingDigits(token.data(), token.data() + token.size(), &n);
+    // The token runs to the next structural character, so a number alone
+    // is followed by nothing or whitespace; "0123" is left to simdjson.
+    const bool ends = n == token.size() || token[n] == ' ' || token[n] == '\n' || token[n] == '\r' ||
+                      token[n] == '\t';
+    if (n > 0 && n < 19 && ends && (token[0] != '0' || n == 1)) return static_cast<int64_t>(i);
+  }
   switch (v.type()) {
     case od::json_type::number: {
       int64_t i;
