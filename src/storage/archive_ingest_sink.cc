@@ -200,13 +200,7 @@ class ArchiveIngestSink : public IngestSink {
         if (++part.rows >= options_.max_segment_rows) ROOST_RETURN_IF_ERROR(FlushPartition(start));
       }
     }
-    // Over the buffer budget: the oldest partitions (in time-ordered input,
-    // the days already complete) are handed to the segment builder until the
-    // buffers are back within it, and the newest keeps filling. A day that
-    // fits the budget becomes one segment instead of two, and parsing goes on
-    // while it is built instead of waiting for it to start the next flush.
-    while (buffered_bytes_ > options_.memory_limit_bytes / 3 && !buffers_.empty())
-      ROOST_RETURN_IF_ERROR(FlushPartition(buffers_.begin()->first));
+    if (buffered_bytes_ > options_.memory_limit_bytes / 3) ROOST_RETURN_IF_ERROR(FlushAll());
     return Status::Ok();
   }
 
