@@ -18,6 +18,10 @@
 #include <functional>
 #include <limits>
 
+// XXH3 compiled into this file: dictionary interning hashes one short
+// value (a term is 7 bytes on average) per row and column, where the
+// shared library's call and length dispatch cost more than the hash.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "common/short_equal.h"

@@ -6,6 +6,7 @@
 #include <cld2/public/encodings.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -124,6 +125,29 @@ const char* SourceName(LanguageGuess::Source source) {
   return "none";
 }
 
+namespace {
+
+// How StripEntities treats a byte inside a run of plain text: one table load
+// per byte instead of a chain of comparisons.
+enum class RunByte : uint8_t {
+  kPlain,    // printable ASCII that starts nothing
+  kEnds,     // control, non-ASCII, '#', '@', '$', '&': handled one by one
+  kUrlStart  // 'h', 'w' (either case): ends the run at a word start
+};
+
+constexpr std::array<RunByte, 256> MakeRunBytes() {
+  std::array<RunByte, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    if (b < 0x20 || b >= 0x7F || b == '#' || b == '@' || b == '$' || b == '&') t[b] = RunByte::kEnds;
+    else if ((b | 0x20) == 'h' || (b | 0x20) == 'w') t[b] = RunByte::kUrlStart;
+    else t[b] = RunByte::kPlain;
+  }
+  return t;
+}
+constexpr std::array<RunByte, 256> kRunBytes = MakeRunBytes();
+
+}  // namespace
+
 void StripEntities(std::string_view s, std::string* out) {
   const size_t n = s.size();
   size_t i = 0;
@@ -136,11 +160,14 @@ void StripEntities(std::string_view s, std::string* out) {
     // copied whole; the byte that ends it goes through the cases below.
     size_t j = i;
     while (j < n) {
-      const unsigned char b = static_cast<unsigned char>(s[j]);
-      if (b < 0x20 || b >= 0x7F || b == '#' || b == '@' || b == '$' || b == '&') break;
-      if (((b | 0x20) == 'h' || (b | 0x20) == 'w') &&
-          (j == 0 || !IsAsciiAlnum(static_cast<unsigned char>(s[j - 1]))))
-        break;
+      const RunByte kind = kRunBytes[static_cast<unsigned char>(s[j])];
+      if (kind == RunByte::kPlain) {
+        ++j;
+        continue;
+      }
+      if (kind == RunByte::kEnds) break;
+      // h/w: ends the run where a URL could start (after a non-alphanumeric).
+      if (j == 0 || !IsAsciiAlnum(static_cast<unsigned char>(s[j - 1]))) break;
       ++j;
     }
     if (j > i) {

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "common/short_equal.h"
+
 namespace roost::sentiment {
 
 uint64_t LexiconTable::Hash(std::string_view key) {
@@ -24,8 +26,7 @@ const LexEntry* LexiconTable::Find(std::string_view key) const {
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
     if (s.entry < 0) return nullptr;
-    if (s.hash == h && s.key_length == key.size() &&
-        std::memcmp(arena_.data() + s.key_offset, key.data(), key.size()) == 0) {
+    if (s.hash == h && ShortEqual(std::string_view(arena_.data() + s.key_offset, s.key_length), key)) {
       return &entries_[s.entry];
     }
   }
