@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <map>
+#include <mutex>
 #include <thread>
 
 #include "storage/archive_writer.h"
@@ -112,7 +114,8 @@ class IdRangeIndex {
 };
 
 // Buffers tweets per partition and writes each full buffer as a segment on
-// a background thread while the pipeline keeps parsing. At most one segment
+// a background thread: the pipeline waits while the segment's blocks are
+// built and keeps parsing while the file is written. At most one segment
 // is being built at a time (memory stays within the budget: a third for the
 // buffers, a third for the segment being built, the rest for its build).
 class ArchiveIngestSink : public IngestSink {
@@ -200,7 +203,12 @@ class ArchiveIngestSink : public IngestSink {
         if (++part.rows >= options_.max_segment_rows) ROOST_RETURN_IF_ERROR(FlushPartition(start));
       }
     }
-    if (buffered_bytes_ > options_.memory_limit_bytes / 3) ROOST_RETURN_IF_ERROR(FlushAll());
+    // Over the buffer budget: the oldest partitions (in time-ordered input,
+    // the days already complete) are written until the buffers are back
+    // within it; the newest keeps filling, so a day that fits the budget is
+    // one segment, not two.
+    while (buffered_bytes_ > options_.memory_limit_bytes / 3 && !buffers_.empty())
+      ROOST_RETURN_IF_ERROR(FlushPartition(buffers_.begin()->first));
     return Status::Ok();
   }
 
@@ -226,6 +234,9 @@ class ArchiveIngestSink : public IngestSink {
   struct Build {
     std::thread thread;
     std::atomic<bool> done{false};
+    std::mutex mu;  // guards blocks_built
+    std::condition_variable cv;
+    bool blocks_built = false;
     std::string file;
     IdSet ids;  // still checked for duplicates until the segment is readable
     Result<SegmentMeta> meta = Status::Internal("not built");
@@ -317,16 +328,38 @@ class ArchiveIngestSink : public IngestSink {
     build_.ids = std::move(part.ids);
     build_.meta = Status::Internal("not built");
     const std::string path = SegmentDir(writer_->dir()) + "/" + build_.file;
+    build_.blocks_built = false;
     build_.thread = std::thread([this, path, start, chunks = std::move(part.chunks)]() mutable {
       SegmentWriter w(start);
       w.set_threads(BuildThreads());
+      w.set_on_blocks_built([this] { MarkBlocksBuilt(); });
       for (auto& c : chunks)
         if (!c.empty()) w.AddAll(std::move(c));
       build_.meta = w.Finish(path);
       build_.costs = w.costs();
+      MarkBlocksBuilt();  // also when Finish failed before building
       build_.done = true;
     });
+    // The pipeline waits while the blocks are built: on a machine whose
+    // cores the workers already fill, a build running beside them costs
+    // both sides more CPU (they compete for caches and memory bandwidth:
+    // 15-17% more for the dictionaries, measured) than the wait costs.
+    // Writing and fsyncing the file, which need little CPU, overlap parsing.
+    WaitBlocksBuilt();
     return Status::Ok();
+  }
+
+  void MarkBlocksBuilt() {
+    {
+      std::lock_guard<std::mutex> lock(build_.mu);
+      build_.blocks_built = true;
+    }
+    build_.cv.notify_all();
+  }
+
+  void WaitBlocksBuilt() {
+    std::unique_lock<std::mutex> lock(build_.mu);
+    build_.cv.wait(lock, [this] { return build_.blocks_built; });
   }
 
   Status FlushAll() {

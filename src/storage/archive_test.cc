@@ -101,6 +101,26 @@ TEST(ArchiveTest, MemoryLimitFlushesSegmentsAndSplitsPastRowLimit) {
   EXPECT_EQ(Visible(dir.path()), 6000u);
 }
 
+// Time-ordered input over the buffer budget: the complete (oldest) day is
+// flushed and the current one keeps filling, so each day that fits the
+// budget becomes exactly one segment.
+TEST(ArchiveTest, MemoryLimitFlushesOldestDayFirst) {
+  ::roost::testing::ScratchDir dir;
+  ArchiveIngestOptions o;
+  o.memory_limit_bytes = 1500 * 1024;  // a third: more than one day of 400 tweets, less than two
+  auto sink = OpenSink(dir.path(), o);
+  for (int day = 0; day < 3; ++day)
+    for (uint64_t b = 0; b < 400; b += 100)
+      EXPECT_EQ(AddRange(sink.get(), day * 400 + b, day * 400 + b + 100, day * kDayMs), 0u);
+  ASSERT_TRUE(sink->Commit().ok());
+  sink.reset();
+  auto a = Archive::Open(dir.path());
+  ASSERT_TRUE(a.ok());
+  ASSERT_EQ((*a)->segment_count(), 3u);
+  for (const auto& e : (*a)->manifest().segments) EXPECT_EQ(e.meta.rows, 400u);
+  EXPECT_EQ(Visible(dir.path()), 1200u);
+}
+
 TEST(ArchiveTest, SnapshotSurvivesLaterCommitsAndCompaction) {
   ::roost::testing::ScratchDir dir;
   auto sink = OpenSink(dir.path());

@@ -830,6 +830,7 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   });
 
   std::vector<Blocks> built = tasks.Run(threads_, &costs_);
+  if (on_blocks_built_) on_blocks_built_();
 
   t0 = ThreadCpuSeconds();
   PagedFile file;

@@ -5,6 +5,7 @@
 #define ROOST_STORAGE_SEGMENT_WRITER_H_
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,10 @@ class SegmentWriter {
   // Threads Finish() builds blocks on (the caller counts as one); the file
   // is byte-identical whatever the number.
   void set_threads(int threads) { threads_ = std::max(1, threads); }
+  // Called by Finish() once every block is built, before they are written
+  // and fsynced (the part that needs little CPU), or not at all when it
+  // fails earlier.
+  void set_on_blocks_built(std::function<void()> f) { on_blocks_built_ = std::move(f); }
   // What the last Finish() cost.
   const SegmentBuildCosts& costs() const { return costs_; }
 
@@ -58,6 +63,7 @@ class SegmentWriter {
   std::vector<std::vector<Tweet>> chunks_;  // in the order added
   size_t size_ = 0;
   int threads_ = 1;
+  std::function<void()> on_blocks_built_;
   SegmentBuildCosts costs_;
 };
 
