@@ -1,7 +1,5 @@
 #include "enrich/sentiment/lexicon_table.h"
 
-#include <cstring>
-
 #include "common/short_equal.h"
 
 namespace roost::sentiment {
@@ -20,15 +18,17 @@ uint64_t LexiconTable::Hash(std::string_view key) {
   return h;
 }
 
+bool LexiconTable::Holds(const Slot& s, uint64_t hash, std::string_view key) const {
+  return s.hash == hash && ShortEqual(std::string_view(arena_.data() + s.key_offset, s.key_length), key);
+}
+
 const LexEntry* LexiconTable::Find(std::string_view key) const {
   const uint64_t h = Hash(key);
   const size_t mask = slots_.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
     if (s.entry < 0) return nullptr;
-    if (s.hash == h && ShortEqual(std::string_view(arena_.data() + s.key_offset, s.key_length), key)) {
-      return &entries_[s.entry];
-    }
+    if (Holds(s, h, key)) return &entries_[s.entry];
   }
 }
 
@@ -40,10 +40,7 @@ LexEntry& LexiconTable::Upsert(std::string_view key) {
   for (;; i = (i + 1) & mask) {
     Slot& s = slots_[i];
     if (s.entry < 0) break;
-    if (s.hash == h && s.key_length == key.size() &&
-        std::memcmp(arena_.data() + s.key_offset, key.data(), key.size()) == 0) {
-      return entries_[s.entry];
-    }
+    if (Holds(s, h, key)) return entries_[s.entry];
   }
   Slot& s = slots_[i];
   s.hash = h;

@@ -56,6 +56,8 @@ class LexiconTable {
     int32_t entry = -1;  // index into entries_, -1 when empty
   };
   static uint64_t Hash(std::string_view key);
+  // Whether occupied slot `s` holds `key` (whose hash is `hash`).
+  bool Holds(const Slot& s, uint64_t hash, std::string_view key) const;
   void Grow();
 
   std::vector<Slot> slots_ = std::vector<Slot>(64);
