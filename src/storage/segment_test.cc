@@ -116,6 +116,38 @@ TEST(SegmentTest, BitmapsMatchReferenceLoop) {
   }
 }
 
+// Dimension values are told apart by their bytes and length alone, even
+// when they share their first 8 bytes, differ only in trailing NULs or
+// length, or are empty; thousands of distinct values grow the value table
+// several times.
+TEST(SegmentTest, ValuesSharingPrefixesStayDistinct) {
+  ::roost::testing::ScratchDir dir;
+  std::vector<std::string> family = {"", std::string(1, '\0'), std::string(2, '\0'), "a", std::string("a\0", 2),
+                                     std::string("a\0\0", 3), "abcdefg", "abcdefgh", "abcdefgi", "abcdefghi",
+                                     "abcdefghij", std::string("abcdefg\0", 8), std::string(15, 'x'),
+                                     std::string(16, 'x'), std::string(17, 'x'), std::string(300, 'y')};
+  for (int i = 0; i < 3000; ++i) family.push_back("w" + std::to_string(i));
+  std::vector<Tweet> in;
+  for (uint64_t i = 0; i < 4000; ++i) {
+    Tweet t = MakeTweet(i);
+    t.terms.clear();
+    for (uint64_t k = 0; k < 5; ++k) t.terms.push_back(family[(i * 7 + k * 13) % family.size()]);
+    in.push_back(std::move(t));
+  }
+  auto r = WriteAndOpen(dir / "a.rseg", in);
+  ASSERT_TRUE(r);
+  std::vector<Tweet> rows = SortedByTime(in);
+  auto dict = r->Dictionary("terms");
+  auto lists = r->ReadDimIdLists("terms");
+  ASSERT_TRUE(dict.ok() && lists.ok());
+  EXPECT_EQ(dict->size(), std::set<std::string>(family.begin(), family.end()).size());
+  for (uint32_t row = 0; row < rows.size(); ++row) {
+    std::vector<std::string> got;
+    for (uint32_t k = lists->start[row]; k < lists->start[row + 1]; ++k) got.emplace_back(dict->value(lists->ids[k]));
+    ASSERT_EQ(got, rows[row].terms.ToVector()) << "row " << row;
+  }
+}
+
 TEST(SegmentTest, IdIndexesFindRows) {
   ::roost::testing::ScratchDir dir;
   std::vector<Tweet> in;
