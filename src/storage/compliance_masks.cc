@@ -33,24 +33,12 @@ Result<SegmentMasks> ComputeSegmentMasks(const SegmentReader& r, const Complianc
   SegmentMasks out;
   out.rows = r.row_count();
   const SegmentMeta& m = r.meta();
-  // Deleted tweets stored before their delete arrived.
-  auto lo = std::lower_bound(sorted_deleted.begin(), sorted_deleted.end(), m.min_id);
-  for (auto it = lo; it != sorted_deleted.end() && *it <= m.max_id; ++it) {
-    ROOST_ASSIGN_OR_RETURN(auto row, r.FindRow(*it));
-    if (row) out.removed.Add(*row);
-  }
-  // Retweets of deleted tweets: index lookups for few deletes, a column
-  // scan when deletes outnumber a fraction of the rows.
-  if (sorted_deleted.size() < r.row_count() / 8) {
-    for (uint64_t id : sorted_deleted) {
-      ROOST_ASSIGN_OR_RETURN(auto rows, r.RetweetRows(id));
-      for (uint32_t row : rows) out.removed.Add(row);
-    }
-  } else if (!sorted_deleted.empty()) {
-    ROOST_ASSIGN_OR_RETURN(auto rt, r.ReadInts("retweet_of"));
-    for (uint32_t row = 0; row < rt.size(); ++row)
-      if (rt[row] != 0 && cs.IsDeleted(static_cast<uint64_t>(rt[row]))) out.removed.Add(row);
-  }
+  // Deleted tweets stored before their delete arrived, and retweets of
+  // deleted tweets: one merge of the sorted deletes with each id index.
+  ROOST_ASSIGN_OR_RETURN(auto deleted_rows, r.RowsOfIds(sorted_deleted));
+  for (uint32_t row : deleted_rows) out.removed.Add(row);
+  ROOST_ASSIGN_OR_RETURN(auto retweet_rows, r.RetweetRowsOf(sorted_deleted));
+  for (uint32_t row : retweet_rows) out.removed.Add(row);
   for (const auto& [user, flags] : cs.hidden_users()) {
     ROOST_ASSIGN_OR_RETURN(Bitmap b, r.Lookup("user", std::to_string(user)));
     out.removed.OrWith(b);

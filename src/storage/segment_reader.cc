@@ -423,7 +423,8 @@ Result<Bitmap> SegmentReader::Lookup(std::string_view column, std::string_view v
   return ValueBitmap(column, *id);
 }
 
-Result<std::vector<uint32_t>> SegmentReader::IndexRows(std::string_view block, uint64_t key, bool implied_rows) const {
+Result<std::vector<uint32_t>> SegmentReader::IndexRows(std::string_view block, std::span<const uint64_t> sorted_keys,
+                                                       bool implied_rows) const {
   ROOST_ASSIGN_OR_RETURN(const BlockInfo* b, FindBlock(block));
   ROOST_ASSIGN_OR_RETURN(std::string_view head, Bytes(b->offset, std::min<uint64_t>(12, b->length), b->name.c_str()));
   if (head.size() < 12) return CorruptionAt(block, "too short");
@@ -433,44 +434,70 @@ Result<std::vector<uint32_t>> SegmentReader::IndexRows(std::string_view block, u
   const uint64_t data_at = offs_at + 8ull * (groups + 1);
   if (data_at > b->offset + b->length || count > uint64_t{groups} * kIndexGroup) return CorruptionAt(block, "bad header");
   std::vector<uint32_t> rows;
-  if (groups == 0) return rows;
+  const size_t n = sorted_keys.size();
+  if (groups == 0 || n == 0) return rows;
   ROOST_ASSIGN_OR_RETURN(std::string_view keys, Bytes(keys_at, 8ull * groups, b->name.c_str()));
   ROOST_ASSIGN_OR_RETURN(std::string_view offs, Bytes(offs_at, 8ull * (groups + 1), b->name.c_str()));
-  // First group that may hold `key`: the one before the first group starting at >= key.
-  uint32_t lo = 0, hi = groups;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (LoadFixed64(keys.data() + 8ull * mid) < key) lo = mid + 1; else hi = mid;
-  }
-  uint32_t g = lo == 0 ? 0 : lo - 1;
-  for (; g < groups && LoadFixed64(keys.data() + 8ull * g) <= key; ++g) {
+  auto first_key = [&](uint32_t g) { return LoadFixed64(keys.data() + 8ull * g); };
+  // The group before the first group (from `from` on) starting at >= key:
+  // a key equal to a group's first key may also end the group before it.
+  auto group_for = [&](uint64_t key, uint32_t from) {
+    uint32_t lo = from, hi = groups;
+    while (lo < hi) {
+      const uint32_t mid = lo + (hi - lo) / 2;
+      if (first_key(mid) < key) lo = mid + 1; else hi = mid;
+    }
+    return lo == 0 ? 0 : std::max(from, lo - 1);
+  };
+  size_t i = 0;  // sorted_keys[i..] may still be found
+  uint32_t g = group_for(sorted_keys[0], 0);
+  while (g < groups && i < n) {
+    const uint64_t next_first = g + 1 < groups ? first_key(g + 1) : UINT64_MAX;
+    if (sorted_keys[i] > next_first) {  // no wanted key in this group: jump
+      g = group_for(sorted_keys[i], g + 1);
+      continue;
+    }
     uint64_t gb = LoadFixed64(offs.data() + 8ull * g), ge = LoadFixed64(offs.data() + 8ull * (g + 1));
     if (gb > ge || data_at + ge > b->offset + b->length) return CorruptionAt(block, "bad group offsets");
     ROOST_ASSIGN_OR_RETURN(std::string_view data, Bytes(data_at + gb, ge - gb, b->name.c_str()));
     ByteReader in(data);
-    uint64_t k = LoadFixed64(keys.data() + 8ull * g), dk, zr;
+    uint64_t k = first_key(g), dk, zr;
     int64_t row = implied_rows ? int64_t{g} * kIndexGroup - 1 : 0;
+    size_t j = i;
     while (!in.done()) {
       if (!in.GetVarint(&dk) || (!implied_rows && !in.GetVarint(&zr))) return CorruptionAt(block, "bad group");
       k += dk;
       row += implied_rows ? 1 : UnZigZag(zr);
-      if (k == key) rows.push_back(static_cast<uint32_t>(row));
-      if (k > key) break;
+      while (j < n && sorted_keys[j] < k) ++j;
+      if (j == n) break;
+      if (sorted_keys[j] == k) rows.push_back(static_cast<uint32_t>(row));
     }
+    // Keys below the next group's first key cannot be in a later group.
+    while (i < n && sorted_keys[i] < next_first) ++i;
+    ++g;
   }
   return rows;
 }
 
 Result<std::optional<uint32_t>> SegmentReader::FindRow(uint64_t id) const {
   if (id < meta_.min_id || id > meta_.max_id) return std::optional<uint32_t>();
-  const bool keys = version_ >= 2 && HasBlock("id.keys");
-  ROOST_ASSIGN_OR_RETURN(auto rows, IndexRows(keys ? "id.keys" : "id.index", id, keys));
+  ROOST_ASSIGN_OR_RETURN(auto rows, IndexRows(HasIdKeys() ? "id.keys" : "id.index", {&id, 1}, HasIdKeys()));
   if (rows.empty()) return std::optional<uint32_t>();
   return std::optional<uint32_t>(rows.front());
 }
 
 Result<std::vector<uint32_t>> SegmentReader::RetweetRows(uint64_t original_id) const {
-  return IndexRows("retweet_of.index", original_id);
+  return IndexRows("retweet_of.index", {&original_id, 1});
+}
+
+Result<std::vector<uint32_t>> SegmentReader::RowsOfIds(std::span<const uint64_t> sorted_ids) const {
+  auto lo = std::lower_bound(sorted_ids.begin(), sorted_ids.end(), meta_.min_id);
+  auto hi = std::upper_bound(lo, sorted_ids.end(), meta_.max_id);
+  return IndexRows(HasIdKeys() ? "id.keys" : "id.index", {lo, hi}, HasIdKeys());
+}
+
+Result<std::vector<uint32_t>> SegmentReader::RetweetRowsOf(std::span<const uint64_t> sorted_originals) const {
+  return IndexRows("retweet_of.index", sorted_originals);
 }
 
 }  // namespace roost::storage

@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -103,6 +104,11 @@ class SegmentReader {
   Result<std::optional<uint32_t>> FindRow(uint64_t id) const;
   // Rows that retweet `original_id`.
   Result<std::vector<uint32_t>> RetweetRows(uint64_t original_id) const;
+  // The same for many ids at once, given in increasing order: one pass over
+  // the index groups that can hold one of them, where a lookup per id
+  // would decode a group each (compliance masks look up every deleted id).
+  Result<std::vector<uint32_t>> RowsOfIds(std::span<const uint64_t> sorted_ids) const;
+  Result<std::vector<uint32_t>> RetweetRowsOf(std::span<const uint64_t> sorted_originals) const;
 
   // Every row as a Tweet (values normalised as FORMAT.md says). Used by
   // compaction and tests; queries read only the columns they need.
@@ -122,8 +128,11 @@ class SegmentReader {
   Result<std::vector<std::string>> ReadGranules(std::string_view block) const;
   // Dictionary id of each rank (the per-row lists store ranks).
   Result<std::vector<uint32_t>> RankTable(std::string_view column) const;
+  // Rows of the keys `sorted_keys` (increasing) in an id index block.
   // `implied_rows`: format v2 `id.keys`, where a pair's row is its position.
-  Result<std::vector<uint32_t>> IndexRows(std::string_view block, uint64_t key, bool implied_rows = false) const;
+  Result<std::vector<uint32_t>> IndexRows(std::string_view block, std::span<const uint64_t> sorted_keys,
+                                          bool implied_rows = false) const;
+  bool HasIdKeys() const { return version_ >= 2 && HasBlock("id.keys"); }
   // Format v2 `id.keys` decoded as the id column (segment_reader_v2.cc).
   Result<std::vector<int64_t>> IdsFromKeys() const;
   bool HasBlock(std::string_view name) const { return block_index_.find(name) != block_index_.end(); }

@@ -176,6 +176,49 @@ TEST(SegmentTest, IdIndexesFindRows) {
   EXPECT_TRUE(got->empty());
 }
 
+// Many ids at once give the rows that hold them, whatever the mix
+// of present, absent and out-of-range ids, including an original retweeted
+// by more rows than an index group holds (its keys span groups).
+TEST(SegmentTest, RowsOfManyIdsAgreeWithOneAtATime) {
+  ::roost::testing::ScratchDir dir;
+  std::vector<Tweet> in;
+  for (uint64_t i = 0; i < 3 * kIndexGroup + 500; ++i) {
+    Tweet t = MakeTweet(i);
+    if (i % 3 == 0) t.retweet_of = 42;  // one original, retweeted ~1,200 times
+    in.push_back(std::move(t));
+  }
+  auto r = WriteAndOpen(dir / "a.rseg", in);
+  ASSERT_TRUE(r);
+  const std::vector<Tweet> rows = SortedByTime(in);
+  std::vector<uint64_t> all_ids{1, 42, r->meta().max_id + 1};
+  for (const Tweet& t : in) {
+    all_ids.push_back(t.id);
+    all_ids.push_back(t.id + 1);  // absent
+    if (t.retweet_of) all_ids.push_back(t.retweet_of);
+  }
+  std::sort(all_ids.begin(), all_ids.end());
+  all_ids.erase(std::unique(all_ids.begin(), all_ids.end()), all_ids.end());
+  for (size_t stride : {1, 2, 7, 500, 5000}) {
+    SCOPED_TRACE(stride);
+    std::vector<uint64_t> ids;
+    for (size_t k = 0; k < all_ids.size(); k += stride) ids.push_back(all_ids[k]);
+    const std::set<uint64_t> wanted(ids.begin(), ids.end());
+    std::set<uint32_t> want_rows, want_retweets;
+    for (uint32_t row = 0; row < rows.size(); ++row) {
+      if (wanted.count(rows[row].id)) want_rows.insert(row);
+      if (rows[row].retweet_of && wanted.count(rows[row].retweet_of)) want_retweets.insert(row);
+    }
+    auto found = r->RowsOfIds(ids);
+    auto retweets = r->RetweetRowsOf(ids);
+    ASSERT_TRUE(found.ok() && retweets.ok());
+    EXPECT_EQ(std::set<uint32_t>(found->begin(), found->end()), want_rows);
+    EXPECT_EQ(found->size(), want_rows.size());
+    EXPECT_EQ(std::set<uint32_t>(retweets->begin(), retweets->end()), want_retweets);
+    EXPECT_EQ(retweets->size(), want_retweets.size());
+    if (stride == 1) EXPECT_GT(want_retweets.size(), kIndexGroup);
+  }
+}
+
 TEST(SegmentTest, FlippedByteIsCorruption) {
   ::roost::testing::ScratchDir dir;
   std::vector<Tweet> in;
