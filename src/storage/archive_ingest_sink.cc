@@ -114,9 +114,8 @@ class IdRangeIndex {
 };
 
 // Buffers tweets per partition and writes each full buffer as a segment on
-// a background thread: the pipeline waits until every block task of the
-// segment has started and keeps parsing while the last ones finish and the
-// file is written. At most one segment
+// a background thread: the pipeline waits while the segment's blocks are
+// built and keeps parsing while the file is written. At most one segment
 // is being built at a time (memory stays within the budget: a third for the
 // buffers, a third for the segment being built, the rest for its build).
 class ArchiveIngestSink : public IngestSink {
@@ -235,9 +234,9 @@ class ArchiveIngestSink : public IngestSink {
   struct Build {
     std::thread thread;
     std::atomic<bool> done{false};
-    std::mutex mu;  // guards tasks_started
+    std::mutex mu;  // guards blocks_built
     std::condition_variable cv;
-    bool tasks_started = false;
+    bool blocks_built = false;
     std::string file;
     IdSet ids;  // still checked for duplicates until the segment is readable
     Result<SegmentMeta> meta = Status::Internal("not built");
@@ -329,40 +328,38 @@ class ArchiveIngestSink : public IngestSink {
     build_.ids = std::move(part.ids);
     build_.meta = Status::Internal("not built");
     const std::string path = SegmentDir(writer_->dir()) + "/" + build_.file;
-    build_.tasks_started = false;
+    build_.blocks_built = false;
     build_.thread = std::thread([this, path, start, chunks = std::move(part.chunks)]() mutable {
       SegmentWriter w(start);
       w.set_threads(BuildThreads());
-      w.set_on_tasks_started([this] { MarkTasksStarted(); });
+      w.set_on_blocks_built([this] { MarkBlocksBuilt(); });
       for (auto& c : chunks)
         if (!c.empty()) w.AddAll(std::move(c));
       build_.meta = w.Finish(path);
       build_.costs = w.costs();
-      MarkTasksStarted();  // also when Finish failed before building
+      MarkBlocksBuilt();  // also when Finish failed before building
       build_.done = true;
     });
     // The pipeline waits while the blocks are built: on a machine whose
     // cores the workers already fill, a build running beside them costs
     // both sides more CPU (they compete for caches and memory bandwidth:
     // 15-17% more for the dictionaries, measured) than the wait costs.
-    // Once a build thread runs out of tasks, its core would idle through
-    // the last tasks' tail: parsing resumes then, and overlaps that tail
-    // and the file's write and fsync, which need little CPU.
-    WaitTasksStarted();
+    // Writing and fsyncing the file, which need little CPU, overlap parsing.
+    WaitBlocksBuilt();
     return Status::Ok();
   }
 
-  void MarkTasksStarted() {
+  void MarkBlocksBuilt() {
     {
       std::lock_guard<std::mutex> lock(build_.mu);
-      build_.tasks_started = true;
+      build_.blocks_built = true;
     }
     build_.cv.notify_all();
   }
 
-  void WaitTasksStarted() {
+  void WaitBlocksBuilt() {
     std::unique_lock<std::mutex> lock(build_.mu);
-    build_.cv.wait(lock, [this] { return build_.tasks_started; });
+    build_.cv.wait(lock, [this] { return build_.blocks_built; });
   }
 
   Status FlushAll() {

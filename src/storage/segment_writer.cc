@@ -604,16 +604,14 @@ class BlockTasks {
     tasks_.push_back({kind, std::move(fn), big});
   }
   // Runs every task on `threads` threads (the caller is one); adds each
-  // kind's CPU seconds to *costs. `on_started` (if set) is called once, by
-  // the first thread that finds no task left to start.
-  std::vector<Blocks> Run(int threads, SegmentBuildCosts* costs, const std::function<void()>& on_started) {
+  // kind's CPU seconds to *costs.
+  std::vector<Blocks> Run(int threads, SegmentBuildCosts* costs) {
     std::vector<Blocks> out(tasks_.size());
     std::vector<size_t> order;
     for (int pass = 0; pass < 2; ++pass)
       for (size_t i = 0; i < tasks_.size(); ++i)
         if (tasks_[i].big == (pass == 0)) order.push_back(i);
     std::atomic<size_t> next{0};
-    std::atomic<bool> started{false};
     std::mutex mu;
     auto worker = [&] {
       for (size_t k; (k = next.fetch_add(1)) < order.size();) {
@@ -625,7 +623,6 @@ class BlockTasks {
         (tasks_[i].kind == kColumns ? costs->columns : tasks_[i].kind == kDictionaries ? costs->dictionaries
                                                                                        : costs->id_indexes) += dt;
       }
-      if (!started.exchange(true) && on_started) on_started();
     };
     std::vector<std::thread> helpers;
     for (int t = 1; t < threads && static_cast<size_t>(t) < tasks_.size(); ++t) helpers.emplace_back(worker);
@@ -927,7 +924,8 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
     out->emplace_back("retweet_of.index", BuildIdIndex(std::move(rts)));
   });
 
-  std::vector<Blocks> built = tasks.Run(threads_, &costs_, on_tasks_started_);
+  std::vector<Blocks> built = tasks.Run(threads_, &costs_);
+  if (on_blocks_built_) on_blocks_built_();
   // The blocks hold everything now. Freeing the tweets (a dozen
   // allocations each) runs beside the write instead of after it.
   std::jthread release([chunks = std::move(chunks_)]() mutable { chunks.clear(); });

@@ -52,11 +52,10 @@ class SegmentWriter {
   // Threads Finish() builds blocks on (the caller counts as one); the file
   // is byte-identical whatever the number.
   void set_threads(int threads) { threads_ = std::max(1, threads); }
-  // Called by Finish() once every block task has started, so a build thread
-  // is idle from then on: what is left (the last tasks, writing and fsyncing
-  // the file) needs fewer cores than the build has. Not called when Finish
+  // Called by Finish() once every block is built, before they are written
+  // and fsynced (the part that needs little CPU), or not at all when it
   // fails earlier.
-  void set_on_tasks_started(std::function<void()> f) { on_tasks_started_ = std::move(f); }
+  void set_on_blocks_built(std::function<void()> f) { on_blocks_built_ = std::move(f); }
   // What the last Finish() cost.
   const SegmentBuildCosts& costs() const { return costs_; }
 
@@ -65,7 +64,7 @@ class SegmentWriter {
   std::vector<std::vector<Tweet>> chunks_;  // in the order added
   size_t size_ = 0;
   int threads_ = 1;
-  std::function<void()> on_tasks_started_;
+  std::function<void()> on_blocks_built_;
   SegmentBuildCosts costs_;
 };
 
