@@ -125,7 +125,9 @@ TEST(SegmentTest, ValuesSharingPrefixesStayDistinct) {
   std::vector<std::string> family = {"", std::string(1, '\0'), std::string(2, '\0'), "a", std::string("a\0", 2),
                                      std::string("a\0\0", 3), "abcdefg", "abcdefgh", "abcdefgi", "abcdefghi",
                                      "abcdefghij", std::string("abcdefg\0", 8), std::string(15, 'x'),
-                                     std::string(16, 'x'), std::string(17, 'x'), std::string(300, 'y')};
+                                     std::string(16, 'x'), std::string(17, 'x'), std::string(300, 'y'),
+                                     "abcdefghijklmn", std::string("abcdefghijklmn\0", 15), "abcdefghijklmnop",
+                                     "abcdefghijklmnoq", "abcdefghijklmnopq", "abcdefghXjklmn"};
   for (int i = 0; i < 3000; ++i) family.push_back("w" + std::to_string(i));
   std::vector<Tweet> in;
   for (uint64_t i = 0; i < 4000; ++i) {

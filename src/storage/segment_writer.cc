@@ -145,7 +145,7 @@ class GranuleBuilder {
 // arena for normalised copies, so no value is allocated on its own.
 //
 // A slot holds the value's first bytes and hash bits, so a lookup of a
-// value under 8 bytes (most terms, hashtags, languages) is decided by the
+// value under 16 bytes (most terms, handles, user ids) is decided by the
 // slot alone, without loading the stored view and its bytes: in a table of
 // a day's million terms those are two cache misses per row and column.
 class DimValues {
@@ -178,57 +178,79 @@ class DimValues {
   // prefetched meanwhile: in a table larger than the caches each lookup is
   // a miss, and queued this way several are in flight at once.
   static constexpr size_t kAhead = 8;
+  // A value under 16 bytes: its bytes, zero padded, and its length in the
+  // last byte (so equal heads are equal values). Longer: its first 16 bytes.
+  // Twitter handles (at most 15 bytes), user ids and most terms are short.
+  struct Head {
+    uint64_t w0 = 0, w1 = 0;
+    bool operator==(const Head& o) const { return w0 == o.w0 && w1 == o.w1; }
+  };
+  static constexpr size_t kShort = 16;
   struct Pending {
     std::string_view value;
-    uint64_t head;
+    Head head;
     uint32_t hash;
     bool copy;
     size_t at;  // index in `ids`
   };
   struct Slot {
-    // A value under 8 bytes: its bytes, and its length in the top byte (so
-    // equal heads are equal values). Longer: its first 8 bytes.
-    uint64_t head;
-    // Hash bits 32..63 with bit 0 replaced by "8 bytes or longer"; the
+    Head head;
+    // Hash bits 32..63 with bit 0 replaced by "kShort bytes or longer"; the
     // position in the table is its top bits, so growing needs no rehash.
     uint32_t hash;
     uint32_t id1;  // temporary id + 1; 0: empty
   };
   static constexpr int kMaxBits = 31;  // positions use hash bits 1..31
 
-  static uint64_t Head(std::string_view v) {
-    const auto* p = reinterpret_cast<const unsigned char*>(v.data());
-    const size_t n = v.size();
-    uint64_t w = 0;
-    if (n >= 8) {
-      std::memcpy(&w, p, 8);
-      return w;
-    }
+  static uint64_t Load8(const unsigned char* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  }
+  // Bytes p[0..n) for n < 8, as the low bytes of a word.
+  static uint64_t LoadUnder8(const unsigned char* p, size_t n) {
     if (n >= 4) {  // two overlapping 4-byte loads
       uint32_t lo, hi;
       std::memcpy(&lo, p, 4);
       std::memcpy(&hi, p + n - 4, 4);
-      w = lo | (uint64_t{hi} << (8 * (n - 4)));
-    } else if (n > 0) {
-      w = uint64_t{p[0]} | (uint64_t{p[n / 2]} << (8 * (n / 2))) | (uint64_t{p[n - 1]} << (8 * (n - 1)));
+      return lo | (uint64_t{hi} << (8 * (n - 4)));
     }
-    return w | (uint64_t{n} << 56);
+    if (n == 0) return 0;
+    return uint64_t{p[0]} | (uint64_t{p[n / 2]} << (8 * (n / 2))) | (uint64_t{p[n - 1]} << (8 * (n - 1)));
   }
-  // A short value is all in its head: a multiply-xorshift of it is hash
-  // enough and far cheaper than hashing the bytes again.
-  static uint32_t SlotHash(std::string_view v, uint64_t head) {
-    uint64_t h;
-    if (v.size() < 8) {
-      h = head;
-      h ^= h >> 33;
-      h *= 0xff51afd7ed558ccdull;
-      h ^= h >> 33;
-      h *= 0xc4ceb9fe1a85ec53ull;
-      h ^= h >> 33;
-    } else {
-      h = XXH3_64bits(v.data(), v.size());
+  static Head HeadOf(std::string_view v) {
+    const auto* p = reinterpret_cast<const unsigned char*>(v.data());
+    const size_t n = v.size();
+    Head h;
+    if (n >= kShort) {
+      h.w0 = Load8(p);
+      h.w1 = Load8(p + 8);
+      return h;
     }
-    return (static_cast<uint32_t>(h >> 32) & ~1u) | (v.size() >= 8 ? 1u : 0u);
+    if (n >= 8) {
+      h.w0 = Load8(p);
+      // Bytes 8..n-1, from a load that ends at the last byte.
+      if (n > 8) h.w1 = Load8(p + n - 8) >> (8 * (16 - n));
+    } else {
+      h.w0 = LoadUnder8(p, n);
+    }
+    h.w1 |= uint64_t{n} << 56;
+    return h;
+  }
+  static uint64_t Mix(uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    return h;
+  }
+  // A short value is all in its head: mixing the two words is hash enough
+  // and far cheaper than hashing the bytes again.
+  static uint32_t SlotHash(std::string_view v, const Head& head) {
+    const bool is_long = v.size() >= kShort;
+    const uint64_t h = is_long ? XXH3_64bits(v.data(), v.size()) : Mix(head.w0 ^ Mix(head.w1));
+    return (static_cast<uint32_t>(h >> 32) & ~1u) | (is_long ? 1u : 0u);
   }
   size_t Position(uint32_t hash) const { return hash >> (32 - bits_); }
 
@@ -236,7 +258,7 @@ class DimValues {
     if (queued_ == kAhead) ResolveOldest();
     const size_t k = (first_ + queued_++) % kAhead;
     if (copy) v = scratch_[k].assign(v);  // the caller's temporary changes before the lookup
-    const uint64_t head = Head(v);
+    const Head head = HeadOf(v);
     const uint32_t hash = SlotHash(v, head);
     __builtin_prefetch(&slots_[Position(hash)]);
     queue_[k] = Pending{v, head, hash, copy, ids.size()};
@@ -248,7 +270,7 @@ class DimValues {
     first_ = (first_ + 1) % kAhead;
     --queued_;
   }
-  uint32_t Intern(std::string_view v, uint64_t head, uint32_t hash, bool copy) {
+  uint32_t Intern(std::string_view v, const Head& head, uint32_t hash, bool copy) {
     if (values.size() * 2 >= slots_.size()) Grow();
     const bool is_long = hash & 1u;
     const size_t mask = slots_.size() - 1;
@@ -267,7 +289,7 @@ class DimValues {
     if (bits_ >= kMaxBits) throw std::length_error("too many distinct values in one segment column");
     std::vector<Slot> old = std::move(slots_);
     bits_ = old.empty() ? 6 : bits_ + 1;
-    slots_.assign(size_t{1} << bits_, Slot{0, 0, 0});
+    slots_.assign(size_t{1} << bits_, Slot{Head(), 0, 0});
     const size_t mask = slots_.size() - 1;
     for (const Slot& s : old) {
       if (s.id1 == 0) continue;
