@@ -162,8 +162,9 @@ class ArchiveIngestSink : public IngestSink {
         continue;
       }
       batch_ids_.Insert(t.id);
-      // A retweet of a deleted tweet is new but never stored.
-      if (cs.IsDeletedTweet(t)) continue;
+      // A retweet of a deleted tweet is new but never stored (the tweet's
+      // own id was checked just above).
+      if (t.retweet_of != 0 && cs.IsDeleted(t.retweet_of)) continue;
       if (cs.IsGeoScrubbed(t)) ClearGeo(&t);
       const TimestampMs start = PartitionStart(writer_->partition(), t.created_at);
       if (kept == 0) first_start = start;
