@@ -140,9 +140,11 @@ class GranuleBuilder {
 };
 
 // Values of one dimension column, as per-row lists of temporary ids. An
-// open-addressing table maps each distinct value to its temporary id once;
-// keys are views into the tweets (alive until Finish returns) or into an
-// arena for normalised copies, so no value is allocated on its own.
+// open-addressing table maps each distinct value to its temporary id once.
+// Each distinct value is copied into an arena, in order: the passes that
+// read them all (sorting, the front-coded dictionary) then read compact
+// memory rather than a cache miss per value scattered over the tweets, and
+// no value is allocated on its own.
 //
 // A slot holds the value's first bytes and hash bits, so a lookup of a
 // value under 16 bytes (most terms, handles, user ids) is decided by the
@@ -158,9 +160,9 @@ class DimValues {
     ids.reserve(std::max(rows, values));
     Grow();
   }
-  // `v` must stay alive until the blocks are built.
+  // `v` must stay alive until Done().
   void AddValue(std::string_view v) { Add(v, false); }
-  // `v` is copied when new (a normalised temporary).
+  // `v` may change once this returns (a normalised temporary).
   void AddCopy(std::string_view v) { Add(v, true); }
   void EndRow() { row_start.push_back(static_cast<uint32_t>(ids.size())); }
   // Looks up the values still queued; `values` and `ids` are complete after.
@@ -190,7 +192,6 @@ class DimValues {
     std::string_view value;
     Head head;
     uint32_t hash;
-    bool copy;
     size_t at;  // index in `ids`
   };
   struct Slot {
@@ -254,23 +255,23 @@ class DimValues {
   }
   size_t Position(uint32_t hash) const { return hash >> (32 - bits_); }
 
-  void Add(std::string_view v, bool copy) {
+  void Add(std::string_view v, bool temporary) {
     if (queued_ == kAhead) ResolveOldest();
     const size_t k = (first_ + queued_++) % kAhead;
-    if (copy) v = scratch_[k].assign(v);  // the caller's temporary changes before the lookup
+    if (temporary) v = scratch_[k].assign(v);  // the caller's temporary changes before the lookup
     const Head head = HeadOf(v);
     const uint32_t hash = SlotHash(v, head);
     __builtin_prefetch(&slots_[Position(hash)]);
-    queue_[k] = Pending{v, head, hash, copy, ids.size()};
+    queue_[k] = Pending{v, head, hash, ids.size()};
     ids.push_back(0);
   }
   void ResolveOldest() {
     const Pending& p = queue_[first_];
-    ids[p.at] = Intern(p.value, p.head, p.hash, p.copy);
+    ids[p.at] = Intern(p.value, p.head, p.hash);
     first_ = (first_ + 1) % kAhead;
     --queued_;
   }
-  uint32_t Intern(std::string_view v, const Head& head, uint32_t hash, bool copy) {
+  uint32_t Intern(std::string_view v, const Head& head, uint32_t hash) {
     if (values.size() * 2 >= slots_.size()) Grow();
     const bool is_long = hash & 1u;
     const size_t mask = slots_.size() - 1;
@@ -278,7 +279,7 @@ class DimValues {
       const Slot& s = slots_[i];
       if (s.id1 == 0) {
         const uint32_t id = static_cast<uint32_t>(values.size());
-        values.push_back(copy ? Copy(v) : v);
+        values.push_back(Copy(v));
         slots_[i] = Slot{head, hash, id + 1};
         return id;
       }
