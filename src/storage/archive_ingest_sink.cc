@@ -179,15 +179,7 @@ class ArchiveIngestSink : public IngestSink {
       // tweet is moved and no new memory is touched.
       for (size_t i = 0; i < batch->size(); ++i)
         if (keep_[i]) Account(&first, (*batch)[i]);
-      if (kept < batch->size()) {
-        size_t w = 0;
-        for (size_t i = 0; i < batch->size(); ++i)
-          if (keep_[i]) {
-            if (w != i) (*batch)[w] = std::move((*batch)[i]);
-            ++w;
-          }
-        batch->resize(w);
-      }
+      if (kept < batch->size()) RemoveUnkept(batch);
       first.rows += kept;
       first.chunks.push_back(std::move(*batch));
       batch->clear();
@@ -276,6 +268,25 @@ class ArchiveIngestSink : public IngestSink {
     return false;
   }
 
+  // Drops the tweets of `batch` that keep_ does not mark. Their order does
+  // not matter (a segment sorts its rows by time and id), so each dropped
+  // one takes the last kept tweet: one move per dropped tweet.
+  void RemoveUnkept(std::vector<Tweet>* batch) {
+    size_t n = batch->size();
+    for (size_t i = 0; i < n;) {
+      if (keep_[i]) {
+        ++i;
+        continue;
+      }
+      --n;
+      if (i < n) {
+        (*batch)[i] = std::move((*batch)[n]);
+        keep_[i] = keep_[n];
+      }
+    }
+    batch->resize(n);
+  }
+
   static void ClearGeo(Tweet* t) {
     t->place.reset();
     t->has_coordinates = false;
@@ -312,16 +323,19 @@ class ArchiveIngestSink : public IngestSink {
     const ComplianceState& cs = writer_->compliance();
     size_t rows = 0;
     for (std::vector<Tweet>& tweets : part.chunks) {
-      size_t kept = 0;
-      for (size_t i = 0; i < tweets.size(); ++i) {
+      // The segment sorts its rows by (time, id), so a removed tweet's
+      // place is taken by the last one: one move, not one per later tweet.
+      for (size_t i = 0; i < tweets.size();) {
         Tweet& t = tweets[i];
-        if (cs.IsDeletedTweet(t)) continue;
+        if (cs.IsDeletedTweet(t)) {
+          if (i + 1 < tweets.size()) t = std::move(tweets.back());
+          tweets.pop_back();
+          continue;
+        }
         if (cs.IsGeoScrubbed(t)) ClearGeo(&t);
-        if (kept != i) tweets[kept] = std::move(t);
-        ++kept;
+        ++i;
       }
-      tweets.resize(kept);
-      rows += kept;
+      rows += tweets.size();
     }
     ROOST_RETURN_IF_ERROR(FinishBuild());
     if (rows == 0) return Status::Ok();
