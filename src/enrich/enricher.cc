@@ -1,8 +1,6 @@
 #include "enrich/enricher.h"
 
 #include <algorithm>
-#include <atomic>
-#include <functional>
 #include <string_view>
 
 #include "enrich/language/language_id.h"
@@ -10,28 +8,6 @@
 
 namespace roost {
 namespace {
-
-// Retweets of one tweet share their text ("RT @author: ..."), and language,
-// terms and sentiment depend only on the text and the platform tag. A small
-// per-thread cache of those results for retweet texts skips the repeats; a
-// hit gives exactly what the steps would compute.
-struct RetweetCache {
-  static constexpr size_t kSlots = 4096;
-  struct Entry {
-    std::string lang, text;  // the key
-    std::string detected_lang;
-    float lang_confidence = 0;
-    TermList terms;
-    bool sentiment_scored = false;
-    float sentiment = 0;
-  };
-  std::vector<Entry> slots{kSlots};
-
-  static bool Applies(const Tweet& t) { return t.text.size() > 4 && t.text.compare(0, 4, "RT @") == 0; }
-  Entry& SlotFor(const Tweet& t) {
-    return slots[std::hash<std::string_view>()(t.text) % kSlots];
-  }
-};
 
 void AddDomain(std::vector<std::string>* domains, std::string domain) {
   if (domain.empty()) return;
@@ -42,9 +18,8 @@ void AddDomain(std::vector<std::string>* domains, std::string domain) {
 }  // namespace
 
 Result<Enricher> Enricher::Create(const EnricherOptions& options) {
-  static std::atomic<uint64_t> next_instance{1};
   Enricher e;
-  e.instance_id_ = next_instance.fetch_add(1);
+  e.retweets_ = std::make_shared<RetweetCache>();
   Result<text::StopwordSet> stopwords =
       options.lexicon_dir.empty()
           ? text::StopwordSet::LoadDefault()
@@ -116,39 +91,12 @@ void Enricher::EnrichSentiment(Tweet* t) const {
 void Enricher::Enrich(Tweet* t) const {
   t->brand_tags.clear();
   EnrichEntities(t);
-  if (!RetweetCache::Applies(*t)) {
-    EnrichLanguage(t);
-    EnrichTerms(t);
-    EnrichSentiment(t);
-    return;
-  }
-  thread_local RetweetCache cache;
-  // One cache per thread serves one Enricher; another Enricher (other
-  // options) on the same thread must not read its entries.
-  thread_local uint64_t owner = 0;
-  if (owner != instance_id_) {
-    cache = RetweetCache();
-    owner = instance_id_;
-  }
-  RetweetCache::Entry& e = cache.SlotFor(*t);
-  if (e.text == t->text && e.lang == t->lang) {
-    t->detected_lang = e.detected_lang;
-    t->lang_confidence = e.lang_confidence;
-    t->terms = e.terms;
-    t->sentiment_scored = e.sentiment_scored;
-    t->sentiment = e.sentiment;
-    return;
-  }
+  const bool retweet = RetweetCache::Applies(*t);
+  if (retweet && retweets_->Fill(t)) return;
   EnrichLanguage(t);
   EnrichTerms(t);
   EnrichSentiment(t);
-  e.lang = t->lang;
-  e.text = t->text;
-  e.detected_lang = t->detected_lang;
-  e.lang_confidence = t->lang_confidence;
-  e.terms = t->terms;
-  e.sentiment_scored = t->sentiment_scored;
-  e.sentiment = t->sentiment;
+  if (retweet) retweets_->Store(*t);
 }
 
 }  // namespace roost

@@ -12,7 +12,7 @@
 //
 // Thread-safety: Create once and share. Enrich and the step methods are
 // const and may run on many threads at once (per-thread scratch lives in
-// thread_local storage inside the steps).
+// thread_local storage inside the steps; the retweet cache has locks).
 #ifndef ROOST_ENRICH_ENRICHER_H_
 #define ROOST_ENRICH_ENRICHER_H_
 
@@ -20,6 +20,7 @@
 #include <memory>
 
 #include "enrich/entities/entity_extractor.h"
+#include "enrich/retweet_cache.h"
 #include "enrich/sentiment/sentiment_scorer.h"
 #include "enrich/text/analyzer.h"
 #include "roost/status.h"
@@ -67,9 +68,8 @@ class Enricher {
   std::shared_ptr<const enrich::EntityExtractor> entities_;
   std::shared_ptr<const text::TextAnalyzer> analyzer_;
   std::shared_ptr<const SentimentScorer> sentiment_;  // null when disabled
-  // Tells apart Enrichers (and their options) for the per-thread retweet
-  // cache; copies share it, as they share the steps.
-  uint64_t instance_id_ = 0;
+  // Results for retweet texts; copies share it, as they share the steps.
+  std::shared_ptr<RetweetCache> retweets_;
 };
 
 }  // namespace roost

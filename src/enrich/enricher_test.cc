@@ -142,9 +142,9 @@ TEST_F(EnricherTest, SharedAcrossThreads) {
   for (int m : mismatches) EXPECT_EQ(m, 0);
 }
 
-// Repeated retweet texts come from a per-thread cache: the answer must be
+// Repeated retweet texts come from the Enricher's cache: the answer must be
 // what the steps compute, including for another platform tag and for an
-// Enricher with other options on the same thread.
+// Enricher with other options.
 TEST_F(EnricherTest, RetweetCacheGivesWhatTheStepsCompute) {
   auto fresh = [&](const Enricher& e, const std::string& text, const std::string& lang) {
     Tweet t;
@@ -183,6 +183,44 @@ TEST_F(EnricherTest, RetweetCacheGivesWhatTheStepsCompute) {
   enricher_->Enrich(&again);
   EXPECT_TRUE(again.sentiment_scored);
   EXPECT_NE(again.sentiment, 0.0f);
+}
+
+// The cache is shared by the threads that enrich at once: whichever thread
+// stored a retweet text's results, every other gets what the steps compute.
+TEST_F(EnricherTest, RetweetCacheSharedAcrossThreads) {
+  std::vector<std::pair<std::string, std::string>> keys;  // (text, platform tag)
+  for (const char* body : {"I love this so much", "quel désastre, vraiment nul", "great game tonight #NBA",
+                           "東京タワーに行きました", "so sad today :(", "ok", "¡Qué bueno es esto!", "meh"})
+    for (const char* lang : {"en", "fr"}) keys.emplace_back(std::string("RT @someone: ") + body, lang);
+  std::vector<Tweet> want;
+  for (const auto& [text, lang] : keys) {
+    Tweet t;
+    t.text = text;
+    t.lang = lang;
+    enricher_->EnrichLanguage(&t);
+    enricher_->EnrichTerms(&t);
+    enricher_->EnrichSentiment(&t);
+    want.push_back(t);
+  }
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int k = 0; k < 4; ++k) {
+    threads.emplace_back([&, k] {
+      for (int rep = 0; rep < 500; ++rep) {
+        const size_t i = (static_cast<size_t>(k) * 7 + static_cast<size_t>(rep) * 3) % keys.size();
+        Tweet t;
+        t.text = keys[i].first;
+        t.lang = keys[i].second;
+        enricher_->Enrich(&t);
+        const Tweet& w = want[i];
+        if (t.terms != w.terms || t.detected_lang != w.detected_lang || t.lang_confidence != w.lang_confidence ||
+            t.sentiment_scored != w.sentiment_scored || t.sentiment != w.sentiment)
+          ++mismatches[k];
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
 }
 
 }  // namespace
