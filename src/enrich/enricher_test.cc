@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
 #include <thread>
 
 namespace roost {
@@ -114,6 +116,20 @@ TEST_F(EnricherTest, EnrichingTwiceIsStable) {
   EXPECT_EQ(t.sentiment, once.sentiment);
 }
 
+// Calls same(k, rep) from four threads at once, `reps` times each; returns
+// how many calls said false.
+int MismatchesAcrossThreads(int reps, const std::function<bool(int, int)>& same) {
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int k = 0; k < 4; ++k)
+    threads.emplace_back([&, k] {
+      for (int rep = 0; rep < reps; ++rep)
+        if (!same(k, rep)) ++mismatches;
+    });
+  for (auto& th : threads) th.join();
+  return mismatches;
+}
+
 TEST_F(EnricherTest, SharedAcrossThreads) {
   const std::string texts[] = {"Je t'aime mon amour, quelle belle journée", "I hate Mondays so much",
                                "東京タワーに行きました", "مرحبا بكم في بيتنا الجميل"};
@@ -124,22 +140,14 @@ TEST_F(EnricherTest, SharedAcrossThreads) {
     enricher_->Enrich(&t);
     expected.push_back(t);
   }
-  std::vector<std::thread> threads;
-  std::vector<int> mismatches(4, 0);
-  for (int k = 0; k < 4; ++k) {
-    threads.emplace_back([&, k] {
-      for (int rep = 0; rep < 200; ++rep) {
-        Tweet t;
-        t.text = texts[(k + rep) % 4];
-        enricher_->Enrich(&t);
-        const Tweet& e = expected[(k + rep) % 4];
-        if (t.terms != e.terms || t.detected_lang != e.detected_lang || t.sentiment != e.sentiment)
-          ++mismatches[k];
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
-  for (int m : mismatches) EXPECT_EQ(m, 0);
+  EXPECT_EQ(MismatchesAcrossThreads(200, [&](int k, int rep) {
+              Tweet t;
+              t.text = texts[(k + rep) % 4];
+              enricher_->Enrich(&t);
+              const Tweet& e = expected[(k + rep) % 4];
+              return t.terms == e.terms && t.detected_lang == e.detected_lang && t.sentiment == e.sentiment;
+            }),
+            0);
 }
 
 // Repeated retweet texts come from the Enricher's cache: the answer must be
@@ -202,25 +210,18 @@ TEST_F(EnricherTest, RetweetCacheSharedAcrossThreads) {
     enricher_->EnrichSentiment(&t);
     want.push_back(t);
   }
-  std::vector<std::thread> threads;
-  std::vector<int> mismatches(4, 0);
-  for (int k = 0; k < 4; ++k) {
-    threads.emplace_back([&, k] {
-      for (int rep = 0; rep < 500; ++rep) {
-        const size_t i = (static_cast<size_t>(k) * 7 + static_cast<size_t>(rep) * 3) % keys.size();
-        Tweet t;
-        t.text = keys[i].first;
-        t.lang = keys[i].second;
-        enricher_->Enrich(&t);
-        const Tweet& w = want[i];
-        if (t.terms != w.terms || t.detected_lang != w.detected_lang || t.lang_confidence != w.lang_confidence ||
-            t.sentiment_scored != w.sentiment_scored || t.sentiment != w.sentiment)
-          ++mismatches[k];
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
-  for (int m : mismatches) EXPECT_EQ(m, 0);
+  EXPECT_EQ(MismatchesAcrossThreads(500, [&](int k, int rep) {
+              const size_t i = (static_cast<size_t>(k) * 7 + static_cast<size_t>(rep) * 3) % keys.size();
+              Tweet t;
+              t.text = keys[i].first;
+              t.lang = keys[i].second;
+              enricher_->Enrich(&t);
+              const Tweet& w = want[i];
+              return t.terms == w.terms && t.detected_lang == w.detected_lang &&
+                     t.lang_confidence == w.lang_confidence && t.sentiment_scored == w.sentiment_scored &&
+                     t.sentiment == w.sentiment;
+            }),
+            0);
 }
 
 }  // namespace
