@@ -5,6 +5,21 @@
 
 namespace roost {
 
+namespace {
+
+// The results the cache keeps, copied between a Tweet and an entry either
+// way: one list of the fields for both directions.
+template <typename From, typename To>
+void CopyResults(const From& from, To* to) {
+  to->detected_lang = from.detected_lang;
+  to->lang_confidence = from.lang_confidence;
+  to->terms = from.terms;
+  to->sentiment_scored = from.sentiment_scored;
+  to->sentiment = from.sentiment;
+}
+
+}  // namespace
+
 std::pair<RetweetCache::Shard*, RetweetCache::Entry*> RetweetCache::SlotFor(const Tweet& t) {
   const size_t h = std::hash<std::string_view>()(t.text);
   Shard* shard = &shards_[h % kShards];
@@ -15,11 +30,7 @@ bool RetweetCache::Fill(Tweet* t) {
   auto [shard, e] = SlotFor(*t);
   std::lock_guard<std::mutex> lock(shard->mu);
   if (e->text != t->text || e->lang != t->lang) return false;
-  t->detected_lang = e->detected_lang;
-  t->lang_confidence = e->lang_confidence;
-  t->terms = e->terms;
-  t->sentiment_scored = e->sentiment_scored;
-  t->sentiment = e->sentiment;
+  CopyResults(*e, t);
   return true;
 }
 
@@ -28,11 +39,7 @@ void RetweetCache::Store(const Tweet& t) {
   std::lock_guard<std::mutex> lock(shard->mu);
   e->lang = t.lang;
   e->text = t.text;
-  e->detected_lang = t.detected_lang;
-  e->lang_confidence = t.lang_confidence;
-  e->terms = t.terms;
-  e->sentiment_scored = t.sentiment_scored;
-  e->sentiment = t.sentiment;
+  CopyResults(t, e);
 }
 
 }  // namespace roost

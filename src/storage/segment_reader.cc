@@ -167,7 +167,7 @@ std::string BlockOf(std::string_view column, const char* part) { return std::str
 }  // namespace
 
 Result<std::vector<int64_t>> SegmentReader::ReadInts(std::string_view column) const {
-  if (column == "id" && version_ >= 2 && HasBlock("id.keys")) return IdsFromKeys();
+  if (column == "id" && HasIdKeys()) return IdsFromKeys();
   const std::string block = BlockOf(column, ".data");
   ROOST_ASSIGN_OR_RETURN(auto granules, ReadGranules(block));
   const bool delta = column == "id" || column == "created_at";
@@ -481,7 +481,7 @@ Result<std::vector<uint32_t>> SegmentReader::IndexRows(std::string_view block, s
 
 Result<std::optional<uint32_t>> SegmentReader::FindRow(uint64_t id) const {
   if (id < meta_.min_id || id > meta_.max_id) return std::optional<uint32_t>();
-  ROOST_ASSIGN_OR_RETURN(auto rows, IndexRows(HasIdKeys() ? "id.keys" : "id.index", {&id, 1}, HasIdKeys()));
+  ROOST_ASSIGN_OR_RETURN(auto rows, RowsOfIds({&id, 1}));
   if (rows.empty()) return std::optional<uint32_t>();
   return std::optional<uint32_t>(rows.front());
 }
@@ -493,7 +493,8 @@ Result<std::vector<uint32_t>> SegmentReader::RetweetRows(uint64_t original_id) c
 Result<std::vector<uint32_t>> SegmentReader::RowsOfIds(std::span<const uint64_t> sorted_ids) const {
   auto lo = std::lower_bound(sorted_ids.begin(), sorted_ids.end(), meta_.min_id);
   auto hi = std::upper_bound(lo, sorted_ids.end(), meta_.max_id);
-  return IndexRows(HasIdKeys() ? "id.keys" : "id.index", {lo, hi}, HasIdKeys());
+  const bool keys = HasIdKeys();
+  return IndexRows(keys ? "id.keys" : "id.index", {lo, hi}, keys);
 }
 
 Result<std::vector<uint32_t>> SegmentReader::RetweetRowsOf(std::span<const uint64_t> sorted_originals) const {

@@ -132,10 +132,11 @@ class SegmentReader {
   // `implied_rows`: format v2 `id.keys`, where a pair's row is its position.
   Result<std::vector<uint32_t>> IndexRows(std::string_view block, std::span<const uint64_t> sorted_keys,
                                           bool implied_rows = false) const;
-  bool HasIdKeys() const { return version_ >= 2 && HasBlock("id.keys"); }
   // Format v2 `id.keys` decoded as the id column (segment_reader_v2.cc).
   Result<std::vector<int64_t>> IdsFromKeys() const;
   bool HasBlock(std::string_view name) const { return block_index_.find(name) != block_index_.end(); }
+  // Format v2 `id.keys`: the id column and the id index in one block.
+  bool HasIdKeys() const { return version_ >= 2 && HasBlock("id.keys"); }
   Status CorruptionAt(std::string_view what, std::string_view detail) const;
   // Format v2 (segment_reader_v2.cc): a front-coded dictionary decoded to
   // the v1 layout (u32 offsets[count+1], then the bytes), cached per column.

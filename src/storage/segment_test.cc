@@ -181,7 +181,7 @@ TEST(SegmentTest, IdIndexesFindRows) {
 // Many ids at once give the rows that hold them, whatever the mix
 // of present, absent and out-of-range ids, including an original retweeted
 // by more rows than an index group holds (its keys span groups).
-TEST(SegmentTest, RowsOfManyIdsAgreeWithOneAtATime) {
+TEST(SegmentTest, RowsOfManyIdsAreTheRowsHoldingThem) {
   ::roost::testing::ScratchDir dir;
   std::vector<Tweet> in;
   for (uint64_t i = 0; i < 3 * kIndexGroup + 500; ++i) {
@@ -217,7 +217,9 @@ TEST(SegmentTest, RowsOfManyIdsAgreeWithOneAtATime) {
     EXPECT_EQ(found->size(), want_rows.size());
     EXPECT_EQ(std::set<uint32_t>(retweets->begin(), retweets->end()), want_retweets);
     EXPECT_EQ(retweets->size(), want_retweets.size());
-    if (stride == 1) EXPECT_GT(want_retweets.size(), kIndexGroup);
+    if (stride == 1) {
+      EXPECT_GT(want_retweets.size(), kIndexGroup);
+    }
   }
 }
 

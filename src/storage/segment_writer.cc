@@ -169,7 +169,7 @@ class DimValues {
   void Done() {
     while (queued_ > 0) ResolveOldest();
   }
-  bool done() const { return queued_ == 0; }
+  bool all_resolved() const { return queued_ == 0; }
 
   std::vector<std::string_view> values;
   std::vector<uint32_t> row_start;
@@ -469,7 +469,7 @@ std::vector<uint32_t> SortValues(const DimValues& d, std::vector<uint32_t>* orde
 }
 
 DimBlocks BuildDim(const DimValues& d, bool multi, std::vector<uint32_t>* final_id_out = nullptr) {
-  assert(d.done());
+  assert(d.all_resolved());
   const uint32_t n = static_cast<uint32_t>(d.values.size());
   std::vector<uint32_t> order;
   std::vector<uint32_t> final_id = SortValues(d, &order);
