@@ -25,8 +25,9 @@ Result<PrivacyPolicy> LoadPolicyFile(const std::string& path) {
   PrivacyPolicy p;
   p.origin = path;
   p.enabled = true;  // a policy file asks for the gate unless it says otherwise
-  for (const auto& [key, node] : *t) {
+  for (const auto& [key, value] : *t) {
     const std::string k(key.str());
+    const toml::node& node = value;  // lambdas capture a reference, not a structured binding
     const auto line = std::to_string(node.source().begin.line);
     auto want_bool = [&](bool* out) -> Status {
       if (!node.is_boolean()) return Status::InvalidArgument(path + ":" + line + ": " + k + " must be true or false");
