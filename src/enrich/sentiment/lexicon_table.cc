@@ -18,35 +18,28 @@ uint64_t LexiconTable::Hash(std::string_view key) {
   return h;
 }
 
-bool LexiconTable::Holds(const Slot& s, uint64_t hash, std::string_view key) const {
-  return s.hash == hash && ShortEqual(std::string_view(arena_.data() + s.key_offset, s.key_length), key);
+size_t LexiconTable::Probe(uint64_t hash, std::string_view key) const {
+  const uint32_t tag = Tag(hash);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.entry < 0 || (s.tag == tag && ShortEqual(KeyOf(s.entry), key))) return i;
+  }
 }
 
 const LexEntry* LexiconTable::Find(std::string_view key) const {
-  const uint64_t h = Hash(key);
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = h & mask;; i = (i + 1) & mask) {
-    const Slot& s = slots_[i];
-    if (s.entry < 0) return nullptr;
-    if (Holds(s, h, key)) return &entries_[s.entry];
-  }
+  const Slot& s = slots_[Probe(Hash(key), key)];
+  return s.entry < 0 ? nullptr : &entries_[s.entry];
 }
 
 LexEntry& LexiconTable::Upsert(std::string_view key) {
   if ((size_ + 1) * 2 > slots_.size()) Grow();  // load factor <= 0.5
   const uint64_t h = Hash(key);
-  const size_t mask = slots_.size() - 1;
-  size_t i = h & mask;
-  for (;; i = (i + 1) & mask) {
-    Slot& s = slots_[i];
-    if (s.entry < 0) break;
-    if (Holds(s, h, key)) return entries_[s.entry];
-  }
-  Slot& s = slots_[i];
-  s.hash = h;
-  s.key_offset = static_cast<uint32_t>(arena_.size());
-  s.key_length = static_cast<uint32_t>(key.size());
+  Slot& s = slots_[Probe(h, key)];
+  if (s.entry >= 0) return entries_[s.entry];
+  s.tag = Tag(h);
   s.entry = static_cast<int32_t>(entries_.size());
+  keys_.push_back({static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(key.size())});
   arena_.append(key);
   entries_.emplace_back();
   ++size_;
@@ -54,14 +47,13 @@ LexEntry& LexiconTable::Upsert(std::string_view key) {
 }
 
 void LexiconTable::Grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.size() * 2, Slot{});
+  slots_.assign(slots_.size() * 2, Slot{});
   const size_t mask = slots_.size() - 1;
-  for (const Slot& s : old) {
-    if (s.entry < 0) continue;
-    size_t i = s.hash & mask;
+  for (int32_t e = 0; e < static_cast<int32_t>(entries_.size()); ++e) {
+    const uint64_t h = Hash(KeyOf(e));
+    size_t i = h & mask;
     while (slots_[i].entry >= 0) i = (i + 1) & mask;
-    slots_[i] = s;
+    slots_[i] = Slot{Tag(h), e};
   }
 }
 

@@ -49,20 +49,30 @@ class LexiconTable {
   size_t size() const { return size_; }
 
  private:
+  // 8 bytes, so the table's slots stay in cache: most tokens are not in the
+  // lexicon, and a probe that meets a different tag (the hash's high bits)
+  // is decided without loading the key.
   struct Slot {
-    uint64_t hash = 0;
-    uint32_t key_offset = 0;
-    uint32_t key_length = 0;
-    int32_t entry = -1;  // index into entries_, -1 when empty
+    uint32_t tag = 0;
+    int32_t entry = -1;  // index into entries_ and keys_, -1 when empty
+  };
+  struct Key {
+    uint32_t offset = 0;
+    uint32_t length = 0;
   };
   static uint64_t Hash(std::string_view key);
-  // Whether occupied slot `s` holds `key` (whose hash is `hash`).
-  bool Holds(const Slot& s, uint64_t hash, std::string_view key) const;
+  static uint32_t Tag(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
+  std::string_view KeyOf(int32_t entry) const {
+    return std::string_view(arena_.data() + keys_[entry].offset, keys_[entry].length);
+  }
+  // The slot holding `key`, or the empty slot where it would go.
+  size_t Probe(uint64_t hash, std::string_view key) const;
   void Grow();
 
   std::vector<Slot> slots_ = std::vector<Slot>(64);
   std::vector<LexEntry> entries_;
-  std::string arena_;  // all keys, back to back
+  std::vector<Key> keys_;  // per entry
+  std::string arena_;      // all keys, back to back
   size_t size_ = 0;
 };
 

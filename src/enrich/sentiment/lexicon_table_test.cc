@@ -36,6 +36,21 @@ TEST(LexiconTableTest, UpsertReturnsTheExistingEntry) {
   EXPECT_EQ(table.size(), 1u);
 }
 
+TEST(LexiconTableTest, KeysSharingAPrefixStayDistinct) {
+  LexiconTable table;
+  const std::string keys[] = {"goo", "good", "goods", "good ", "goodgoodgoodgood", "goodgoodgoodgoods"};
+  for (size_t i = 0; i < std::size(keys); ++i) table.Upsert(keys[i]).valence = static_cast<float>(i);
+  for (int i = 0; i < 3000; ++i) table.Upsert("filler" + std::to_string(i));  // several growths
+  for (size_t i = 0; i < std::size(keys); ++i) {
+    const LexEntry* e = table.Find(keys[i]);
+    ASSERT_NE(e, nullptr) << keys[i];
+    EXPECT_EQ(e->valence, static_cast<float>(i)) << keys[i];
+  }
+  EXPECT_EQ(table.Find("go"), nullptr);
+  EXPECT_EQ(table.Find("goodgoodgoodgoo"), nullptr);
+  EXPECT_EQ(table.size(), std::size(keys) + 3000);
+}
+
 TEST(EmojiIndexTest, MatchesSequencesAndIgnoresSkinTonesAndSelectors) {
   EmojiIndex index;
   index.Add("\xF0\x9F\x91\x8D\xEF\xB8\x8F").valence = 2.0f;  // 👍️ (with FE0F)
