@@ -23,11 +23,13 @@ inline constexpr uint32_t kGranuleRows = 65536;
 inline constexpr uint32_t kIndexGroup = 1024;
 inline constexpr uint32_t kPostingGroup = 16;
 inline constexpr uint32_t kDictBlock = 16;  // values per front-coded dictionary block (v2)
-// Not part of the format (a reader decodes frames of any level). Level 1,
-// the level ClickHouse's ZSTD codec defaults to: against level 3 it cut
-// ingest CPU by 2.4-5.6% for archives 7-8% larger, and the archive is far
-// below its size targets while ingest has no margin (docs/PERFORMANCE.md).
+// zstd levels: not part of the format (a reader decodes frames of any
+// level). Ids, counts and dictionary rank lists barely compress better at
+// level 3 than at level 1 (the level ClickHouse's ZSTD codec defaults to),
+// so they take the faster one; text and the free-text user columns keep
+// level 3, which makes them about a fifth smaller (docs/PERFORMANCE.md).
 inline constexpr int kZstdLevel = 1;
+inline constexpr int kTextZstdLevel = 3;
 
 // What a segment holds, recorded in its directory and in the manifest.
 struct SegmentMeta {

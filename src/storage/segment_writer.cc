@@ -109,6 +109,7 @@ class PagedFile {
 // Rows cut into kGranuleRows granules, each compressed on its own.
 class GranuleBuilder {
  public:
+  explicit GranuleBuilder(int zstd_level = kZstdLevel) : zstd_level_(zstd_level) {}
   std::string* buf() { return &cur_; }
   void EndRow() {
     if (++rows_ == kGranuleRows) Flush();
@@ -130,10 +131,11 @@ class GranuleBuilder {
  private:
   void Flush() {
     if (rows_ == 0) return;
-    granules_.push_back(Compress(cur_, kZstdLevel));
+    granules_.push_back(Compress(cur_, zstd_level_));
     cur_.clear();
     rows_ = 0;
   }
+  int zstd_level_;
   std::string cur_;
   uint32_t rows_ = 0;
   std::vector<std::string> granules_;
@@ -822,7 +824,7 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   tasks.Add(
       BlockTasks::kColumns,
       [&](Blocks* out) {
-        GranuleBuilder g;
+        GranuleBuilder g(kTextZstdLevel);
         for (const Tweet& t : ts) {
           PutString(g.buf(), t.text);
           g.EndRow();
@@ -832,7 +834,8 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
       /*big=*/true);
   tasks.Add(BlockTasks::kColumns, [&](Blocks* out) {
     const size_t ns = std::size(kStringColumns);
-    std::vector<GranuleBuilder> g(ns + 2);
+    std::vector<GranuleBuilder> g(ns, GranuleBuilder(kTextZstdLevel));
+    g.resize(ns + 2);  // two id columns at kZstdLevel
     GranuleBuilder& tco = g[ns];
     GranuleBuilder& mention_ids = g[ns + 1];
     for (const Tweet& t : ts) {
