@@ -835,7 +835,7 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   tasks.Add(BlockTasks::kColumns, [&](Blocks* out) {
     const size_t ns = std::size(kStringColumns);
     std::vector<GranuleBuilder> g(ns, GranuleBuilder(kTextZstdLevel));
-    g.resize(ns + 2);  // two id columns at kZstdLevel
+    g.resize(ns + 2);  // url_tco and mention_ids: t.co links and ids, kZstdLevel
     GranuleBuilder& tco = g[ns];
     GranuleBuilder& mention_ids = g[ns + 1];
     for (const Tweet& t : ts) {

@@ -33,7 +33,7 @@ const LexEntry* LexiconTable::Find(std::string_view key) const {
 }
 
 LexEntry& LexiconTable::Upsert(std::string_view key) {
-  if ((size_ + 1) * 2 > slots_.size()) Grow();  // load factor <= 0.5
+  if ((entries_.size() + 1) * 2 > slots_.size()) Grow();  // load factor <= 0.5
   const uint64_t h = Hash(key);
   Slot& s = slots_[Probe(h, key)];
   if (s.entry >= 0) return entries_[s.entry];
@@ -42,7 +42,6 @@ LexEntry& LexiconTable::Upsert(std::string_view key) {
   keys_.push_back({static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(key.size())});
   arena_.append(key);
   entries_.emplace_back();
-  ++size_;
   return entries_.back();
 }
 

@@ -46,7 +46,7 @@ class LexiconTable {
   LexEntry& Upsert(std::string_view key);
   // nullptr when absent.
   const LexEntry* Find(std::string_view key) const;
-  size_t size() const { return size_; }
+  size_t size() const { return entries_.size(); }
 
  private:
   // 8 bytes, so the table's slots stay in cache: most tokens are not in the
@@ -73,7 +73,6 @@ class LexiconTable {
   std::vector<LexEntry> entries_;
   std::vector<Key> keys_;  // per entry
   std::string arena_;      // all keys, back to back
-  size_t size_ = 0;
 };
 
 }  // namespace roost::sentiment
