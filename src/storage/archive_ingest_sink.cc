@@ -162,9 +162,9 @@ class ArchiveIngestSink : public IngestSink {
         continue;
       }
       batch_ids_.Insert(t.id);
-      // A retweet of a deleted tweet is new but never stored (the tweet's
-      // own id was checked just above).
-      if (t.retweet_of != 0 && cs.IsDeleted(t.retweet_of)) continue;
+      // A retweet of a deleted tweet is new but never stored (its own id
+      // was checked just above, so only the cascade is left to ask).
+      if (cs.IsRetweetOfDeleted(t)) continue;
       if (cs.IsGeoScrubbed(t)) ClearGeo(&t);
       const TimestampMs start = PartitionStart(writer_->partition(), t.created_at);
       if (kept == 0) first_start = start;

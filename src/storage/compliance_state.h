@@ -25,8 +25,10 @@ class ComplianceState {
   void Apply(const ComplianceEvent& event);
 
   bool IsDeleted(uint64_t tweet_id) const { return deleted_.count(tweet_id) != 0; }
+  // A retweet whose original was deleted (the cascade).
+  bool IsRetweetOfDeleted(const Tweet& t) const { return t.retweet_of && IsDeleted(t.retweet_of); }
   // Deleted itself, or a retweet of a deleted tweet.
-  bool IsDeletedTweet(const Tweet& t) const { return IsDeleted(t.id) || (t.retweet_of && IsDeleted(t.retweet_of)); }
+  bool IsDeletedTweet(const Tweet& t) const { return IsDeleted(t.id) || IsRetweetOfDeleted(t); }
   bool IsUserHidden(uint64_t user_id) const { return user_flags_.count(user_id) != 0; }
   // Highest status id whose geo must be removed for `user_id`; 0 for none.
   uint64_t ScrubGeoUpTo(uint64_t user_id) const;

@@ -835,9 +835,7 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   tasks.Add(BlockTasks::kColumns, [&](Blocks* out) {
     const size_t ns = std::size(kStringColumns);
     std::vector<GranuleBuilder> g(ns, GranuleBuilder(kTextZstdLevel));
-    g.resize(ns + 2);  // url_tco and mention_ids: t.co links and ids, kZstdLevel
-    GranuleBuilder& tco = g[ns];
-    GranuleBuilder& mention_ids = g[ns + 1];
+    GranuleBuilder tco, mention_ids;  // t.co links and ids: kZstdLevel
     for (const Tweet& t : ts) {
       for (size_t k = 0; k < ns; ++k) {
         PutString(g[k].buf(), kStringColumns[k].get(t));
