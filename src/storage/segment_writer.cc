@@ -665,6 +665,16 @@ class BlockTasks {
   std::vector<Task> tasks_;
 };
 
+// `v` in ASCII lower case, in a per-thread scratch string that the next
+// call overwrites (for DimValues::AddCopy).
+std::string_view AsciiLowerScratch(std::string_view v) {
+  thread_local std::string s;
+  s.assign(v);
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
 // Tweets in row order without moving them: iterates as `const Tweet&`.
 struct SortedTweets {
   struct Iter {
@@ -853,49 +863,52 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
     out->emplace_back("mention_ids.data", mention_ids.Finish());
   });
 
-  // Dimension columns, one task each.
-  // `count`, when given, is the number of values of a row.
-  auto dim = [&](const char* name, bool multi, std::function<void(const Tweet&, DimValues*)> fill, bool big = false,
-                 size_t (*count)(const Tweet&) = nullptr) {
-    tasks.Add(BlockTasks::kDictionaries, [&ts, name, multi, fill = std::move(fill), count](Blocks* out) {
-      DimBlocks b;
-      {
+  // Dimension columns. The small ones share a task and fill their values
+  // in one pass over the rows, each row feeding every dimension of the
+  // group: a pass per dimension would load every tweet once per dimension.
+  struct Dim {
+    const char* name;
+    bool multi;
+    void (*fill)(const Tweet&, DimValues*);
+    size_t (*count)(const Tweet&) = nullptr;  // values of a row, when known
+  };
+  auto dims = [&ts](std::vector<Dim> group) {
+    return [&ts, group = std::move(group)](Blocks* out) {
+      std::vector<DimValues> d;
+      d.reserve(group.size());
+      for (const Dim& dim : group) {
         size_t values = 0;
-        if (count != nullptr)
-          for (const Tweet& t : ts) values += count(t);
-        DimValues d(ts.size(), values);
-        for (const Tweet& t : ts) {
-          fill(t, &d);
-          d.EndRow();
-        }
-        d.Done();
-        b = BuildDim(d, multi);
+        if (dim.count != nullptr)
+          for (const Tweet& t : ts) values += dim.count(t);
+        d.emplace_back(ts.size(), values);
       }
-      AddDimBlocks(out, name, std::move(b));
-    }, big);
+      for (const Tweet& t : ts)
+        for (size_t k = 0; k < group.size(); ++k) {
+          group[k].fill(t, &d[k]);
+          d[k].EndRow();
+        }
+      for (size_t k = 0; k < group.size(); ++k) {
+        d[k].Done();
+        AddDimBlocks(out, group[k].name, BuildDim(d[k], group[k].multi));
+      }
+    };
   };
-  // Normalised copies go through a per-thread scratch string.
-  auto lower = [](std::string_view v) -> std::string_view {
-    thread_local std::string s;
-    s.assign(v);
-    for (char& c : s)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-  };
-  dim("lang", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.lang); });
-  dim("detected_lang", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.detected_lang); });
-  dim("country", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.place ? t.place->country_code : kEmpty); });
-  dim("place", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.place ? t.place->full_name : kEmpty); });
+  tasks.Add(BlockTasks::kDictionaries, dims({
+      {"lang", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.lang); }},
+      {"detected_lang", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.detected_lang); }},
+      {"country", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.place ? t.place->country_code : kEmpty); }},
+      {"place", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.place ? t.place->full_name : kEmpty); }},
+  }));
   // `user` and `handle` in one task: the handle is stored through the user
   // when the two are one-to-one in this segment (the usual case).
-  tasks.Add(BlockTasks::kDictionaries, [&ts, lower](Blocks* out) {
+  tasks.Add(BlockTasks::kDictionaries, [&ts](Blocks* out) {
     DimValues user(ts.size()), handle(ts.size());
     for (const Tweet& t : ts) {
       char buf[24];
       auto [end, ec] = std::to_chars(buf, buf + sizeof buf, t.user.id);
       user.AddCopy(std::string_view(buf, end - buf));
       user.EndRow();
-      handle.AddCopy(lower(t.user.screen_name));
+      handle.AddCopy(AsciiLowerScratch(t.user.screen_name));
       handle.EndRow();
     }
     user.Done();
@@ -910,31 +923,35 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
       AddDimBlocks(out, "handle", BuildDim(handle, false));
     }
   }, /*big=*/true);
-  dim("source", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.source); });
-  dim("hashtags", true, [lower](const Tweet& t, DimValues* d) {
-    for (const auto& h : t.hashtags) d->AddCopy(lower(h.text));
-  });
-  dim("mentions", true, [lower](const Tweet& t, DimValues* d) {
-    for (const auto& m : t.mentions) d->AddCopy(lower(m.screen_name));
-  });
-  dim("cashtags", true, [](const Tweet& t, DimValues* d) {
-    for (const auto& c : t.cashtags) d->AddCopy(AsciiUpper(c));
-  });
-  dim("urls", true, [](const Tweet& t, DimValues* d) {
-    for (const auto& u : t.urls) d->AddValue(u.expanded_url.empty() ? u.url : u.expanded_url);
-  });
-  dim("domains", true, [](const Tweet& t, DimValues* d) {
-    for (const auto& s : t.domains) d->AddValue(s);
-  });
-  dim("brand_tags", true, [](const Tweet& t, DimValues* d) {
-    for (const auto& s : t.brand_tags) d->AddValue(s);
-  });
-  dim("withheld", true, [](const Tweet& t, DimValues* d) {
-    for (const auto& s : t.withheld_in_countries) d->AddValue(s);
-  });
-  dim("terms", true, [](const Tweet& t, DimValues* d) {
-    for (std::string_view s : t.terms) d->AddValue(s);
-  }, /*big=*/true, [](const Tweet& t) { return t.terms.size(); });
+  tasks.Add(BlockTasks::kDictionaries, dims({
+      {"source", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.source); }},
+      {"hashtags", true, [](const Tweet& t, DimValues* d) {
+         for (const auto& h : t.hashtags) d->AddCopy(AsciiLowerScratch(h.text));
+       }},
+      {"mentions", true, [](const Tweet& t, DimValues* d) {
+         for (const auto& m : t.mentions) d->AddCopy(AsciiLowerScratch(m.screen_name));
+       }},
+      {"cashtags", true, [](const Tweet& t, DimValues* d) {
+         for (const auto& c : t.cashtags) d->AddCopy(AsciiUpper(c));
+       }},
+      {"urls", true, [](const Tweet& t, DimValues* d) {
+         for (const auto& u : t.urls) d->AddValue(u.expanded_url.empty() ? u.url : u.expanded_url);
+       }},
+      {"domains", true, [](const Tweet& t, DimValues* d) {
+         for (const auto& s : t.domains) d->AddValue(s);
+       }},
+      {"brand_tags", true, [](const Tweet& t, DimValues* d) {
+         for (const auto& s : t.brand_tags) d->AddValue(s);
+       }},
+      {"withheld", true, [](const Tweet& t, DimValues* d) {
+         for (const auto& s : t.withheld_in_countries) d->AddValue(s);
+       }},
+  }));
+  tasks.Add(BlockTasks::kDictionaries, dims({
+      {"terms", true, [](const Tweet& t, DimValues* d) {
+         for (std::string_view s : t.terms) d->AddValue(s);
+       }, [](const Tweet& t) { return t.terms.size(); }},
+  }), /*big=*/true);
 
   tasks.Add(BlockTasks::kIdIndexes, [&](Blocks* out) {
     std::vector<std::pair<uint64_t, uint32_t>> ids, rts;
