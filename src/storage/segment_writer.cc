@@ -665,13 +665,13 @@ class BlockTasks {
   std::vector<Task> tasks_;
 };
 
-// `v` in ASCII lower case, in a per-thread scratch string that the next
-// call overwrites (for DimValues::AddCopy).
+// AsciiLower(v) (the folding FORMAT.md gives hashtags, mentions and
+// handles) in a per-thread scratch string that the next call overwrites,
+// for DimValues::AddCopy: the buffer moves in and out, nothing is allocated.
 std::string_view AsciiLowerScratch(std::string_view v) {
   thread_local std::string s;
   s.assign(v);
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  s = AsciiLower(std::move(s));
   return s;
 }
 
@@ -874,6 +874,8 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   };
   auto dims = [&ts](std::vector<Dim> group) {
     return [&ts, group = std::move(group)](Blocks* out) {
+      // Reserved: a DimValues must not move once it holds values (its
+      // queued lookups point into its own scratch strings).
       std::vector<DimValues> d;
       d.reserve(group.size());
       for (const Dim& dim : group) {
