@@ -64,7 +64,7 @@ void AddExplainCommand(CLI::App& app, int* exit_code) {
     if (o->json) {
       fmt::print(
           "{{\"syntax\": \"{}\", \"canonical\": {}, \"segments_total\": {}, \"segments_scanned\": {}, "
-          "\"rows_total\": {}, \"rows_in_segments\": {}, \"rows_visible\": {}, \"rows_in_range\": {}, \"count\": {}, "
+          "\"rows_total\": {}, \"rows_in_segments\": {}, \"rows_visible\": {}, \"rows_in_range\": {}, \"tweets\": {}, "
           "\"plan\": {}}}\n",
           p->query.shorthand ? "rule" : "csdl", JsonString(p->query.ToString()), r->segments_total, r->segments_in_range,
           r->rows_total, r->rows_in_segments, r->rows_visible, r->rows_in_range, r->count, tree);

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
       roost::cli::AddTrendsCommand,
       roost::cli::AddSeriesCommand,
       roost::cli::AddTopCommand,
+      roost::cli::AddExportCommand,
   };
   for (auto add : registrars) add(app, &exit_code);
   try {

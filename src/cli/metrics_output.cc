@@ -7,8 +7,8 @@ namespace roost::cli {
 using aggregate::MetricSet;
 using aggregate::TweetMetrics;
 
-std::vector<std::string> MetricHeaders(const MetricSet& set, std::string_view count_name) {
-  std::vector<std::string> h{std::string(count_name)};
+std::vector<std::string> MetricHeaders(const MetricSet& set) {
+  std::vector<std::string> h{"tweets"};
   if (set.authors) h.insert(h.end(), {"unique_authors", "reach"});
   if (set.kinds) h.insert(h.end(), {"retweets", "replies", "quotes"});
   if (set.engagement) h.push_back("engagement");
@@ -32,9 +32,9 @@ std::vector<std::string> MetricCells(const TweetMetrics& exact, const MetricSet&
 }
 
 void WriteMetricsJson(JsonWriter* w, const TweetMetrics& exact, const MetricSet& set,
-                      const privacy::PrivacyPolicy& policy, std::string_view count_name) {
+                      const privacy::PrivacyPolicy& policy) {
   const TweetMetrics m = privacy::Quantize(policy, exact);
-  w->Key(count_name).Uint(m.tweets);
+  w->Key("tweets").Uint(m.tweets);
   if (set.authors) w->Key("unique_authors").Uint(m.unique_authors).Key("reach").Uint(m.reach);
   if (set.kinds) w->Key("retweets").Uint(m.retweets).Key("replies").Uint(m.replies).Key("quotes").Uint(m.quotes);
   if (set.engagement) w->Key("engagement").Uint(m.engagement);

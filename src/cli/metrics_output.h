@@ -16,14 +16,15 @@ namespace roost::cli {
 
 inline constexpr const char* kRedacted = "redacted";
 
-// Column names; the first is "tweets" (or `count_name`).
-std::vector<std::string> MetricHeaders(const aggregate::MetricSet& set, std::string_view count_name = "tweets");
+// Column names; the first is "tweets" (a tweet count has that one name in
+// every answer).
+std::vector<std::string> MetricHeaders(const aggregate::MetricSet& set);
 // Cells for `m`, or "redacted" in every cell.
 std::vector<std::string> MetricCells(const aggregate::TweetMetrics& m, const aggregate::MetricSet& set,
                                      const privacy::PrivacyPolicy& policy, bool redacted);
 // The same as JSON members of the object being written.
 void WriteMetricsJson(JsonWriter* w, const aggregate::TweetMetrics& m, const aggregate::MetricSet& set,
-                      const privacy::PrivacyPolicy& policy, std::string_view count_name = "tweets");
+                      const privacy::PrivacyPolicy& policy);
 void WritePrivacyJson(JsonWriter* w, const privacy::PrivacyPolicy& policy);
 // "elapsed_ms" (the first run, archive open included) and, after --repeat,
 // "runs_ms" with every run.

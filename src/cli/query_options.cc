@@ -12,10 +12,15 @@ void AddQueryOptions(CLI::App* cmd, QueryOptions* o, bool filter_required) {
   cmd->add_option("--archive", o->archive, "archive directory")->required();
   auto* filter = cmd->add_option("--filter", o->filter, "CSDL filter or rule; @FILE reads it from FILE");
   if (filter_required) filter->required();
-  cmd->add_option("--from", o->from, "start of the time range (ISO 8601, inclusive)");
-  cmd->add_option("--to", o->to, "end of the time range (ISO 8601, exclusive)");
-  cmd->add_option("--tz", o->tz, "time zone of --from/--to without an offset (e.g. Europe/Paris); default UTC");
-  cmd->add_option("--threads", o->threads, "segments run in parallel (0: one per core)");
+  cmd->add_option("--from", o->from,
+                  "start of the time range, inclusive: ISO 8601 (2012-03-01T14:00), a month (2012-03) or epoch seconds");
+  cmd->add_option("--to", o->to,
+                  "end of the time range, exclusive: ISO 8601, a month (2012-04: up to the start of April) or epoch "
+                  "seconds");
+  cmd->add_option("--tz", o->tz,
+                  "time zone of --from/--to without an offset and of the times printed (e.g. Europe/Paris); default UTC");
+  cmd->add_option("--threads", o->threads, "segments run in parallel (0: one per core)")
+      ->check(CLI::Range(0, 1024));
   cmd->add_flag("--json", o->json, "machine-readable output");
 }
 

@@ -7,15 +7,26 @@
 #include <algorithm>
 
 #include "analysis/aggregate/column_cache.h"
+#include "analysis/aggregate/selection.h"
+#include "analysis/aggregate/time_grid.h"
 #include "cli/command.h"
 #include "cli/metrics_output.h"
 #include "cli/output.h"
 #include "cli/privacy_options.h"
 #include "cli/query_options.h"
+#include "cli/time_label.h"
+#include "common/csv.h"
 #include "common/time_parse.h"
 
 namespace roost::cli {
 namespace {
+
+struct SampleOptions {
+  QueryOptions query;
+  PrivacyOptions privacy;
+  size_t limit = 10;
+  bool csv = false;
+};
 
 // Unique authors over every matching tweet (what the answer gate counts).
 Result<uint64_t> UniqueAuthors(const PreparedQuery& p, const query::QueryResult& r) {
@@ -30,8 +41,10 @@ Result<uint64_t> UniqueAuthors(const PreparedQuery& p, const query::QueryResult&
   return static_cast<uint64_t>(std::unique(authors.begin(), authors.end()) - authors.begin());
 }
 
-Status PrintSample(const PreparedQuery& p, const query::QueryResult& r, size_t limit, bool json,
-                   const privacy::PrivacyPolicy& policy) {
+Status PrintSample(const PreparedQuery& p, const query::QueryResult& r, const SampleOptions& o,
+                   const aggregate::ZoneRules& zone, const privacy::PrivacyPolicy& policy) {
+  const size_t limit = o.limit;
+  const bool json = o.query.json;
   if (policy.enabled) {
     ROOST_ASSIGN_OR_RETURN(const uint64_t authors, UniqueAuthors(p, r));
     if (!privacy::AnswerAllowed(policy, authors)) {
@@ -45,6 +58,7 @@ Status PrintSample(const PreparedQuery& p, const query::QueryResult& r, size_t l
   }
   const bool show_handles = !policy.enabled || policy.show_handles;
   const bool show_text = !policy.enabled || policy.show_text;
+  if (o.csv) fmt::print("{}", CsvLine({"id", "created_at", "handle", "text"}));
   size_t shown = 0;
   for (const auto& sm : r.segments) {
     if (shown >= limit) break;
@@ -58,14 +72,17 @@ Status PrintSample(const PreparedQuery& p, const query::QueryResult& r, size_t l
       if (shown++ >= limit) break;
       const std::string handle = show_handles ? std::string(dict.value(handles[row])) : kRedacted;
       const std::string& stored_text = show_text ? texts[row] : std::string(kRedacted);
+      const std::string created_at = FormatInZone(times[row], zone);
       if (json) {
         fmt::print("{{\"id\": \"{}\", \"created_at\": \"{}\", \"handle\": {}, \"text\": {}}}\n", ids[row],
-                   FormatIsoTime(times[row]), JsonString(handle), JsonString(stored_text));
+                   created_at, JsonString(handle), JsonString(stored_text));
+      } else if (o.csv) {
+        fmt::print("{}", CsvLine({std::to_string(ids[row]), created_at, handle, stored_text}));
       } else {
         std::string text = stored_text;
         for (char& c : text)
           if (c == '\n' || c == '\t') c = ' ';
-        fmt::print("{}\t{}\t{}{}\t{}\n", ids[row], FormatIsoTime(times[row]), show_handles ? "@" : "", handle, text);
+        fmt::print("{}\t{}\t{}{}\t{}\n", ids[row], created_at, show_handles ? "@" : "", handle, text);
       }
     }
   }
@@ -75,30 +92,36 @@ Status PrintSample(const PreparedQuery& p, const query::QueryResult& r, size_t l
 }  // namespace
 
 void AddSampleCommand(CLI::App& app, int* exit_code) {
-  auto* cmd = app.add_subcommand("sample", "print a few tweets that match a filter (earliest first)");
-  auto o = std::make_shared<QueryOptions>();
-  auto limit = std::make_shared<size_t>(10);
-  auto privacy_options = std::make_shared<PrivacyOptions>();
-  AddQueryOptions(cmd, o.get());
-  AddPrivacyOptions(cmd, privacy_options.get());
-  cmd->add_option("--limit", *limit, "how many tweets (default 10)");
-  cmd->callback([o, limit, privacy_options, exit_code] {
-    auto p = PrepareQuery(*o);
+  auto* cmd = app.add_subcommand("sample", "print a few tweets that match a filter (default: every tweet), earliest first");
+  auto o = std::make_shared<SampleOptions>();
+  AddQueryOptions(cmd, &o->query, /*filter_required=*/false);
+  AddPrivacyOptions(cmd, &o->privacy);
+  cmd->add_option("--limit", o->limit, "how many tweets")->capture_default_str()->check(CLI::Range(1, 1000000));
+  cmd->add_flag("--csv", o->csv, "CSV output: id,created_at,handle,text")->excludes("--json");
+  cmd->callback([o, exit_code] {
+    auto p = PrepareQuery(o->query);
     if (!p.ok()) {
       *exit_code = ReportError("sample", p.status());
       return;
     }
-    auto r = query::Execute(*p->archive, p->query, p->exec);
+    auto zone = aggregate::ZoneRules::Load(o->query.tz);
+    if (!zone.ok()) {
+      *exit_code = ReportError("sample", zone.status());
+      return;
+    }
+    // No filter: every visible tweet in the range.
+    auto r = p->query.root ? query::Execute(*p->archive, p->query, p->exec)
+                           : aggregate::SelectRows(*p->archive, p->query, p->exec);
     if (!r.ok()) {
       *exit_code = ReportError("sample", r.status());
       return;
     }
-    auto policy = ResolvePrivacy(*privacy_options, o->archive);
+    auto policy = ResolvePrivacy(o->privacy, o->query.archive);
     if (!policy.ok()) {
       *exit_code = ReportError("sample", policy.status());
       return;
     }
-    const Status s = PrintSample(*p, *r, *limit, o->json, *policy);
+    const Status s = PrintSample(*p, *r, *o, **zone, *policy);
     *exit_code = s.ok() ? kExitOk : ReportError("sample", s);
   });
 }

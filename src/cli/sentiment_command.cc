@@ -7,11 +7,23 @@
 
 #include <fmt/format.h>
 
+#include "analysis/aggregate/metrics.h"
 #include "cli/command.h"
 #include "enrich/sentiment/sentiment_scorer.h"
 
 namespace roost::cli {
 namespace {
+
+// The class of the label, under the names `roost top --by sentiment_class`
+// prints (the scorer's label and the archive's class share the ±0.05 cut).
+const char* ClassName(const SentimentResult& r) {
+  using aggregate::SentimentClass;
+  const SentimentClass c = !r.scored      ? SentimentClass::kUnscored
+                           : r.label > 0 ? SentimentClass::kPositive
+                           : r.label < 0 ? SentimentClass::kNegative
+                                         : SentimentClass::kNeutral;
+  return aggregate::SentimentClassName(c);
+}
 
 struct SentimentArgs {
   std::string lang = "en";
@@ -39,8 +51,8 @@ int RunSentiment(const SentimentArgs& args) {
     if (args.json) {
       fmt::format_to(std::back_inserter(out),
                      "{{\"compound\": {:.4f}, \"pos\": {:.3f}, \"neu\": {:.3f}, \"neg\": {:.3f}, "
-                     "\"label\": {}, \"scored\": {}}}\n",
-                     r.compound, r.pos, r.neu, r.neg, r.label, r.scored ? "true" : "false");
+                     "\"label\": {}, \"sentiment_class\": \"{}\", \"scored\": {}}}\n",
+                     r.compound, r.pos, r.neu, r.neg, r.label, ClassName(r), r.scored ? "true" : "false");
     } else {
       fmt::format_to(std::back_inserter(out), "{:.4f}\n", r.compound);
     }
@@ -63,7 +75,7 @@ void AddSentimentCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--lang", args->lang, "language of the text (en, fr; others are not scored)")
       ->capture_default_str();
   cmd->add_flag("--json", args->json,
-                "print {\"compound\", \"pos\", \"neu\", \"neg\", \"label\", \"scored\"} per line");
+                "print {\"compound\", \"pos\", \"neu\", \"neg\", \"label\", \"sentiment_class\", \"scored\"} per line");
   cmd->callback([args, exit_code] { *exit_code = RunSentiment(*args); });
 }
 

@@ -22,6 +22,7 @@ struct SeriesOptions {
   std::string interval = "hour";
   std::string metrics = "all";
   bool csv = false;
+  bool totals = false;  // CSV: the last "total" row
   int repeat = 1;
 };
 
@@ -94,9 +95,13 @@ Status RunSeries(const SeriesOptions& o) {
     for (auto& c : MetricCells(s.buckets[i], metrics, policy, redacted)) row.push_back(c);
     t.AddRow(std::move(row));
   }
-  std::vector<std::string> total{"total"};
-  for (auto& c : MetricCells(s.total, metrics, policy, false)) total.push_back(c);
-  t.AddRow(std::move(total));
+  // A total row in CSV would read as one more bucket to a chart or to
+  // `roost detect --csv`: there it comes only when asked for.
+  if (!o.csv || o.totals) {
+    std::vector<std::string> total{"total"};
+    for (auto& c : MetricCells(s.total, metrics, policy, false)) total.push_back(c);
+    t.AddRow(std::move(total));
+  }
   fmt::print("{}", o.csv ? t.Csv() : t.Aligned());
   return Status::Ok();
 }
@@ -109,11 +114,15 @@ void AddSeriesCommand(CLI::App& app, int* exit_code) {
   AddQueryOptions(cmd, &o->query, /*filter_required=*/false);
   AddPrivacyOptions(cmd, &o->privacy);
   cmd->add_option("--interval", o->interval, "minute, hour, day, week (ISO, from Monday) or month")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::IsMember({"minute", "hour", "day", "week", "month"}));
   cmd->add_option("--metrics", o->metrics, "tweets,authors,kinds,engagement,sentiment or all")->capture_default_str();
-  cmd->add_flag("--csv", o->csv, "CSV output");
+  auto* csv = cmd->add_flag("--csv", o->csv, "CSV output (one row per bucket)");
+  cmd->add_flag("--totals", o->totals, "with --csv: a last row with the totals")->needs(csv);
+  // A benchmark knob, not a user's: hidden from --help.
   cmd->add_option("--repeat", o->repeat, "run the analysis N times in this process (benchmarks: --json lists runs_ms)")
-      ->check(CLI::Range(1, 1000));
+      ->check(CLI::Range(1, 1000))
+      ->group("");
   cmd->callback([o, exit_code] {
     const Status s = RunSeries(*o);
     *exit_code = s.ok() ? kExitOk : ReportError("series", s);

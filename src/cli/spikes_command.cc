@@ -19,7 +19,8 @@
 #include "cli/output.h"
 #include "cli/privacy_options.h"
 #include "cli/query_options.h"
-#include "common/time_parse.h"
+#include "cli/table.h"
+#include "cli/time_label.h"
 
 namespace roost::cli {
 namespace {
@@ -30,9 +31,10 @@ struct SpikesOptions {
   std::string interval = "hour";
   std::string news;
   double threshold = detect::kDefaultThreshold;
-  double min_z = 6;
-  size_t top = 5;
+  double min_spike_z = 6;  // the detector's residual z of a bucket (not the trends' burst z)
+  size_t limit = 5;        // explanation values per dimension
   size_t tweets = 3;
+  bool csv = false;
 };
 
 struct Explained {
@@ -83,7 +85,7 @@ Status RunSpikes(const SpikesOptions& o) {
     ROOST_ASSIGN_OR_RETURN(const detect::Detection det, detect::Detect(series, dopt));
     detect::SpikeOptions sopt;
     sopt.threshold = o.threshold;
-    sopt.core_z = o.min_z;
+    sopt.core_z = o.min_spike_z;
     std::vector<std::string> names{"terms", "hashtags", "phrases", "domains", "lang"};
     if (!policy.enabled || policy.show_handles) names.push_back("authors");
     ROOST_ASSIGN_OR_RETURN(const trends::Dimensions dims, trends::Dimensions::Make(names));
@@ -95,7 +97,7 @@ Status RunSpikes(const SpikesOptions& o) {
       topt.bursts.baseline_offsets = trends::AroundDays(7);
       topt.bursts.min_support = policy.enabled ? std::max<uint64_t>(10, policy.min_group_authors) : 5;
       topt.bursts.threads = o.query.threads;
-      topt.bursts.limit_per_dimension = o.top;
+      topt.bursts.limit_per_dimension = o.limit;
       topt.max_trends = 1;
       topt.top_tweets = o.tweets;
       topt.curve_margin_ms = 0;
@@ -123,7 +125,7 @@ Status RunSpikes(const SpikesOptions& o) {
     }
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     const bool text_ok = !policy.enabled || policy.show_text, handles_ok = !policy.enabled || policy.show_handles;
-    auto label = [&](TimestampMs t) { return aggregate::FormatWithOffset(t, zone->OffsetAt(t)); };
+    auto label = [&](TimestampMs t) { return FormatInZone(t, *zone); };
     auto count = [&](uint64_t c) { return privacy::RoundDown(policy, c); };
     if (o.query.json) {
       JsonWriter j;
@@ -134,9 +136,9 @@ Status RunSpikes(const SpikesOptions& o) {
       for (const auto& e : out) {
         const auto& sp = e.spike;
         j.BeginObject().Key("start").String(label(sp.start_time)).Key("peak").String(label(sp.peak_time));
-        j.Key("end").String(label(s.grid.end(sp.end))).Key("peak_count").Uint(count(static_cast<uint64_t>(sp.peak_value)));
-        j.Key("expected").Double(sp.expected_at_peak).Key("magnitude").Double(sp.magnitude);
-        j.Key("excess").Uint(count(static_cast<uint64_t>(sp.excess))).Key("score").Double(sp.max_score);
+        j.Key("end").String(label(s.grid.end(sp.end))).Key("peak_tweets").Uint(count(static_cast<uint64_t>(sp.peak_value)));
+        j.Key("expected_tweets").Double(sp.expected_at_peak).Key("magnitude").Double(sp.magnitude);
+        j.Key("excess_tweets").Uint(count(static_cast<uint64_t>(sp.excess))).Key("score").Double(sp.max_score);
         j.Key("baseline").String(e.background ? "all tweets" : "filter");
         j.Key("explanation").BeginObject();
         for (size_t d = 0; d < dims.specs.size(); ++d) {
@@ -147,23 +149,23 @@ Status RunSpikes(const SpikesOptions& o) {
               j.BeginObject().Key(kRedacted).Bool(true).EndObject();
               continue;
             }
-            j.BeginObject().Key("value").String(b.term.value).Key("count").Uint(count(b.count))
-                .Key("expected").Double(b.expected).Key("lift").Double(b.lift).Key("z").Double(b.z);
-            if (policy.enabled) j.Key("authors").Uint(count(b.authors));
+            j.BeginObject().Key("value").String(b.term.value).Key("tweets").Uint(count(b.count))
+                .Key("expected_tweets").Double(b.expected).Key("lift").Double(b.lift).Key("z").Double(b.z);
+            if (policy.enabled) j.Key("unique_authors").Uint(count(b.authors));
             j.EndObject();
           }
           j.EndArray();
         }
-        j.EndObject().Key("tweets").BeginArray();
+        j.EndObject().Key("top_tweets").BeginArray();
         for (const auto& t : e.why.trends.empty() ? std::vector<trends::ShownTweet>{} : e.why.trends[0].top_tweets) {
-          j.BeginObject().Key("created_at").String(FormatIsoTime(t.time));
+          j.BeginObject().Key("created_at").String(label(t.time));
           if (text_ok) j.Key("id").String(std::to_string(t.id)).Key("text").String(t.text);
           if (handles_ok) j.Key("handle").String(t.handle);
           j.Key("retweet_count").Int(t.retweet_count).EndObject();
         }
         j.EndArray().Key("news").BeginArray();
         for (const auto& [n, k] : e.news) {
-          j.BeginObject().Key("time").String(FormatIsoTime(n->time)).Key("headline").String(n->headline);
+          j.BeginObject().Key("time").String(label(n->time)).Key("headline").String(n->headline);
           j.Key("url").String(n->url).Key("matched").BeginArray();
           for (const auto& x : k) j.String(x);
           j.EndArray().EndObject();
@@ -174,6 +176,36 @@ Status RunSpikes(const SpikesOptions& o) {
       fmt::print("{}\n", j.str());
       return Status::Ok();
     }
+    // The explanation's values of one dimension, as the text lists them.
+    auto values = [&](const Explained& e, size_t d, bool with_counts) {
+      std::vector<std::string> v;
+      for (const auto& b : e.why.bursts.bursts) {
+        if (b.term.dim != static_cast<int>(d)) continue;
+        if (!privacy::GroupAllowed(policy, b.authors)) v.push_back(kRedacted);
+        else if (with_counts) v.push_back(fmt::format("{} ({} vs {:.0f})", trends::DisplayTerm(dims, b.term), count(b.count), b.expected));
+        else v.push_back(trends::DisplayTerm(dims, b.term));
+      }
+      return v;
+    };
+    if (o.csv) {
+      // One row per spike; a dimension's values in one cell, "; " between them.
+      std::vector<std::string> header{"start", "peak", "end", "peak_tweets", "expected_tweets", "magnitude",
+                                      "excess_tweets", "score", "baseline"};
+      for (const auto& spec : dims.specs) header.push_back(spec.name);
+      Table t(header);
+      for (const auto& e : out) {
+        const auto& sp = e.spike;
+        std::vector<std::string> row{label(sp.start_time), label(sp.peak_time), label(s.grid.end(sp.end)),
+                                     std::to_string(count(static_cast<uint64_t>(sp.peak_value))),
+                                     fmt::format("{:.1f}", sp.expected_at_peak), fmt::format("{:.2f}", sp.magnitude),
+                                     std::to_string(count(static_cast<uint64_t>(sp.excess))),
+                                     fmt::format("{:.3f}", sp.max_score), e.background ? "all tweets" : "filter"};
+        for (size_t d = 0; d < dims.specs.size(); ++d) row.push_back(fmt::format("{}", fmt::join(values(e, d, false), "; ")));
+        t.AddRow(std::move(row));
+      }
+      fmt::print("{}", t.Csv());
+      return Status::Ok();
+    }
     fmt::print("{} spike(s) in {} {} buckets\n", out.size(), s.buckets.size(), aggregate::IntervalName(interval));
     for (const auto& e : out) {
       const auto& sp = e.spike;
@@ -181,25 +213,18 @@ Status RunSpikes(const SpikesOptions& o) {
                  label(sp.start_time), label(s.grid.end(sp.end)), label(sp.peak_time),
                  count(static_cast<uint64_t>(sp.peak_value)), sp.expected_at_peak, sp.magnitude, sp.max_score);
       for (size_t d = 0; d < dims.specs.size(); ++d) {
-        std::string line;
-        for (const auto& b : e.why.bursts.bursts) {
-          if (b.term.dim != static_cast<int>(d)) continue;
-          if (!line.empty()) line += ", ";
-          line += privacy::GroupAllowed(policy, b.authors)
-                      ? fmt::format("{} ({} vs {:.0f})", trends::DisplayTerm(dims, b.term), count(b.count), b.expected)
-                      : std::string(kRedacted);
-        }
-        if (!line.empty()) fmt::print("  {:<9} {}\n", dims.specs[d].name, line);
+        const std::vector<std::string> v = values(e, d, true);
+        if (!v.empty()) fmt::print("  {:<9} {}\n", dims.specs[d].name, fmt::join(v, ", "));
       }
       if (!e.why.trends.empty())
         for (const auto& t : e.why.trends[0].top_tweets) {
           std::string text = text_ok ? t.text : "[text hidden]";
           for (char& c : text)
             if (c == '\n' || c == '\t') c = ' ';
-          fmt::print("  tweet     {} {}{}\n", FormatIsoTime(t.time), handles_ok ? "@" + t.handle + " " : "", text);
+          fmt::print("  tweet     {} {}{}\n", label(t.time), handles_ok ? "@" + t.handle + " " : "", text);
         }
       for (const auto& [n, k] : e.news)
-        fmt::print("  news      {} {} [{}]\n", FormatIsoTime(n->time), n->headline, fmt::join(k, ", "));
+        fmt::print("  news      {} {} [{}]\n", label(n->time), n->headline, fmt::join(k, ", "));
     }
   }
   return Status::Ok();
@@ -212,13 +237,22 @@ void AddSpikesCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<SpikesOptions>();
   AddQueryOptions(cmd, &o->query, /*filter_required=*/false);
   AddPrivacyOptions(cmd, &o->privacy);
-  cmd->add_option("--interval", o->interval, "minute, hour or day")->capture_default_str();
+  cmd->add_option("--interval", o->interval, "minute, hour or day")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"minute", "hour", "day"}));
   cmd->add_option("--news", o->news, "news timeline CSV (time,headline,url,keywords) to match against spikes");
   cmd->add_option("--threshold", o->threshold, "anomaly score threshold")->capture_default_str()->check(CLI::Range(0.0, 1.0));
-  cmd->add_option("--min-z", o->min_z, "a bucket whose residual z reaches this is a spike too (0: score only)")
-      ->capture_default_str();
-  cmd->add_option("--top", o->top, "explanation values per dimension")->capture_default_str()->check(CLI::Range(1, 1000));
+  // Not the --min-burst-z of trends: this z is the seasonal detector's
+  // standardised residual of a whole bucket's volume.
+  cmd->add_option("--min-spike-z", o->min_spike_z,
+                  "a bucket whose residual z (against its seasonal baseline) reaches this is a spike too (0: score only)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--min-z", o->min_spike_z, "former name of --min-spike-z")->check(CLI::NonNegativeNumber)->group("");
+  cmd->add_option("--limit", o->limit, "explanation values per dimension")->capture_default_str()->check(CLI::Range(1, 1000));
+  cmd->add_option("--top", o->limit, "former name of --limit")->check(CLI::Range(1, 1000))->group("");
   cmd->add_option("--tweets", o->tweets, "representative tweets per spike")->capture_default_str()->check(CLI::Range(0, 100));
+  cmd->add_flag("--csv", o->csv, "CSV output: one row per spike")->excludes("--json");
   cmd->callback([o, exit_code] {
     const Status s = RunSpikes(*o);
     *exit_code = s.ok() ? kExitOk : ReportError("spikes", s);

@@ -26,6 +26,7 @@ struct TopOptions {
   std::string rank_by = "tweets";
   std::string metrics = "authors";
   bool csv = false;
+  bool totals = false;  // CSV: a last "total" row
   int repeat = 1;
 };
 
@@ -45,7 +46,7 @@ struct Printer {
         w->Key(kRedacted).Bool(true);
       } else {
         w->Key("value").String(item.value);
-        WriteMetricsJson(w, item.metrics, metrics, policy, "count");
+        WriteMetricsJson(w, item.metrics, metrics, policy);
         if (depth + 1 < levels) {
           w->Key("children");
           Json(w, item.children, depth + 1);
@@ -54,6 +55,25 @@ struct Printer {
       w->EndObject();
     }
     w->EndArray();
+  }
+  // Long format for CSV: one row per leaf of the shown tree, its parents'
+  // values in the columns before it, so a chart or SQL tool reads every row
+  // alike (a redacted item or one without children is a leaf too).
+  void LeafRows(Table* t, const std::vector<aggregate::BreakdownItem>& items, std::vector<std::string> path) const {
+    for (const auto& item : items) {
+      const bool redacted = Redacted(item);
+      if (!redacted && path.size() + 1 < levels && !item.children.empty()) {
+        std::vector<std::string> child = path;
+        child.push_back(item.value);
+        LeafRows(t, item.children, child);
+        continue;
+      }
+      std::vector<std::string> row = path;
+      row.push_back(redacted ? kRedacted : item.value);
+      row.resize(levels);
+      for (auto& c : MetricCells(item.metrics, metrics, policy, redacted)) row.push_back(c);
+      t->AddRow(std::move(row));
+    }
   }
   void Rows(Table* t, const std::vector<aggregate::BreakdownItem>& items, std::vector<std::string> path) const {
     for (const auto& item : items) {
@@ -131,7 +151,7 @@ Status RunTop(const TopOptions& o) {
       w.Key("items");
       printer.Json(&w, r.items);
       w.Key("distinct").Uint(privacy::RoundDown(policy, r.distinct));
-      w.Key("total_tweets").Uint(privacy::RoundDown(policy, r.total.tweets));
+      w.Key("totals").BeginObject().Key("tweets").Uint(privacy::RoundDown(policy, r.total.tweets)).EndObject();
     }
     WriteTimingJson(&w, runs_ms);
     w.EndObject();
@@ -144,10 +164,23 @@ Status RunTop(const TopOptions& o) {
   }
   std::vector<std::string> header;
   for (const auto& d : spec.levels) header.push_back(d.name);
-  for (auto& h : MetricHeaders(spec.metrics, "count")) header.push_back(h);
+  const std::vector<std::string> metric_headers = MetricHeaders(spec.metrics);
+  header.insert(header.end(), metric_headers.begin(), metric_headers.end());
   Table t(header);
-  printer.Rows(&t, r.items, {});
-  fmt::print("{}", o.csv ? t.Csv() : t.Aligned());
+  if (!o.csv) {
+    printer.Rows(&t, r.items, {});
+    fmt::print("{}", t.Aligned());
+    return Status::Ok();
+  }
+  printer.LeafRows(&t, r.items, {});
+  if (o.totals) {
+    // Only the tweet count is known for the whole answer.
+    std::vector<std::string> total(header.size());
+    total[0] = "total";
+    total[spec.levels.size()] = std::to_string(privacy::RoundDown(policy, r.total.tweets));
+    t.AddRow(std::move(total));
+  }
+  fmt::print("{}", t.Csv());
   return Status::Ok();
 }
 
@@ -164,11 +197,16 @@ void AddTopCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--target,--by", o->target, "what to rank: " + names)->required();
   cmd->add_option("--then", o->then, "break each item down by another dimension (up to twice)");
   cmd->add_option("--limit", o->limit, "items per level")->capture_default_str()->check(CLI::Range(1, 100000));
-  cmd->add_option("--rank-by", o->rank_by, "tweets, authors, reach or engagement")->capture_default_str();
+  cmd->add_option("--rank-by", o->rank_by, "tweets, authors, reach or engagement")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"tweets", "authors", "reach", "engagement"}));
   cmd->add_option("--metrics", o->metrics, "tweets,authors,kinds,engagement,sentiment or all")->capture_default_str();
-  cmd->add_flag("--csv", o->csv, "CSV output");
+  auto* csv = cmd->add_flag("--csv", o->csv, "CSV output, one row per leaf of the breakdown (long format)");
+  cmd->add_flag("--totals", o->totals, "with --csv: a last row with the answer's tweets")->needs(csv);
+  // A benchmark knob, not a user's: hidden from --help.
   cmd->add_option("--repeat", o->repeat, "run the analysis N times in this process (benchmarks: --json lists runs_ms)")
-      ->check(CLI::Range(1, 1000));
+      ->check(CLI::Range(1, 1000))
+      ->group("");
   cmd->callback([o, exit_code] {
     const Status s = RunTop(*o);
     *exit_code = s.ok() ? kExitOk : ReportError("top", s);

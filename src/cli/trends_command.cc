@@ -17,7 +17,8 @@
 #include "cli/output.h"
 #include "cli/privacy_options.h"
 #include "cli/query_options.h"
-#include "common/time_parse.h"
+#include "cli/table.h"
+#include "cli/time_label.h"
 #include "query/time_range.h"
 
 namespace roost::cli {
@@ -26,12 +27,13 @@ namespace {
 struct TrendsOptions {
   QueryOptions query;
   PrivacyOptions privacy;
-  std::string at, window = "day", lang;
+  std::string at, interval = "day", lang;
   size_t limit = 10;
   size_t tweets = 3;
   uint64_t min_support = 0;  // 0: per window size
   uint64_t min_sources = 5;
-  double min_z = 8;
+  double min_burst_z = 8;  // a value's burst score (not the spikes' residual z)
+  bool csv = false;
 };
 
 // A trend of a period: merged over consecutive windows where it is the same
@@ -74,11 +76,14 @@ Status RunTrends(const TrendsOptions& o) {
   ROOST_ASSIGN_OR_RETURN(const privacy::PrivacyPolicy policy, ResolvePrivacy(o.privacy, o.query.archive));
   ROOST_ASSIGN_OR_RETURN(auto zone, aggregate::ZoneRules::Load(o.query.tz));
   int64_t len = 0;
-  if (o.window == "day") len = trends::kDayMs;
-  else if (o.window == "hour") len = trends::kHourMs;
-  else return Status::InvalidArgument("--window must be hour or day");
+  if (o.interval == "day") len = trends::kDayMs;
+  else if (o.interval == "hour") len = trends::kHourMs;
+  else return Status::InvalidArgument("--interval must be hour or day");
   std::vector<trends::Window> windows;
   if (!o.at.empty()) {
+    // One moment or one period: a range beside --at would be ignored.
+    if (!o.query.from.empty() || !o.query.to.empty())
+      return Status::InvalidArgument("give --at, or --from and --to, not both");
     ROOST_ASSIGN_OR_RETURN(const TimestampMs at, query::ParseTimeInZone(o.at, o.query.tz));
     windows.push_back({at, at + len});
   } else {
@@ -86,7 +91,7 @@ Status RunTrends(const TrendsOptions& o) {
     ROOST_ASSIGN_OR_RETURN(const TimestampMs from, query::ParseTimeInZone(o.query.from, o.query.tz));
     ROOST_ASSIGN_OR_RETURN(const TimestampMs to, query::ParseTimeInZone(o.query.to, o.query.tz));
     if (from >= to) return Status::InvalidArgument("--from must be before --to");
-    if ((to - from) / len > 1000) return Status::InvalidArgument("more than 1000 windows: use --window day");
+    if ((to - from) / len > 1000) return Status::InvalidArgument("more than 1000 windows: use --interval day");
     for (TimestampMs t = from; t < to; t += len) windows.push_back({t, std::min(t + len, to)});
   }
   // Only the days the windows, their baselines and curves need.
@@ -105,7 +110,7 @@ Status RunTrends(const TrendsOptions& o) {
   topt.bursts.min_support = o.min_support > 0 ? o.min_support : (len == trends::kDayMs ? 20 : 10);
   if (policy.enabled) topt.bursts.min_support = std::max<uint64_t>(topt.bursts.min_support, policy.min_group_authors);
   topt.bursts.threads = o.query.threads;
-  topt.bursts.min_z = o.min_z;
+  topt.bursts.min_z = o.min_burst_z;
   topt.max_trends = o.limit;
   topt.top_tweets = o.tweets;
   topt.count_authors = policy.enabled;
@@ -170,7 +175,7 @@ Status RunTrends(const TrendsOptions& o) {
     });
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   const bool text_ok = !policy.enabled || policy.show_text, handles_ok = !policy.enabled || policy.show_handles;
-  auto label = [&](TimestampMs t) { return aggregate::FormatWithOffset(t, zone->OffsetAt(t)); };
+  auto label = [&](TimestampMs t) { return FormatInZone(t, *zone); };
   auto count = [&](uint64_t c) { return privacy::RoundDown(policy, c); };
   // A curve hour is a bucket: hidden when its tweets have too few authors
   // (an empty hour shows its zero: it reveals no one).
@@ -179,7 +184,7 @@ Status RunTrends(const TrendsOptions& o) {
   };
   if (o.query.json) {
     JsonWriter j;
-    j.BeginObject().Key("window").String(o.window).Key("tz").String(zone->name());
+    j.BeginObject().Key("interval").String(o.interval).Key("tz").String(zone->name());
     if (!o.at.empty()) j.Key("at").String(label(windows[0].from));
     j.Key("filter").String(qo.filter);
     WritePrivacyJson(&j, policy);
@@ -199,8 +204,8 @@ Status RunTrends(const TrendsOptions& o) {
           continue;
         }
         j.BeginObject().Key("dimension").String(dims.specs[b.term.dim].name).Key("value").String(b.term.value)
-            .Key("count").Uint(count(b.count)).Key("expected").Double(b.expected).Key("z").Double(b.z);
-        if (policy.enabled) j.Key("authors").Uint(count(b.authors));
+            .Key("tweets").Uint(count(b.count)).Key("expected_tweets").Double(b.expected).Key("z").Double(b.z);
+        if (policy.enabled) j.Key("unique_authors").Uint(count(b.authors));
         j.EndObject();
       }
       j.EndArray().Key("curve_start").String(label(t.curve_from)).Key("curve").BeginArray();
@@ -210,7 +215,7 @@ Status RunTrends(const TrendsOptions& o) {
       }
       j.EndArray().Key("top_tweets").BeginArray();
       for (const auto& tw : t.top_tweets) {
-        j.BeginObject().Key("created_at").String(FormatIsoTime(tw.time));
+        j.BeginObject().Key("created_at").String(label(tw.time));
         if (text_ok) j.Key("id").String(std::to_string(tw.id)).Key("text").String(tw.text);
         if (handles_ok) j.Key("handle").String(tw.handle);
         j.Key("retweet_count").Int(tw.retweet_count).EndObject();
@@ -219,6 +224,24 @@ Status RunTrends(const TrendsOptions& o) {
     }
     j.EndArray().Key("elapsed_ms").Double(ms).EndObject();
     fmt::print("{}\n", j.str());
+    return Status::Ok();
+  }
+  if (o.csv) {
+    // One row per trend; its values in one cell, "; " between them.
+    Table t({"label", "score", "tweets", "start", "peak", "end", "values"});
+    for (const auto& f : found) {
+      const auto& tr = f.trend;
+      if (!privacy::GroupAllowed(policy, tr.authors) || tr.label.empty()) {
+        t.AddRow({kRedacted, "", "", "", "", "", ""});
+        continue;
+      }
+      std::vector<std::string> values;
+      for (const auto& b : tr.terms)
+        values.push_back(privacy::GroupAllowed(policy, b.authors) ? trends::DisplayTerm(dims, b.term) : kRedacted);
+      t.AddRow({tr.label, fmt::format("{:.1f}", tr.score), std::to_string(count(tr.tweets)), label(tr.start),
+                label(tr.peak), label(tr.end), fmt::format("{}", fmt::join(values, "; "))});
+    }
+    fmt::print("{}", t.Csv());
     return Status::Ok();
   }
   fmt::print("{} trend(s)\n", found.size());
@@ -241,7 +264,7 @@ Status RunTrends(const TrendsOptions& o) {
       std::string text = text_ok ? tw.text : "[text hidden]";
       for (char& c : text)
         if (c == '\n' || c == '\t') c = ' ';
-      fmt::print("  tweet {} {}{}\n", FormatIsoTime(tw.time), handles_ok ? "@" + tw.handle + " " : "", text);
+      fmt::print("  tweet {} {}{}\n", label(tw.time), handles_ok ? "@" + tw.handle + " " : "", text);
     }
   }
   return Status::Ok();
@@ -255,12 +278,21 @@ void AddTrendsCommand(CLI::App& app, int* exit_code) {
   AddQueryOptions(cmd, &o->query, /*filter_required=*/false);
   AddPrivacyOptions(cmd, &o->privacy);
   cmd->add_option("--at", o->at, "start of the window (ISO 8601, e.g. 2012-03-01 or 2012-03-01T14:00)");
-  cmd->add_option("--window", o->window, "hour or day")->capture_default_str();
+  cmd->add_option("--interval", o->interval, "length of a window: hour or day")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"hour", "day"}));
+  cmd->add_option("--window", o->interval, "former name of --interval")->check(CLI::IsMember({"hour", "day"}))->group("");
   cmd->add_option("--lang", o->lang, "only tweets in this language (detected)");
   cmd->add_option("--limit", o->limit, "trends per window")->capture_default_str()->check(CLI::Range(1, 64));
   cmd->add_option("--tweets", o->tweets, "top tweets per trend")->capture_default_str()->check(CLI::Range(0, 100));
   cmd->add_option("--min-support", o->min_support, "minimum count of a value in the window (default 20 a day, 10 an hour)");
-  cmd->add_option("--min-z", o->min_z, "minimum burst score z of a trend's values")->capture_default_str();
+  // Not the --min-spike-z of spikes: this z is a value's burst score
+  // against the same window on other days (docs/DETECTION.md).
+  cmd->add_option("--min-burst-z", o->min_burst_z, "minimum burst score z of a trend's values")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--min-z", o->min_burst_z, "former name of --min-burst-z")->check(CLI::NonNegativeNumber)->group("");
+  cmd->add_flag("--csv", o->csv, "CSV output: one row per trend")->excludes("--json");
   cmd->add_option("--min-sources", o->min_sources,
                   "minimum distinct source tweets of a trend's values (a tweet and its retweets are one)")
       ->capture_default_str();

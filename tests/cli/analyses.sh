@@ -38,21 +38,49 @@ check "daily series in Paris" "$s" 'o.buckets.length===1 && o.buckets[0].start==
 "$ROOST" series --archive "$tmp/a" --interval hour --metrics tweets --csv > "$tmp/s.csv"
 [ "$(head -1 "$tmp/s.csv")" = "start,tweets" ] || fail "csv header: $(head -1 "$tmp/s.csv")"
 grep -q '^2012-03-01T02:00:00Z,0$' "$tmp/s.csv" || fail "csv empty bucket: $(cat "$tmp/s.csv")"
+# No total row in CSV (a chart or roost detect would read it as a bucket) unless --totals.
+[ "$(wc -l < "$tmp/s.csv")" = 5 ] && ! grep -q '^total' "$tmp/s.csv" || fail "csv total row: $(cat "$tmp/s.csv")"
+[ "$("$ROOST" series --archive "$tmp/a" --interval hour --metrics tweets --csv --totals | tail -1)" = "total,5" ] \
+  || fail "csv --totals"
+"$ROOST" series --archive "$tmp/a" --interval hour --metrics tweets > "$tmp/s.txt"
+grep -Eq '^total +5$' "$tmp/s.txt" || fail "table total row: $(cat "$tmp/s.txt")"
 
 t="$("$ROOST" top --archive "$tmp/a" --target hashtags --json)"
-check "top hashtags" "$t" 'o.items.length===2 && o.items[0].value==="rwc" && o.items[0].count===4 &&
-  o.items[0].unique_authors===3 && o.items[1].value==="paris" && o.items[1].count===2 && o.distinct===2'
+check "top hashtags" "$t" 'o.items.length===2 && o.items[0].value==="rwc" && o.items[0].tweets===4 &&
+  o.items[0].unique_authors===3 && o.items[1].value==="paris" && o.items[1].tweets===2 && o.distinct===2 &&
+  o.totals.tweets===5 && o.items[0].count===undefined && o.total_tweets===undefined'
 t="$("$ROOST" top --archive "$tmp/a" --by hashtags --then lang --json)"
 check "nested" "$t" 'o.items[0].children.length===1 && o.items[0].children[0].value==="en" &&
-  o.items[0].children[0].count===4 && o.items[1].children.length===2'
+  o.items[0].children[0].tweets===4 && o.items[1].children.length===2'
 "$ROOST" top --archive "$tmp/a" --target hashtags --then lang > "$tmp/table.txt"
 grep -Eq '^rwc +en +4 +3' "$tmp/table.txt" || fail "table: $(cat "$tmp/table.txt")"
+head -1 "$tmp/table.txt" | grep -Eq '^hashtags +lang +tweets +unique_authors' || fail "table header: $(head -1 "$tmp/table.txt")"
+# Nested CSV is long format: one row per leaf, its parent's value beside it
+# (rwc: 4 en tweets by users 1,2,4; paris: user 3 in fr, user 4 in en).
+"$ROOST" top --archive "$tmp/a" --target hashtags --then lang --csv > "$tmp/top.csv"
+printf 'hashtags,lang,tweets,unique_authors,reach\nrwc,en,4,3,175\nparis,en,1,1,5\nparis,fr,1,1,10\n' | cmp -s - "$tmp/top.csv" \
+  || fail "top long csv: $(cat "$tmp/top.csv")"
+[ "$("$ROOST" top --archive "$tmp/a" --target hashtags --then lang --csv --totals | tail -1)" = "total,,5,," ] \
+  || fail "top csv --totals"
+# Usage errors: a ranking, an interval or a thread count that does not exist.
+for bad in "top --target hashtags --rank-by count" "series --interval fortnight" "series --threads -3" \
+           "top --target hashtags --totals"; do
+  set +e
+  "$ROOST" $bad --archive "$tmp/a" > /dev/null 2>&1; rc=$?
+  set -e
+  [ "$rc" = 2 ] || fail "$bad: exit $rc"
+done
+[ "$("$ROOST" top --archive "$tmp/a" --target hashtags --rank-by tweets --csv | sed -n 2p)" = "rwc,4,3,175" ] || fail "rank-by tweets"
+# --repeat is a benchmark knob: it works, and stays out of --help.
+"$ROOST" series --archive "$tmp/a" --repeat 2 --json | grep -q '"runs_ms"' || fail "--repeat"
+! "$ROOST" series --help | grep -q -- '--repeat' || fail "--repeat shown in help"
+! "$ROOST" top --help | grep -q -- '--repeat' || fail "--repeat shown in top help"
 # Grouped by the tags of a tag file (query/tags.h).
 printf 'tag "Rugby" { #rwc }\ntag.city "Paris" { #paris }\ntag "Both" { #rwc #paris }\n' > "$tmp/t.tags"
 t="$("$ROOST" top --archive "$tmp/a" --by tag --then lang --tags "$tmp/t.tags" --json)"
-check "top by tag" "$t" 'o.items.length===3 && o.items[0].value==="Rugby" && o.items[0].count===4 &&
-  o.items[1].value==="city.Paris" && o.items[1].count===2 && o.items[1].children.length===2 &&
-  o.items[2].value==="Both" && o.items[2].count===1'
+check "top by tag" "$t" 'o.items.length===3 && o.items[0].value==="Rugby" && o.items[0].tweets===4 &&
+  o.items[1].value==="city.Paris" && o.items[1].tweets===2 && o.items[1].children.length===2 &&
+  o.items[2].value==="Both" && o.items[2].tweets===1'
 set +e
 "$ROOST" top --archive "$tmp/a" --target tag 2> "$tmp/err.txt"; rc=$?
 set -e
@@ -73,7 +101,7 @@ check "item gate at 2" "$t" 'o.items[1].value==="paris"'
 t="$("$ROOST" top --archive "$tmp/a" --target hashtags --json --min-authors 5)"
 check "answer gate at 5" "$t" 'o.redacted===true && o.items===undefined'
 t="$("$ROOST" top --archive "$tmp/a" --target hashtags --json --min-authors 4 --min-group-authors 1 --quantum 2)"
-check "answer gate at 4, quantum 2" "$t" 'o.items[0].count===4 && o.items[0].unique_authors===2'
+check "answer gate at 4, quantum 2" "$t" 'o.items[0].tweets===4 && o.items[0].unique_authors===2'
 "$ROOST" series --archive "$tmp/a" --interval hour --min-group-authors 2 --min-authors 1 > "$tmp/gated.txt"
 grep -q 'redacted' "$tmp/gated.txt" || fail "table marker: $(cat "$tmp/gated.txt")"
 

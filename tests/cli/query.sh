@@ -28,13 +28,13 @@ tweet() {  # id hour text
 echo 'text contains "paris" // a comment' > "$tmp/filter.csdl"
 [ "$("$ROOST" count --archive "$tmp/a" --filter @"$tmp/filter.csdl")" = 2 ] || fail "@file filter"
 json="$("$ROOST" count --archive "$tmp/a" --filter '#rwc' --json)"
-node -e 'const o=JSON.parse(process.argv[1]); if (o.count!==2 || typeof o.elapsed_ms!=="number" || o.segments_total!==1) process.exit(1)' "$json" \
+node -e 'const o=JSON.parse(process.argv[1]); if (o.count!==2 || o.tweets!==2 || typeof o.elapsed_ms!=="number" || o.segments_total!==1) process.exit(1)' "$json" \
   || fail "count --json: $json"
 
 "$ROOST" explain --archive "$tmp/a" --filter 'rugby paris' > "$tmp/explain.txt"
 grep -q 'matches 1' "$tmp/explain.txt" || fail "explain: $(cat "$tmp/explain.txt")"
 "$ROOST" explain --archive "$tmp/a" --filter 'rugby paris' --json | node -e \
-  'const o=JSON.parse(require("fs").readFileSync(0,"utf8")); if (o.count!==1 || o.plan.step!=="AND") process.exit(1)' \
+  'const o=JSON.parse(require("fs").readFileSync(0,"utf8")); if (o.tweets!==1 || o.plan.step!=="AND") process.exit(1)' \
   || fail "explain --json"
 "$ROOST" sample --archive "$tmp/a" --filter '#rwc' --limit 1 > "$tmp/sample.txt"
 [ "$(wc -l < "$tmp/sample.txt")" = 1 ] && grep -q '@u1' "$tmp/sample.txt" || fail "sample: $(cat "$tmp/sample.txt")"
@@ -52,8 +52,8 @@ grep -Eq '^Rugby +3$' "$tmp/tags.txt" && grep -Eq '^places\.Paris +2$' "$tmp/tag
   || fail "count --tags: $(cat "$tmp/tags.txt")"
 json="$("$ROOST" count --archive "$tmp/a" --tags "$tmp/tags.csdl" --filter '#rwc' --json)"
 node -e 'const o=JSON.parse(process.argv[1]);
-  const t=Object.fromEntries(o.tags.map(x=>[x.tag,x.count]));
-  if (o.count!==2 || o.tagged!==2 || t["Rugby"]!==2 || t["places.Paris"]!==1 || o.tags[1].namespace!=="places" || o.tags[1].name!=="Paris") process.exit(1)' "$json" \
+  const t=Object.fromEntries(o.tags.map(x=>[x.tag,x.tweets]));
+  if (o.count!==2 || o.tweets!==2 || o.tagged_tweets!==2 || t["Rugby"]!==2 || t["places.Paris"]!==1 || o.tags[1].namespace!=="places" || o.tags[1].name!=="Paris") process.exit(1)' "$json" \
   || fail "count --tags --json: $json"
 printf 'tag "A" { rugby }\ntga "B" { paris }\n' > "$tmp/bad.tags"
 set +e
@@ -80,4 +80,41 @@ set +e
 rc=$?
 set -e
 [ $rc = 2 ] || fail "bad zone exit code $rc"
+
+# Without --filter, count and sample answer for every visible tweet in the range.
+[ "$("$ROOST" count --archive "$tmp/a")" = 5 ] || fail "count without filter"
+[ "$("$ROOST" count --archive "$tmp/a" --from 2012-03-01T09:00)" = 3 ] || fail "count without filter, from 09:00"
+[ "$("$ROOST" sample --archive "$tmp/a" --limit 2 | cut -f1 | tr '\n' ' ')" = "1 2 " ] || fail "sample without filter"
+# --from/--to take what filters take: epoch seconds (1330592400 = 2012-03-01T09:00:00Z) and months
+# (--to 2012-03 is the exclusive start of March: nothing before it here; --to 2012-04 all of March).
+[ "$("$ROOST" count --archive "$tmp/a" --from 1330592400)" = 3 ] || fail "--from epoch seconds"
+[ "$("$ROOST" count --archive "$tmp/a" --from 2012-03 --to 2012-04)" = 5 ] || fail "--from/--to months"
+[ "$("$ROOST" count --archive "$tmp/a" --from 2012-02 --to 2012-03)" = 0 ] || fail "--to month is exclusive"
+set +e
+"$ROOST" count --archive "$tmp/a" --from 2012-13 2> "$tmp/err.txt"; rc=$?
+set -e
+[ $rc = 2 ] && grep -q "month" "$tmp/err.txt" || fail "bad month: rc $rc $(cat "$tmp/err.txt")"
+# sample prints times in --tz (tweet 1 is 01:00Z, 02:00 in Paris).
+"$ROOST" sample --archive "$tmp/a" --limit 1 --tz Europe/Paris > "$tmp/sample-tz.txt"
+[ "$(cut -f2 "$tmp/sample-tz.txt")" = "2012-03-01T02:00:00+01:00" ] || fail "sample --tz: $(cat "$tmp/sample-tz.txt")"
+[ "$("$ROOST" sample --archive "$tmp/a" --limit 1 --json | node -e 'console.log(JSON.parse(require("fs").readFileSync(0,"utf8")).created_at)')" \
+  = "2012-03-01T01:00:00Z" ] || fail "sample UTC time"
+# CSV: count, per tag (no total rows unless --totals), sample (RFC 4180 quoting of a comma).
+[ "$("$ROOST" count --archive "$tmp/a" --filter rugby --csv | tr '\n' ' ')" = "tweets 3 " ] || fail "count --csv"
+"$ROOST" count --archive "$tmp/a" --tags "$tmp/tags.csdl" --csv > "$tmp/tags.csv"
+printf 'tag,namespace,name,tweets\nRugby,,Rugby,3\nplaces.Paris,places,Paris,2\n' | cmp -s - "$tmp/tags.csv" \
+  || fail "count --tags --csv: $(cat "$tmp/tags.csv")"
+"$ROOST" count --archive "$tmp/a" --tags "$tmp/tags.csdl" --csv --totals | tail -2 > "$tmp/tags-totals.csv"
+printf '(any tag),,,4\n(matching),,,5\n' | cmp -s - "$tmp/tags-totals.csv" || fail "--totals: $(cat "$tmp/tags-totals.csv")"
+printf '{"created_at":"Fri Mar 02 10:00:00 +0000 2012","id_str":"6","text":"say \\"hi\\", then go","user":{"id_str":"6","screen_name":"u6"},"lang":"en"}\n' \
+  | "$ROOST" ingest --archive "$tmp/a" - > /dev/null
+[ "$("$ROOST" sample --archive "$tmp/a" --from 2012-03-02 --csv)" = "$(printf 'id,created_at,handle,text\n6,2012-03-02T10:00:00Z,u6,"say ""hi"", then go"')" ] \
+  || fail "sample --csv: $("$ROOST" sample --archive "$tmp/a" --from 2012-03-02 --csv)"
+# Nonsense is a usage error.
+for bad in "--threads -3" "--limit 0"; do
+  set +e
+  "$ROOST" sample --archive "$tmp/a" $bad > /dev/null 2>&1; rc=$?
+  set -e
+  [ $rc = 2 ] || fail "sample $bad: exit $rc"
+done
 echo "cli.query: ok"

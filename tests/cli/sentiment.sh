@@ -23,9 +23,15 @@ for key in compound pos neu neg label scored; do
   [[ "$json" == *"\"$key\":"* ]] || fail "--json lacks $key: $json"
 done
 [[ "$json" == *'"label": -1'* && "$json" == *'"scored": true'* ]] || fail "French negation: $json"
+# The class name beside the label, as `roost top --by sentiment_class` names it.
+[[ "$json" == *'"sentiment_class": "negative"'* ]] || fail "French negation class: $json"
+json=$(printf 'I love this wonderful day!\nthe table\n' | "$ROOST" sentiment --json)
+[[ "$(echo "$json" | head -1)" == *'"label": 1, "sentiment_class": "positive"'* ]] || fail "positive class: $json"
+[[ "$(echo "$json" | tail -1)" == *'"label": 0, "sentiment_class": "neutral"'* ]] || fail "neutral class: $json"
 
 json=$(printf 'Ich liebe diesen Tag\n' | "$ROOST" sentiment --lang de --json 2>/dev/null)
-[[ "$json" == *'"scored": false'* && "$json" == *'"compound": 0.0000'* ]] || fail "de: $json"
+[[ "$json" == *'"scored": false'* && "$json" == *'"compound": 0.0000'* && "$json" == *'"sentiment_class": "unscored"'* ]] \
+  || fail "de: $json"
 
 set +e
 "$ROOST" sentiment --no-such-flag </dev/null >/dev/null 2>&1

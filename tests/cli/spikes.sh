@@ -47,8 +47,40 @@ ex = s["explanation"]
 assert tag in [x["value"].lower() for x in ex["hashtags"]]
 assert kw in [x["value"].lower() for x in ex["terms"]], ex["terms"]
 assert s["news"] and kw in s["news"][0]["matched"]
-assert s["tweets"] and "text" in s["tweets"][0]
+assert s["top_tweets"] and "text" in s["top_tweets"][0]
+# One vocabulary: tweet counts are "tweets"; UTC times end in Z.
+assert isinstance(s["peak_tweets"], int) and s["peak_tweets"] > 0 and "peak_count" not in s, s.keys()
+assert "expected_tweets" in s and "excess_tweets" in s
+assert all("tweets" in x and "count" not in x for d in ex.values() for x in d), ex
+for k in ("start", "peak", "end"):
+    assert s[k].endswith("Z") and "+00:00" not in s[k], s[k]
+assert all(t["created_at"].endswith("Z") for t in s["top_tweets"])
 PY
+# With --tz every time of the answer is in that zone: the spike's bounds, its tweets, its news.
+"$ROOST" spikes --archive "$dir/a" --filter "#$tag" --news "$dir/in/news.csv" --tz Europe/Paris --json > "$dir/tz.json"
+python3 - "$dir/tz.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))["spikes"][0]
+times = [s["start"], s["peak"], s["end"]] + [t["created_at"] for t in s["top_tweets"]] + [n["time"] for n in s["news"]]
+assert len(times) > 4 and all(t.endswith("+01:00") for t in times), times
+PY
+# CSV: one row per spike, RFC 4180, the same figures as the JSON.
+"$ROOST" spikes --archive "$dir/a" --filter "#$tag" --csv --limit 2 > "$dir/s.csv"
+python3 - "$dir/s.csv" "$dir/s.json" <<'PY'
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+j = json.load(open(sys.argv[2]))["spikes"][0]
+assert len(rows) == 1, rows
+r = rows[0]
+assert r["start"] == j["start"] and int(r["peak_tweets"]) == j["peak_tweets"], (r, j)
+assert 1 <= len(r["terms"].split("; ")) <= 2, r["terms"]   # --limit 2 values per dimension
+PY
+# --limit is the flag (--top its former, hidden name); --min-spike-z is not trends' --min-burst-z.
+"$ROOST" spikes --help | grep -q -- '--limit' && ! "$ROOST" spikes --help | grep -q -- '--top'
+"$ROOST" spikes --help | grep -q -- '--min-spike-z'
+[ "$("$ROOST" spikes --archive "$dir/a" --filter "#$tag" --csv --top 2 | md5sum)" = "$(md5sum < "$dir/s.csv")" ]
+"$ROOST" spikes --archive "$dir/a" --interval week > /dev/null 2>&1 && exit 1 || [ $? = 2 ]
+"$ROOST" spikes --archive "$dir/a" --min-spike-z -1 > /dev/null 2>&1 && exit 1 || [ $? = 2 ]
 # Ungated, the bots' word explains the spike and joins the event's trend;
 # gated per value by unique authors (5), it is redacted everywhere, while the
 # event's own keyword (hundreds of authors) stays.
@@ -67,7 +99,7 @@ ex = s["spikes"][0]["explanation"]
 vals = [x for d in ex.values() for x in d]
 assert any(x.get("redacted") for x in vals), ex
 assert kw in [x.get("value", "").lower() for x in ex["terms"]], ex["terms"]
-assert all("authors" in x for x in vals if not x.get("redacted")), vals
+assert all("unique_authors" in x for x in vals if not x.get("redacted")), vals
 tr = [x for x in t["trends"] if x.get("label", "").lower() == "#" + tag]
 assert tr and any(v.get("redacted") for v in tr[0]["terms"]), t["trends"]
 curve = tr[0]["curve"]

@@ -24,7 +24,34 @@ assert "#" + sys.argv[2].lower() in labels, labels
 t = r["trends"][labels.index("#" + sys.argv[2].lower())]
 assert len(t["curve"]) == 48 and max(t["curve"]) > 0
 assert t["top_tweets"] and "text" in t["top_tweets"][0]
+# One vocabulary: "interval", "tweets"; UTC times end in Z.
+assert r["interval"] == "day" and "window" not in r, r.keys()
+assert all("tweets" in v and "count" not in v for v in t["terms"]), t["terms"]
+assert all(x.endswith("Z") for x in [r["at"], t["start"], t["peak"], t["end"], t["curve_start"]]), t
+assert all(tw["created_at"].endswith("Z") for tw in t["top_tweets"])
 PY
+# --tz: every time of the answer in that zone, the top tweets' too.
+"$ROOST" trends --archive "$a" --at "$2" --tz Europe/Paris --json > "$dir/tz.json"
+python3 - "$dir/tz.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+t = r["trends"][0]
+times = [r["at"], t["start"], t["peak"], t["end"]] + [tw["created_at"] for tw in t["top_tweets"]]
+assert all(x.endswith("+01:00") for x in times), times
+PY
+# CSV: one row per trend, the same trends as the JSON; --interval, and --window as its former name.
+"$ROOST" trends --archive "$a" --at "$2" --interval day --csv > "$dir/t.csv"
+"$ROOST" trends --archive "$a" --at "$2" --window day --csv | cmp -s - "$dir/t.csv"
+python3 - "$dir/t.csv" "$dir/t.json" <<'PY'
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+j = json.load(open(sys.argv[2]))["trends"]
+assert [r["label"] for r in rows] == [t["label"] for t in j], (rows, j)
+assert [int(r["tweets"]) for r in rows] == [t["tweets"] for t in j]
+PY
+"$ROOST" trends --help | grep -q -- '--min-burst-z' && ! "$ROOST" trends --help | grep -q -- '--window'
+# A range beside --at would be ignored: refused.
+"$ROOST" trends --archive "$a" --at "$2" --from "$2" > /dev/null 2>&1 && exit 1 || [ $? = 2 ]
 # Under the privacy gate, text and handles are hidden.
 "$ROOST" trends --archive "$a" --at "$2" --json --privacy --min-authors 1 > "$dir/p.json"
 ! grep -q '"text"\|"handle"' "$dir/p.json"
