@@ -39,13 +39,6 @@ Bitmap Filter(const Bitmap& domain, Fn&& keep) {
   return out;
 }
 
-std::string Normalize(const TargetInfo& t, std::string_view v) {
-  std::string s(v);
-  if (t.norm == Norm::kLower) return storage::AsciiLower(std::move(s));
-  if (t.norm == Norm::kUpper) return storage::AsciiUpper(std::move(s));
-  return s;
-}
-
 bool IsGeoTarget(const TargetInfo& t) {
   return t.kind == TargetKind::kGeo || storage::IsGeoDim(t.column);
 }
@@ -184,10 +177,30 @@ class SegmentRun {
     Bitmap out = domain.Copy();
     for (const auto& t : terms) {
       ROOST_ASSIGN_OR_RETURN(PostingCache::Rows b, Lookup("terms", t));
-      out.AndWith(*b);
+      if (UnfoldedSegment() && IsWordTerm(t)) {
+        // Written before possessives were dropped: "plane's" is a term of its own.
+        ROOST_ASSIGN_OR_RETURN(PostingCache::Rows p, Lookup("terms", t + "'s"));
+        Bitmap both = b->Copy();
+        both.OrWith(*p);
+        out.AndWith(both);
+      } else {
+        out.AndWith(*b);
+      }
       if (out.Empty()) break;
     }
     return out;
+  }
+
+  // A segment written before format version 3 folded dimension values as
+  // ASCII only and kept possessives in its terms; queries meet it halfway.
+  bool UnfoldedSegment() const { return r_.format_version() < storage::kUnicodeFoldVersion; }
+  static bool IsWordTerm(std::string_view t) {
+    return !t.empty() && t[0] != '#' && t[0] != '@' && t[0] != '$' && t.find(' ') == std::string_view::npos;
+  }
+  static bool IsAscii(std::string_view s) {
+    for (char c : s)
+      if (static_cast<unsigned char>(c) >= 0x80) return false;
+    return true;
   }
 
   // Union of postings of the dictionary values of `column` that `keep` accepts.
@@ -340,8 +353,17 @@ class SegmentRun {
     if (lookup && (p.op == Op::kEq || p.op == Op::kIn || p.op == Op::kNe)) {
       const auto values = p.op == Op::kIn ? SplitList(p.value) : std::vector<std::string>{p.value};
       for (const auto& v : values) {
-        ROOST_ASSIGN_OR_RETURN(PostingCache::Rows b, Lookup(col, Normalize(t, v)));
+        const std::string key = NormalizeValue(t, v);
+        ROOST_ASSIGN_OR_RETURN(PostingCache::Rows b, Lookup(col, key));
         out.OrWith(*b);
+        if (t.norm == Norm::kLower && UnfoldedSegment() && !IsAscii(key)) {
+          // Older segments hold "espaÑa" beside "españa": fold each
+          // non-ASCII dictionary value and compare.
+          ROOST_ASSIGN_OR_RETURN(Bitmap old, DictScan(col, [&](std::string_view d) {
+                                   return !IsAscii(d) && storage::FoldDimValue(d) == key;
+                                 }));
+          out.OrWith(old);
+        }
       }
     } else {
       const bool ne = p.op == Op::kNe;

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "enrich/language/language_id.h"
 #include "query/value_parse.h"
 
 namespace roost::query {
@@ -88,6 +89,10 @@ struct Tok {
   Kind kind = kEnd;
   std::string text;
   int line = 1, column = 1;
+  // A string's first escape other than \\ \" \' (kept as written, for
+  // regex values; an error for any other operator), and its column.
+  std::string odd_escape;
+  int odd_escape_column = 0;
 };
 
 class Failure {
@@ -107,76 +112,134 @@ class Failure {
 };
 
 // ---- CSDL lexer ----
-Status LexCsdl(std::string_view s, int line, int col, std::vector<Tok>* out, Failure* f) {
-  size_t i = 0;
-  auto advance = [&](size_t n) {
-    for (size_t k = 0; k < n && i < s.size(); ++k, ++i) {
-      if (s[i] == '\n') ++line, col = 1;
-      else if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++col;
+// One token at a time, so a rule can lex a CSDL condition embedded in it
+// ("velocar sentiment < -0.5") without lexing the rest of the rule as CSDL.
+class CsdlLexer {
+ public:
+  CsdlLexer(std::string_view s, size_t pos, int line, int column) : s_(s), i_(pos), line_(line), col_(column) {}
+
+  // The next token into *t (kEnd at the end of the text).
+  Status Next(Tok* t, Failure* f) {
+    SkipSpaceAndComments();
+    if (!comment_error_.empty()) return f->Fail(comment_line_, comment_col_, comment_error_, "'*/'");
+    *t = Tok{};
+    t->line = line_, t->column = col_;
+    if (i_ >= s_.size()) return Status::Ok();
+    const char c = s_[i_];
+    if (c == '"' || c == '\'') return LexString(c, t, f);
+    if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+      t->kind = Tok::kIdent;
+      size_t j = i_;
+      while (j < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[j])) || s_[j] == '_' || s_[j] == '.')) ++j;
+      t->text = std::string(s_.substr(i_, j - i_));
+      Advance(j - i_);
+      return Status::Ok();
     }
-  };
-  while (i < s.size()) {
-    const char c = s[i];
-    if (std::isspace(static_cast<unsigned char>(c))) { advance(1); continue; }
-    if (s.substr(i, 2) == "//") {
-      while (i < s.size() && s[i] != '\n') advance(1);
-      continue;
-    }
-    if (s.substr(i, 2) == "/*") {
-      const int l0 = line, c0 = col;
-      const size_t end = s.find("*/", i + 2);
-      if (end == std::string_view::npos) return f->Fail(l0, c0, "unterminated comment", "'*/'");
-      advance(end + 2 - i);
-      continue;
-    }
-    Tok t;
-    t.line = line, t.column = col;
-    if (c == '"' || c == '\'') {
-      t.kind = Tok::kString;
-      size_t j = i + 1;
-      bool closed = false;
-      while (j < s.size()) {
-        if (s[j] == '\\' && j + 1 < s.size()) { t.text += s[j + 1]; j += 2; continue; }
-        if (s[j] == c) { closed = true; break; }
-        t.text += s[j++];
-      }
-      if (!closed) return f->Fail(t.line, t.column, "unterminated string", std::string("a closing ") + c);
-      advance(j + 1 - i);
-    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
-      t.kind = Tok::kIdent;
-      size_t j = i;
-      while (j < s.size() && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '_' || s[j] == '.')) ++j;
-      t.text = std::string(s.substr(i, j - i));
-      advance(j - i);
-    } else if (std::isdigit(static_cast<unsigned char>(c)) ||
-               (c == '-' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
-      t.kind = Tok::kNumber;
-      size_t j = i + 1;
-      while (j < s.size() && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '.' || s[j] == ':' ||
-                              s[j] == '-' || s[j] == '+'))
+    if (std::isdigit(static_cast<unsigned char>(c)) ||
+        (c == '-' && i_ + 1 < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_ + 1])))) {
+      t->kind = Tok::kNumber;
+      size_t j = i_ + 1;
+      while (j < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[j])) || s_[j] == '.' || s_[j] == ':' ||
+                               s_[j] == '-' || s_[j] == '+'))
         ++j;
-      t.text = std::string(s.substr(i, j - i));
-      advance(j - i);
-    } else {
-      static const char* kSyms[] = {"==", "!=", "<=", ">=", "<", ">", "(", ")", "="};
-      bool found = false;
-      for (const char* sym : kSyms) {
-        if (s.substr(i, std::char_traits<char>::length(sym)) == sym) {
-          t.kind = Tok::kSymbol;
-          t.text = sym;
-          advance(t.text.size());
-          found = true;
-          break;
-        }
-      }
-      if (!found) return f->Fail(line, col, std::string("unexpected character '") + c + "'", "a target, operator or value");
+      t->text = std::string(s_.substr(i_, j - i_));
+      Advance(j - i_);
+      return Status::Ok();
     }
-    out->push_back(std::move(t));
+    static const char* kSyms[] = {"==", "!=", "<=", ">=", "<", ">", "(", ")", "="};
+    for (const char* sym : kSyms) {
+      if (s_.substr(i_, std::char_traits<char>::length(sym)) == sym) {
+        t->kind = Tok::kSymbol;
+        t->text = sym;
+        Advance(t->text.size());
+        return Status::Ok();
+      }
+    }
+    return f->Fail(line_, col_, std::string("unexpected character '") + c + "'", "a target, operator or value");
   }
-  Tok end;
-  end.line = line, end.column = col;
-  out->push_back(end);
-  return Status::Ok();
+
+  size_t pos() const { return i_; }
+  int line() const { return line_; }
+  int column() const { return col_; }
+
+ private:
+  void Advance(size_t n) {
+    for (size_t k = 0; k < n && i_ < s_.size(); ++k, ++i_) {
+      if (s_[i_] == '\n') ++line_, col_ = 1;
+      else if ((static_cast<unsigned char>(s_[i_]) & 0xC0) != 0x80) ++col_;
+    }
+  }
+
+  void SkipSpaceAndComments() {
+    while (i_ < s_.size()) {
+      if (std::isspace(static_cast<unsigned char>(s_[i_]))) {
+        Advance(1);
+      } else if (s_.substr(i_, 2) == "//") {
+        while (i_ < s_.size() && s_[i_] != '\n') Advance(1);
+      } else if (s_.substr(i_, 2) == "/*") {
+        const size_t end = s_.find("*/", i_ + 2);
+        if (end == std::string_view::npos) {
+          comment_error_ = "unterminated comment", comment_line_ = line_, comment_col_ = col_;
+          return;
+        }
+        Advance(end + 2 - i_);
+      } else {
+        return;
+      }
+    }
+  }
+
+  // \\ \" and \' are escapes; any other backslash stays as written, so a
+  // regex such as "(?i)\bword\b" reaches RE2 intact (the parser refuses
+  // it for operators that are not regexes).
+  Status LexString(char quote, Tok* t, Failure* f) {
+    t->kind = Tok::kString;
+    size_t j = i_ + 1;
+    int col = col_ + 1;
+    bool closed = false;
+    while (j < s_.size()) {
+      const char c = s_[j];
+      if (c == '\\' && j + 1 < s_.size()) {
+        const char e = s_[j + 1];
+        if (e == '\\' || e == '"' || e == '\'') {
+          t->text += e;
+        } else {
+          if (t->odd_escape.empty()) t->odd_escape = std::string("\\") + e, t->odd_escape_column = col;
+          t->text += c;
+          t->text += e;
+        }
+        j += 2, col += 2;
+        continue;
+      }
+      if (c == quote) {
+        closed = true;
+        break;
+      }
+      t->text += c;
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++col;
+      ++j;
+    }
+    if (!closed) return f->Fail(t->line, t->column, "unterminated string", std::string("a closing ") + quote);
+    Advance(j + 1 - i_);
+    return Status::Ok();
+  }
+
+  std::string_view s_;
+  size_t i_;
+  int line_, col_;
+  std::string comment_error_;
+  int comment_line_ = 0, comment_col_ = 0;
+};
+
+Status LexCsdl(std::string_view s, int line, int col, std::vector<Tok>* out, Failure* f) {
+  CsdlLexer lexer(s, 0, line, col);
+  while (true) {
+    Tok t;
+    ROOST_RETURN_IF_ERROR(lexer.Next(&t, f));
+    const bool end = t.kind == Tok::kEnd;
+    out->push_back(std::move(t));
+    if (end) return Status::Ok();
+  }
 }
 
 std::unique_ptr<Node> MakeNode(Node::Kind kind) {
@@ -192,6 +255,45 @@ std::unique_ptr<Node> MakePred(const char* target, Op op, std::string value, int
   n->pred.value = std::move(value);
   n->pred.line = line, n->pred.column = col;
   return n;
+}
+
+std::string AsciiLowerCopy(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool IsRegexOp(Op op) { return op == Op::kRegexPartial || op == Op::kRegexExact; }
+
+// Values as the user meant them, for both syntaxes: a sigil typed before a
+// handle, hashtag or cashtag is dropped (from:@nasa, hashtags == "#rwc"),
+// and a detected language is named by the code the archive stores
+// (lang:EN and lang:en-GB -> en); a language name is refused with its code
+// as the hint (lang:english -> did you mean 'en'), never a quiet 0.
+Status BindValue(Predicate* p, int line, int column, Failure* f) {
+  if (p->op != Op::kEq && p->op != Op::kNe && p->op != Op::kIn) return Status::Ok();
+  const std::string_view col = p->target->column;
+  char sigil = 0;
+  if (col == "hashtags") sigil = '#';
+  else if (col == "mentions" || col == "handle" || col == "reply_to_screen_name") sigil = '@';
+  else if (col == "cashtags") sigil = '$';
+  const bool lang = col == "detected_lang";
+  if (sigil == 0 && !lang) return Status::Ok();
+  std::vector<std::string> items = p->op == Op::kIn ? SplitList(p->value) : std::vector<std::string>{p->value};
+  for (std::string& v : items) {
+    if (sigil != 0 && v.size() > 1 && v[0] == sigil) v.erase(0, 1);
+    if (!lang) continue;
+    const std::string code = language::LanguageCodeFor(v);
+    const bool is_code = code == "und" ? AsciiLowerCopy(v) == "und"
+                                       : !code.empty() && language::NormalizePlatformTag(v) == code;
+    if (!is_code)
+      return f->Fail(line, column, "unknown language code '" + v + "'",
+                     "an ISO 639-1 code such as en, fr or ja, or und", code);
+    v = code;
+  }
+  std::string joined;
+  for (const std::string& v : items) joined += (joined.empty() ? "" : ",") + v;
+  p->value = std::move(joined);
+  return Status::Ok();
 }
 
 // ---- CSDL parser ----
@@ -307,8 +409,12 @@ class CsdlParser {
                       "a value after '" + op.text + "'");
     }
     ++pos_;
+    if (!v.odd_escape.empty() && !IsRegexOp(parsed))
+      return f_->Fail(v.line, v.odd_escape_column, "unknown escape '" + v.odd_escape + "' in a string",
+                      "\\\\, \\\" or \\' (other backslashes only in regex_partial and regex_exact values)");
     std::string why;
     if (!ValidateValue(p, &why)) return f_->Fail(v.line, v.column, "bad value: " + why, "a valid value");
+    ROOST_RETURN_IF_ERROR(BindValue(&p, v.line, v.column, f_));
     return n;
   }
 
@@ -324,12 +430,50 @@ class CsdlParser {
 
 // ---- Rule (PowerTrack-style) lexer and parser ----
 struct RTok {
-  enum Kind { kWord, kPhrase, kLParen, kRParen, kOr, kNeg, kEnd };
+  enum Kind { kWord, kPhrase, kLParen, kRParen, kOr, kAnd, kNeg, kCsdl, kEnd };
   Kind kind = kEnd;
   std::string text;   // word or phrase; for "key:" words, the key with ':'
   std::string value;  // for key:"quoted value"
+  std::vector<Tok> csdl;  // kCsdl: one embedded CSDL condition, then kEnd
   int line = 1, column = 1;
 };
+
+// A CSDL condition inside a rule ("velocar sentiment < -0.5"): a known
+// target, an optional cs, an operator and a value (none after exists). On
+// a match its tokens go to *t and the position moves past it; anything else
+// leaves the position alone and is read as rule words.
+bool LexEmbeddedCsdl(std::string_view s, size_t* i, int* line, int* col, RTok* t) {
+  CsdlLexer lexer(s, *i, *line, *col);
+  Failure quiet(nullptr);
+  auto next = [&](Tok* tok) { return lexer.Next(tok, &quiet).ok(); };
+  std::vector<Tok> toks(1);
+  if (!next(&toks[0]) || toks[0].kind != Tok::kIdent || FindTarget(toks[0].text) == nullptr) return false;
+  Tok op;
+  if (!next(&op)) return false;
+  if (op.kind == Tok::kIdent && IEquals(op.text, "cs")) {
+    toks.push_back(op);
+    if (!next(&op)) return false;
+  }
+  Op parsed;
+  if (!((op.kind == Tok::kIdent || op.kind == Tok::kSymbol) && IsWordOp(AsciiLowerCopy(op.text), &parsed)))
+    return false;
+  toks.push_back(op);
+  if (parsed != Op::kExists) {
+    Tok v;
+    if (!next(&v)) return false;
+    if (!(v.kind == Tok::kString || v.kind == Tok::kNumber ||
+          (v.kind == Tok::kIdent && (IEquals(v.text, "true") || IEquals(v.text, "false")))))
+      return false;
+    toks.push_back(v);
+  }
+  Tok end;
+  end.line = lexer.line(), end.column = lexer.column();
+  toks.push_back(end);
+  *i = lexer.pos(), *line = lexer.line(), *col = lexer.column();
+  t->kind = RTok::kCsdl;
+  t->csdl = std::move(toks);
+  return true;
+}
 
 Status LexRule(std::string_view s, int line, int col, std::vector<RTok>* out, Failure* f) {
   size_t i = 0;
@@ -361,6 +505,8 @@ Status LexRule(std::string_view s, int line, int col, std::vector<RTok>* out, Fa
       t.kind = RTok::kPhrase;
       ROOST_RETURN_IF_ERROR(quoted(&t));
       t.text = t.value;
+    } else if (std::isalpha(static_cast<unsigned char>(c)) && LexEmbeddedCsdl(s, &i, &line, &col, &t)) {
+      // t holds the condition's tokens.
     } else {
       t.kind = RTok::kWord;
       size_t j = i;
@@ -369,7 +515,11 @@ Status LexRule(std::string_view s, int line, int col, std::vector<RTok>* out, Fa
         ++j;
       t.text = std::string(s.substr(i, j - i));
       advance(j - i);
-      if (t.text == "OR") t.kind = RTok::kOr;
+      // Operators in any case, as CSDL writes them: "zelkor or norva",
+      // "zelkor NOT norva". To search for these words, quote them.
+      if (IEquals(t.text, "or")) t.kind = RTok::kOr;
+      else if (IEquals(t.text, "and")) t.kind = RTok::kAnd;
+      else if (IEquals(t.text, "not")) t.kind = RTok::kNeg;
       else if (t.text.back() == ':' && i < s.size() && s[i] == '"') ROOST_RETURN_IF_ERROR(quoted(&t));
     }
     out->push_back(std::move(t));
@@ -408,9 +558,19 @@ class RuleParser {
     }
     return n;
   }
+  static bool EndsTerms(RTok::Kind k) { return k == RTok::kEnd || k == RTok::kOr || k == RTok::kRParen; }
+
   Result<std::unique_ptr<Node>> ParseAnd(int depth) {
     std::vector<std::unique_ptr<Node>> parts;
-    while (Peek().kind != RTok::kEnd && Peek().kind != RTok::kOr && Peek().kind != RTok::kRParen) {
+    while (!EndsTerms(Peek().kind)) {
+      if (Peek().kind == RTok::kAnd) {  // AND is what a space means already
+        const RTok& a = Peek();
+        if (parts.empty()) return f_->Fail(a.line, a.column, "'" + a.text + "' with nothing before it", "a term");
+        ++pos_;
+        if (EndsTerms(Peek().kind) || Peek().kind == RTok::kAnd)
+          return f_->Fail(a.line, a.column, "'" + a.text + "' with nothing after it", "a term after '" + a.text + "'");
+        continue;
+      }
       ROOST_ASSIGN_OR_RETURN(auto part, ParseUnary(depth));
       parts.push_back(std::move(part));
     }
@@ -430,6 +590,10 @@ class RuleParser {
       return f_->Fail(t.line, t.column, "rule nested deeper than " + std::to_string(kMaxDepth) + " levels", "");
     if (t.kind == RTok::kNeg) {
       ++pos_;
+      const RTok::Kind next = Peek().kind;
+      if (EndsTerms(next) || next == RTok::kAnd)
+        return f_->Fail(t.line, t.column, "nothing to negate after '" + (t.text.empty() ? "-" : t.text) + "'",
+                        "a term");
       ROOST_ASSIGN_OR_RETURN(auto child, ParseUnary(depth + 1));
       auto n = MakeNode(Node::kNot);
       n->children.push_back(std::move(child));
@@ -444,6 +608,7 @@ class RuleParser {
     }
     ++pos_;
     if (t.kind == RTok::kPhrase) return MakePred("text", Op::kContains, t.text, t.line, t.column);
+    if (t.kind == RTok::kCsdl) return CsdlParser(t.csdl, f_).Parse();
     return Word(t);
   }
 
@@ -462,9 +627,14 @@ class RuleParser {
     const std::string value = t.value.empty() ? w.substr(colon + 1) : t.value;
     const int vcol = t.column + static_cast<int>(colon) + 1;
     if (value.empty()) return f_->Fail(t.line, vcol, "missing value after '" + key + ":'", "a value");
-    if (key == "from") return pred("author.handle", Op::kEq, value);
-    if (key == "to") return pred("reply_to", Op::kEq, value);
-    if (key == "lang") return pred("lang", Op::kEq, value);
+    auto bound = [&](const char* target, Op op) -> Result<std::unique_ptr<Node>> {
+      auto n = pred(target, op, value);
+      ROOST_RETURN_IF_ERROR(BindValue(&n->pred, t.line, vcol, f_));
+      return n;
+    };
+    if (key == "from") return bound("author.handle", Op::kEq);
+    if (key == "to") return bound("reply_to", Op::kEq);
+    if (key == "lang") return bound("lang", Op::kEq);
     if (key == "place_country") return pred("country", Op::kEq, value);
     if (key == "place") return pred("place", Op::kContains, value);
     if (key == "url") return pred("urls", Op::kSubstr, value);

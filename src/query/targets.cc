@@ -1,5 +1,7 @@
 #include "query/targets.h"
 
+#include "storage/segment_format.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -149,6 +151,12 @@ std::string Suggest(std::string_view word, const std::vector<std::string>& candi
     if (d < best_d) best_d = d, best = c;
   }
   return best;
+}
+
+std::string NormalizeValue(const TargetInfo& target, std::string_view value) {
+  if (target.norm == Norm::kLower) return storage::FoldDimValue(value);
+  if (target.norm == Norm::kUpper) return storage::AsciiUpper(std::string(value));
+  return std::string(value);
 }
 
 }  // namespace roost::query

@@ -30,6 +30,10 @@ struct TargetInfo {
   Norm norm = Norm::kNone;  // how the stored values were normalised
 };
 
+// A filter value in the form `target` stores it: hashtags, mentions and
+// handles folded (storage::FoldDimValue), cashtags and countries upper-cased.
+std::string NormalizeValue(const TargetInfo& target, std::string_view value);
+
 // The target called `name` (canonical or alias, case-insensitive), or null.
 const TargetInfo* FindTarget(std::string_view name);
 // Every canonical name and alias (for suggestions and docs).

@@ -76,5 +76,7 @@ TEST(GoldenTest, FormatVersion1SegmentStillReads) { CheckGolden(1); }
 
 TEST(GoldenTest, FormatVersion2SegmentStillReads) { CheckGolden(2); }
 
+TEST(GoldenTest, FormatVersion3SegmentStillReads) { CheckGolden(3); }
+
 }  // namespace
 }  // namespace roost::storage

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "roost/tweet.h"
 
@@ -13,9 +14,13 @@ namespace roost::storage {
 
 inline constexpr char kSegmentMagic[8] = {'R', 'O', 'O', 'S', 'T', 'S', 'E', 'G'};
 // Version 2: front-coded dictionaries, one-varint posting headers, `handle`
-// through `user` when the two are one-to-one (docs/FORMAT.md). Readers
-// still read version 1.
-inline constexpr uint32_t kFormatVersion = 2;
+// through `user` when the two are one-to-one (docs/FORMAT.md). Version 3:
+// hashtags, mentions and handles folded with FoldDimValue (Unicode, not
+// ASCII only) and English possessives dropped from terms. Readers still
+// read versions 1 and 2.
+inline constexpr uint32_t kFormatVersion = 3;
+// The first version whose dimension values and terms are folded as above.
+inline constexpr uint32_t kUnicodeFoldVersion = 3;
 inline constexpr size_t kHeaderSize = 16;
 inline constexpr size_t kFooterSize = 64;
 inline constexpr size_t kPageSize = 64 * 1024;
@@ -48,9 +53,17 @@ inline constexpr const char* kMultiDims[] = {"hashtags", "mentions", "cashtags",
 // Dims whose values come from a tweet's geo; hidden for geo-scrubbed rows.
 inline bool IsGeoDim(const std::string& column) { return column == "country" || column == "place"; }
 
-// ASCII folding used for hashtags, mentions and handles (FORMAT.md).
 std::string AsciiLower(std::string s);
 std::string AsciiUpper(std::string s);
+
+// The folding of hashtags, mentions and handles (FORMAT.md), at ingest and
+// in filters: NFKC with full Unicode case folding (#ÉLYSÉE2012 and
+// #Élysée2012 -> élysée2012, ＡＢＣ -> abc), accents kept. ASCII values take
+// a table path and equal AsciiLower (so versions 1-2 agree on them).
+// Invalid UTF-8 is folded as ASCII only, never dropped.
+std::string FoldDimValue(std::string_view s);
+// FoldDimValue into *out (reusing its capacity).
+void FoldDimValueTo(std::string_view s, std::string* out);
 
 }  // namespace roost::storage
 

@@ -665,13 +665,12 @@ class BlockTasks {
   std::vector<Task> tasks_;
 };
 
-// AsciiLower(v) (the folding FORMAT.md gives hashtags, mentions and
+// FoldDimValue(v) (the folding FORMAT.md gives hashtags, mentions and
 // handles) in a per-thread scratch string that the next call overwrites,
-// for DimValues::AddCopy: the buffer moves in and out, nothing is allocated.
-std::string_view AsciiLowerScratch(std::string_view v) {
+// for DimValues::AddCopy: nothing is allocated once the buffer is warm.
+std::string_view FoldDimScratch(std::string_view v) {
   thread_local std::string s;
-  s.assign(v);
-  s = AsciiLower(std::move(s));
+  FoldDimValueTo(v, &s);
   return s;
 }
 
@@ -910,7 +909,7 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
       auto [end, ec] = std::to_chars(buf, buf + sizeof buf, t.user.id);
       user.AddCopy(std::string_view(buf, end - buf));
       user.EndRow();
-      handle.AddCopy(AsciiLowerScratch(t.user.screen_name));
+      handle.AddCopy(FoldDimScratch(t.user.screen_name));
       handle.EndRow();
     }
     user.Done();
@@ -928,10 +927,10 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
   tasks.Add(BlockTasks::kDictionaries, dims({
       {"source", false, [](const Tweet& t, DimValues* d) { d->AddValue(t.source); }},
       {"hashtags", true, [](const Tweet& t, DimValues* d) {
-         for (const auto& h : t.hashtags) d->AddCopy(AsciiLowerScratch(h.text));
+         for (const auto& h : t.hashtags) d->AddCopy(FoldDimScratch(h.text));
        }},
       {"mentions", true, [](const Tweet& t, DimValues* d) {
-         for (const auto& m : t.mentions) d->AddCopy(AsciiLowerScratch(m.screen_name));
+         for (const auto& m : t.mentions) d->AddCopy(FoldDimScratch(m.screen_name));
        }},
       {"cashtags", true, [](const Tweet& t, DimValues* d) {
          for (const auto& c : t.cashtags) d->AddCopy(AsciiUpper(c));

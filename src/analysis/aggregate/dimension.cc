@@ -5,6 +5,7 @@
 
 #include "analysis/aggregate/metrics.h"
 #include "analysis/aggregate/row_iteration.h"
+#include "query/targets.h"
 #include "storage/segment_format.h"
 
 namespace roost::aggregate {
@@ -20,8 +21,11 @@ const DimensionSpec kDimensions[] = {
     {"domains", "domains", true, false, DimensionSpec::kAll},
     {"brand", "brand_tags", true, false, DimensionSpec::kAll},
     {"authors", "handle", false, true, DimensionSpec::kAll},
-    {"lang", "lang", false, false, DimensionSpec::kAll},
-    {"detected_lang", "detected_lang", false, false, DimensionSpec::kAll},
+    // One name per field, as in filters: `lang` is the language Roost
+    // detected, `platform_lang` the tag the platform gave the tweet.
+    {"lang", "detected_lang", false, false, DimensionSpec::kAll},
+    {"platform_lang", "lang", false, false, DimensionSpec::kAll},
+    {"detected_lang", "detected_lang", false, false, DimensionSpec::kAll},  // older name of `lang`
     {"country", "country", false, false, DimensionSpec::kAll},
     {"place", "place", false, false, DimensionSpec::kAll},
     {"source", "source", false, false, DimensionSpec::kAll},
@@ -97,7 +101,9 @@ Result<DimensionSpec> FindDimension(std::string_view name) {
   if (name == "author" || name == "handles") return FindDimension("authors");
   std::string known;
   for (const auto& d : kDimensions) known += (known.empty() ? "" : ", ") + d.name;
-  return Status::InvalidArgument("unknown target '" + std::string(name) + "' (known: " + known + ")");
+  const std::string near = query::Suggest(name, DimensionNames());
+  return Status::InvalidArgument("unknown target '" + std::string(name) + "'" +
+                                 (near.empty() ? "" : "; did you mean '" + near + "'?") + " (known: " + known + ")");
 }
 
 bool TermFilter::IsStopword(std::string_view term) const {

@@ -332,7 +332,7 @@ TEST_F(ReferenceTest, NestedBreakdownLangThenSentimentClassThenKind) {
     ref[{t.lang, sclass(t), kind(t)}].Add(t);
   }
   BreakdownSpec spec;
-  spec.levels = {Dim("lang"), Dim("sentiment_class"), Dim("kind")};
+  spec.levels = {Dim("platform_lang"), Dim("sentiment_class"), Dim("kind")};
   spec.limit = 50;
   spec.metrics = MetricSet{};
   auto r = ComputeBreakdown(**archive_, Select(""), spec, &cache_);

@@ -318,6 +318,24 @@ LanguageGuess CombineWithPlatformTag(const LanguageGuess& detected, std::string_
   return CombineWithTag(detected, NormalizePlatformTag(platform_tag));
 }
 
+std::string LanguageCodeFor(std::string_view name_or_code) {
+  std::string lower(name_or_code);
+  for (char& c : lower) c = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+  if (lower == "und") return "und";
+  if (lower.empty() || lower.size() > 40) return "";
+  // A code, with or without a region ("en-gb", "zh_TW", "iw").
+  const std::string code = NormalizePlatformTag(lower);
+  if (!code.empty() && code.size() <= 3) {
+    const std::string iso = IsoCode(CLD2::GetLanguageFromName(code.c_str()));
+    if (iso == code) return iso;
+  }
+  // A name: CLD2 knows languages by their English names, in upper case.
+  std::string upper(name_or_code);
+  for (char& c : upper) c = static_cast<char>((c >= 'a' && c <= 'z') ? c - 32 : c);
+  const std::string iso = IsoCode(CLD2::GetLanguageFromName(upper.c_str()));
+  return iso == "und" ? "" : iso;
+}
+
 LanguageGuess IdentifyLanguage(std::string_view text, std::string_view platform_tag) {
   thread_local std::string stripped;
   stripped.clear();

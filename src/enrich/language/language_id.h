@@ -50,6 +50,11 @@ LanguageGuess DetectLanguage(std::string_view text);
 // "zxx", Twitter's q-codes such as "qme", "qht").
 std::string NormalizePlatformTag(std::string_view tag);
 
+// The code under which detected languages are stored for a language a
+// user names in a filter: "en" for "en", "EN", "en-GB" or "English"; "he"
+// for "iw"; "und" for "und". Empty when no language goes by that name.
+std::string LanguageCodeFor(std::string_view name_or_code);
+
 // The rule above; `platform_tag` is raw (normalised here).
 LanguageGuess CombineWithPlatformTag(const LanguageGuess& detected, std::string_view platform_tag);
 

@@ -201,3 +201,24 @@ TEST(LanguageRobustnessTest, RandomBytesNeverCrash) {
 
 }  // namespace
 }  // namespace roost::language
+
+namespace roost::language {
+namespace {
+
+TEST(LanguageCodeForTest, CodesNamesAndRegions) {
+  EXPECT_EQ(LanguageCodeFor("en"), "en");
+  EXPECT_EQ(LanguageCodeFor("EN"), "en");
+  EXPECT_EQ(LanguageCodeFor("en-GB"), "en");
+  EXPECT_EQ(LanguageCodeFor("english"), "en");
+  EXPECT_EQ(LanguageCodeFor("French"), "fr");
+  EXPECT_EQ(LanguageCodeFor("ja"), "ja");
+  EXPECT_EQ(LanguageCodeFor("iw"), "he");
+  EXPECT_EQ(LanguageCodeFor("in"), "id");
+  EXPECT_EQ(LanguageCodeFor("und"), "und");
+  EXPECT_EQ(LanguageCodeFor("klingonese"), "");
+  EXPECT_EQ(LanguageCodeFor("xx"), "");
+  EXPECT_EQ(LanguageCodeFor(""), "");
+}
+
+}  // namespace
+}  // namespace roost::language

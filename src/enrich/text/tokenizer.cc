@@ -131,6 +131,14 @@ bool IsElisionPrefix(std::string_view s) {
   return false;
 }
 
+// End of the word s[begin, end) without a final possessive 's or ’s.
+size_t PossessiveStem(std::string_view s, size_t begin, size_t end) {
+  if (end - begin < 3 || (s[end - 1] != 's' && s[end - 1] != 'S')) return end;
+  if (s[end - 2] == '\'') return end - 2;
+  if (end - begin >= 5 && s.compare(end - 4, 3, "\xE2\x80\x99") == 0) return end - 4;
+  return end;
+}
+
 // Western emoticons, longest first so ":-)" wins over ":-".
 constexpr std::string_view kEmoticons[] = {
     ">:-(", ">:-)", ":'-(", ":'-)", "\\o/", "^_^", "-_-", "T_T", ";_;", "o_O", "O_o", "</3",
@@ -434,7 +442,8 @@ size_t Scanner::ScanWord(size_t i) {
       IsElisionPrefix(s_.substr(i, first_apostrophe - i))) {
     begin = first_apostrophe + apostrophe_len;
   }
-  Emit(has_letter ? TokenKind::kWord : TokenKind::kNumber, begin, j);
+  Emit(has_letter ? TokenKind::kWord : TokenKind::kNumber, begin,
+       options_.strip_possessive && has_letter ? PossessiveStem(s_, begin, j) : j);
   return j;
 }
 

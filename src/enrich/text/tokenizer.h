@@ -53,6 +53,10 @@ struct TokenizerOptions {
   // French/Italian elision: l'amour -> amour, qu'il -> il, dell'anno -> anno.
   // aujourd'hui and English contractions (don't) stay one word.
   bool split_elision = true;
+  // English possessive 's dropped, as Lucene's EnglishPossessiveFilter does:
+  // plane's / plane’s -> plane (so a search for "plane" finds them; it's ->
+  // it, which only a stopword was).
+  bool strip_possessive = true;
 };
 
 // Thread-safe: Tokenize is const; the ICU iterator it needs is per thread.

@@ -70,8 +70,18 @@ TEST(TokenizerTest, FrenchAccentsAndElision) {
   TokenizerOptions keep;
   keep.split_elision = false;
   EXPECT_EQ(Words("l'amour", keep), (std::vector<std::string>{"l'amour"}));
-  // English contractions are not elisions.
-  EXPECT_EQ(Words("I can't, it's"), (std::vector<std::string>{"I", "can't", "it's"}));
+  // English contractions are not elisions; the possessive 's is dropped.
+  EXPECT_EQ(Words("I can't, it's"), (std::vector<std::string>{"I", "can't", "it"}));
+}
+
+TEST(TokenizerTest, EnglishPossessive) {
+  EXPECT_EQ(Words("the plane's wing, the plane’s tail, PLANE'S, planes'"),
+            (std::vector<std::string>{"the", "plane", "wing", "the", "plane", "tail", "PLANE", "planes"}));
+  TokenizerOptions keep;
+  keep.strip_possessive = false;
+  EXPECT_EQ(Words("plane's", keep), (std::vector<std::string>{"plane's"}));
+  // Elision and possessive together: l'homme's -> homme.
+  EXPECT_EQ(Words("l'homme's"), (std::vector<std::string>{"homme"}));
 }
 
 TokenizerOptions Dictionary() {
