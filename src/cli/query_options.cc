@@ -10,8 +10,12 @@ namespace roost::cli {
 
 void AddQueryOptions(CLI::App* cmd, QueryOptions* o, bool filter_required) {
   cmd->add_option("--archive", o->archive, "archive directory")->required();
-  auto* filter = cmd->add_option("--filter", o->filter, "CSDL filter or rule; @FILE reads it from FILE");
-  if (filter_required) filter->required();
+  auto* filter = cmd->add_option("--filter", o->filter,
+                                 "CSDL filter or rule ('@name' is a mention; '@path/with/slash' or '@file.ext' reads "
+                                 "a file)");
+  auto* file = cmd->add_option("--filter-file", o->filter_file, "read the filter from this file");
+  filter->excludes(file);
+  o->filter_required = filter_required;
   cmd->add_option("--from", o->from,
                   "start of the time range, inclusive: ISO 8601 (2012-03-01T14:00), a month (2012-03) or epoch seconds");
   cmd->add_option("--to", o->to,
@@ -28,6 +32,17 @@ void AddTagsOption(CLI::App* cmd, QueryOptions* o) {
   cmd->add_option("--tags", o->tags, "tag file of tag \"Name\" { filter } rules: answers per tag");
 }
 
+std::string FilterFileOf(std::string_view filter) {
+  // '@' then a handle is a mention (the PowerTrack rule "@nasa"); '@' then
+  // one word that no handle can be (a '/' or '.') is the older way to name
+  // a filter file, kept for scripts.
+  if (filter.size() < 2 || filter[0] != '@') return "";
+  const std::string_view rest = filter.substr(1);
+  if (rest.find_first_of(" \t\n()\"") != std::string_view::npos) return "";
+  if (rest.find_first_of("/.") == std::string_view::npos) return "";
+  return std::string(rest);
+}
+
 Result<PreparedQuery> PrepareQuery(const QueryOptions& o) {
   PreparedQuery p;
   if (!o.tags.empty()) {
@@ -39,15 +54,18 @@ Result<PreparedQuery> PrepareQuery(const QueryOptions& o) {
     if (!t.ok()) return Status::InvalidArgument("tags: " + o.tags + ": " + t.status().message());
     p.tags = std::move(t).value();
   }
+  if (o.filter_required && o.filter.empty() && o.filter_file.empty())
+    return Status::InvalidArgument("a filter is required: --filter 'QUERY' or --filter-file FILE");
   std::string text = o.filter;
-  if (!text.empty() && text[0] == '@') {
-    std::ifstream in(text.substr(1), std::ios::binary);
-    if (!in) return Status::InvalidArgument("cannot read filter file '" + text.substr(1) + "'");
+  const std::string path = !o.filter_file.empty() ? o.filter_file : FilterFileOf(o.filter);
+  if (!path.empty()) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Status::InvalidArgument("cannot read filter file '" + path + "'");
     std::stringstream ss;
     ss << in.rdbuf();
     text = ss.str();
   }
-  if (!o.filter.empty()) {
+  if (!text.empty()) {
     auto q = query::ParseQuery(text);
     if (!q.ok()) return Status::InvalidArgument("filter: " + q.status().message());
     p.query = std::move(q).value();

@@ -20,6 +20,8 @@ namespace roost::cli {
 struct QueryOptions {
   std::string archive;
   std::string filter;
+  std::string filter_file;
+  bool filter_required = true;  // set by AddQueryOptions
   std::string tags;  // tag file path (commands that call AddTagsOption)
   std::string from, to, tz;
   int threads = 0;
@@ -42,6 +44,10 @@ struct PreparedQuery {
   std::shared_ptr<query::PostingCache> postings = std::make_shared<query::PostingCache>();
 };
 Result<PreparedQuery> PrepareQuery(const QueryOptions& o);
+
+// The file that `--filter @PATH` names, or "" when the filter is a filter
+// ("@nasa" is a mention: a path needs a '/' or a '.').
+std::string FilterFileOf(std::string_view filter);
 
 std::string JsonString(std::string_view s);
 

@@ -52,6 +52,7 @@ struct ParsedRecord {
   ComplianceEvent compliance;
   RejectReason reason = RejectReason::kMalformedJson;
   std::string detail;       // human-readable specifics of a rejection
+  std::string note;         // a kept tweet's caveat (TweetObjectParser::note)
   size_t line_in_document = 0;  // 0-based line where this record starts
 };
 

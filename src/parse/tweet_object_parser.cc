@@ -344,6 +344,7 @@ void ReadV2Includes(od::object includes, V2Includes* out) {
 
 void TweetObjectParser::Parse(od::object obj, const V2Includes* includes, Tweet* tweet) {
   if (embedded_.size() < kMaxEmbedDepth) embedded_.resize(kMaxEmbedDepth);
+  note_.clear();
   ParseLevel(obj, includes, tweet, 0);
 }
 
@@ -524,7 +525,17 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
         continue;
       }
       Tweet* e = &embedded_[depth + 1];
-      ParseLevel(v.get_object(), includes, e, depth + 1);
+      try {
+        ParseLevel(v.get_object(), includes, e, depth + 1);
+      } catch (const json::RecordError& err) {
+        // The outer tweet is whole without it: keep the tweet and the link
+        // (when the embedded id was read), and say what was missing.
+        if (note_.empty())
+          note_ = std::string(is_rt ? "retweeted_status" : "quoted_status") + ": " + err.detail +
+                  " (kept with the link only)";
+        (is_rt ? t->retweet_of : t->quote_of) = e->id;
+        continue;
+      }
       if (is_rt) {
         t->retweet_of = e->id;
         t->retweet_of_user = e->user.id;
@@ -635,7 +646,7 @@ void TweetObjectParser::ParseLevel(od::object obj, const V2Includes* includes, T
     t->created_at = *time;
   } else if (uint64_t ms; !timestamp_ms.empty() && json::ParseDecimalId(timestamp_ms, &ms)) {
     t->created_at = static_cast<TimestampMs>(ms);
-  } else {
+  } else if (depth == 0) {  // an embedded status's time is never used
     throw RecordError{RejectReason::kMissingTime, "no created_at"};
   }
   if (!has_text) throw RecordError{RejectReason::kMissingText, "no text"};

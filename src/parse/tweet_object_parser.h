@@ -36,10 +36,16 @@ class TweetObjectParser {
   // required field is missing or unusable, simdjson_error on bad JSON.
   void Parse(json::od::object obj, const V2Includes* includes, Tweet* tweet);
 
+  // After Parse: what the tweet was kept without, for the ingest report
+  // ("its retweeted_status has no text: kept with the link only"); empty
+  // when the whole object was read.
+  const std::string& note() const { return note_; }
+
  private:
   void ParseLevel(json::od::object obj, const V2Includes* includes, Tweet* tweet, int depth);
   // Scratch tweets for embedded retweeted/quoted statuses, one per depth.
   std::vector<Tweet> embedded_;
+  std::string note_;
 };
 
 }  // namespace roost

@@ -27,6 +27,17 @@ tweet() {  # id hour text
   || fail "time range with zone"
 echo 'text contains "paris" // a comment' > "$tmp/filter.csdl"
 [ "$("$ROOST" count --archive "$tmp/a" --filter @"$tmp/filter.csdl")" = 2 ] || fail "@file filter"
+[ "$("$ROOST" count --archive "$tmp/a" --filter-file "$tmp/filter.csdl")" = 2 ] || fail "--filter-file"
+# '@name' is the mention rule, not a file: no file named u1 is read.
+printf '%s\n' '{"created_at":"Thu Mar 01 23:00:00 +0000 2012","id_str":"6","text":"hello @U1 and @u2","user":{"id_str":"6","screen_name":"u6"},"lang":"en"}' > "$tmp/mention.jsonl"
+"$ROOST" ingest --archive "$tmp/m" "$tmp/mention.jsonl" > /dev/null
+[ "$("$ROOST" count --archive "$tmp/m" --filter '@u1')" = 1 ] || fail "@name is a mention"
+[ "$("$ROOST" count --archive "$tmp/m" --filter 'from:@U6')" = 1 ] || fail "from:@handle"
+set +e
+"$ROOST" count --archive "$tmp/a" --filter 'x' --filter-file "$tmp/filter.csdl" > /dev/null 2>&1
+rc=$?
+set -e
+[ $rc = 2 ] || fail "--filter with --filter-file: exit $rc"
 json="$("$ROOST" count --archive "$tmp/a" --filter '#rwc' --json)"
 node -e 'const o=JSON.parse(process.argv[1]); if (o.count!==2 || o.tweets!==2 || typeof o.elapsed_ms!=="number" || o.segments_total!==1) process.exit(1)' "$json" \
   || fail "count --json: $json"
