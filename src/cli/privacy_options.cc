@@ -7,8 +7,12 @@ namespace roost::cli {
 void AddPrivacyOptions(CLI::App* cmd, PrivacyOptions* o) {
   cmd->add_flag("--privacy", o->on, "apply the privacy gate with default settings (docs/PRIVACY.md)");
   cmd->add_option("--privacy-config", o->config, "apply the privacy gate of this TOML file");
-  cmd->add_option("--min-authors", o->min_answer_authors, "gate: unique authors the whole answer needs");
-  cmd->add_option("--min-group-authors", o->min_group_authors, "gate: unique authors each bucket or item needs");
+  // -1 inside means "not given": a negative value on the command line is
+  // refused rather than silently read as that.
+  cmd->add_option("--min-authors", o->min_answer_authors, "gate: unique authors the whole answer needs")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--min-group-authors", o->min_group_authors, "gate: unique authors each bucket or item needs")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--quantum", o->quantum, "gate: round counts down to a multiple of this")->check(CLI::PositiveNumber);
 }
 
