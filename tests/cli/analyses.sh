@@ -64,7 +64,7 @@ printf 'hashtags,lang,tweets,unique_authors,reach\nrwc,en,4,3,175\nparis,en,1,1,
   || fail "top csv --totals"
 # Usage errors: a ranking, an interval or a thread count that does not exist.
 for bad in "top --target hashtags --rank-by count" "series --interval fortnight" "series --threads -3" \
-           "top --target hashtags --totals"; do
+           "top --target hashtags --totals" "top --target hashtags --min-authors -5"; do
   set +e
   "$ROOST" $bad --archive "$tmp/a" > /dev/null 2>&1; rc=$?
   set -e
