@@ -89,15 +89,17 @@ void AddCountCommand(CLI::App& app, int* exit_code) {
       return;
     }
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const std::vector<std::string> why = r->count == 0 ? WhyEmpty(*p) : std::vector<std::string>{};
     if (o->query.json) {
       fmt::print(
-          "{{\"count\": {}, \"tweets\": {}, \"segments_scanned\": {}, \"segments_total\": {}, \"elapsed_ms\": {:.3f}}}\n",
-          r->count, r->count, r->segments_in_range, r->segments_total, ms);
+          "{{\"count\": {}, \"tweets\": {}, \"segments_scanned\": {}, \"segments_total\": {}, \"elapsed_ms\": {:.3f}{}}}\n",
+          r->count, r->count, r->segments_in_range, r->segments_total, ms, WhyEmptyJsonField(why));
     } else if (o->csv) {
       fmt::print("tweets\n{}\n", r->count);
     } else {
       fmt::print("{}\n", r->count);
     }
+    if (!o->query.json) SayWhyEmpty("count", why);
     *exit_code = kExitOk;
   });
 }

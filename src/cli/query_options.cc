@@ -1,9 +1,11 @@
 #include "cli/query_options.h"
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
 #include "common/json_writer.h"
+#include "query/empty_answer.h"
 #include "query/time_range.h"
 
 namespace roost::cli {
@@ -87,6 +89,22 @@ std::string JsonString(std::string_view s) {
   std::string out;
   AppendJsonString(&out, s);
   return out;
+}
+
+std::vector<std::string> WhyEmpty(const PreparedQuery& p) {
+  auto why = query::ExplainEmptyAnswer(*p.archive, p.query.root ? &p.query : nullptr, p.exec);
+  return why.ok() ? *why : std::vector<std::string>{};
+}
+
+void SayWhyEmpty(const char* command, const std::vector<std::string>& why) {
+  for (const std::string& w : why) std::fprintf(stderr, "roost %s: no tweets: %s\n", command, w.c_str());
+}
+
+std::string WhyEmptyJsonField(const std::vector<std::string>& why) {
+  if (why.empty()) return "";
+  std::string out = ", \"empty_because\": [";
+  for (size_t i = 0; i < why.size(); ++i) out += (i ? ", " : "") + JsonString(why[i]);
+  return out + "]";
 }
 
 }  // namespace roost::cli

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "query/executor.h"
 #include "query/parser.h"
@@ -50,6 +51,15 @@ Result<PreparedQuery> PrepareQuery(const QueryOptions& o);
 std::string FilterFileOf(std::string_view filter);
 
 std::string JsonString(std::string_view s);
+
+// Why the prepared question matched nothing, when the archive can tell
+// (query/empty_answer.h); empty when it cannot, or on a read error.
+std::vector<std::string> WhyEmpty(const PreparedQuery& p);
+// Each reason on stderr as "roost COMMAND: no tweets: REASON", so piped
+// output keeps its shape.
+void SayWhyEmpty(const char* command, const std::vector<std::string>& why);
+// `, "empty_because": [...]` for a JSON answer, or "" when there is no reason.
+std::string WhyEmptyJsonField(const std::vector<std::string>& why);
 
 }  // namespace roost::cli
 

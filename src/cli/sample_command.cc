@@ -122,6 +122,7 @@ void AddSampleCommand(CLI::App& app, int* exit_code) {
       return;
     }
     const Status s = PrintSample(*p, *r, *o, **zone, *policy);
+    if (s.ok() && r->count == 0) SayWhyEmpty("sample", WhyEmpty(*p));
     *exit_code = s.ok() ? kExitOk : ReportError("sample", s);
   });
 }

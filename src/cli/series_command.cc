@@ -54,6 +54,7 @@ Status RunSeries(const SeriesOptions& o) {
     run_start = std::chrono::steady_clock::now();
   }
   const bool withheld = !privacy::AnswerAllowed(policy, s.total.unique_authors);
+  if (s.total.tweets == 0) SayWhyEmpty("series", WhyEmpty(p));
 
   if (o.query.json) {
     JsonWriter w;

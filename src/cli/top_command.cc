@@ -56,37 +56,26 @@ struct Printer {
     }
     w->EndArray();
   }
-  // Long format for CSV: one row per leaf of the shown tree, its parents'
+  // The table shows every item, its children below it; the CSV is long
+  // format (`leaves_only`): one row per leaf of the shown tree, its parents'
   // values in the columns before it, so a chart or SQL tool reads every row
   // alike (a redacted item or one without children is a leaf too).
-  void LeafRows(Table* t, const std::vector<aggregate::BreakdownItem>& items, std::vector<std::string> path) const {
+  void Rows(Table* t, const std::vector<aggregate::BreakdownItem>& items, std::vector<std::string> path,
+            bool leaves_only) const {
     for (const auto& item : items) {
       const bool redacted = Redacted(item);
-      if (!redacted && path.size() + 1 < levels && !item.children.empty()) {
-        std::vector<std::string> child = path;
-        child.push_back(item.value);
-        LeafRows(t, item.children, child);
-        continue;
+      const bool descend = !redacted && path.size() + 1 < levels;
+      if (!leaves_only || !descend || item.children.empty()) {
+        std::vector<std::string> row = path;
+        row.push_back(redacted ? kRedacted : item.value);
+        row.resize(levels);
+        for (auto& c : MetricCells(item.metrics, metrics, policy, redacted)) row.push_back(c);
+        t->AddRow(std::move(row));
       }
-      std::vector<std::string> row = path;
-      row.push_back(redacted ? kRedacted : item.value);
-      row.resize(levels);
-      for (auto& c : MetricCells(item.metrics, metrics, policy, redacted)) row.push_back(c);
-      t->AddRow(std::move(row));
-    }
-  }
-  void Rows(Table* t, const std::vector<aggregate::BreakdownItem>& items, std::vector<std::string> path) const {
-    for (const auto& item : items) {
-      const bool redacted = Redacted(item);
-      std::vector<std::string> row = path;
-      row.push_back(redacted ? kRedacted : item.value);
-      row.resize(levels);
-      for (auto& c : MetricCells(item.metrics, metrics, policy, redacted)) row.push_back(c);
-      t->AddRow(std::move(row));
-      if (!redacted && path.size() + 1 < levels) {
+      if (descend) {
         std::vector<std::string> child = path;
         child.push_back(item.value);
-        Rows(t, item.children, child);
+        Rows(t, item.children, child, leaves_only);
       }
     }
   }
@@ -133,6 +122,7 @@ Status RunTop(const TopOptions& o) {
     run_start = std::chrono::steady_clock::now();
   }
   const bool withheld = !privacy::AnswerAllowed(policy, r.total.unique_authors);
+  if (r.total.tweets == 0) SayWhyEmpty("top", WhyEmpty(p));
   const Printer printer{spec.metrics, policy, spec.levels.size()};
 
   if (o.query.json) {
@@ -167,12 +157,11 @@ Status RunTop(const TopOptions& o) {
   const std::vector<std::string> metric_headers = MetricHeaders(spec.metrics);
   header.insert(header.end(), metric_headers.begin(), metric_headers.end());
   Table t(header);
+  printer.Rows(&t, r.items, {}, /*leaves_only=*/o.csv);
   if (!o.csv) {
-    printer.Rows(&t, r.items, {});
     fmt::print("{}", t.Aligned());
     return Status::Ok();
   }
-  printer.LeafRows(&t, r.items, {});
   if (o.totals) {
     // Only the tweet count is known for the whole answer.
     std::vector<std::string> total(header.size());

@@ -33,6 +33,16 @@ printf '%s\n' '{"created_at":"Thu Mar 01 23:00:00 +0000 2012","id_str":"6","text
 "$ROOST" ingest --archive "$tmp/m" "$tmp/mention.jsonl" > /dev/null
 [ "$("$ROOST" count --archive "$tmp/m" --filter '@u1')" = 1 ] || fail "@name is a mention"
 [ "$("$ROOST" count --archive "$tmp/m" --filter 'from:@U6')" = 1 ] || fail "from:@handle"
+# An empty answer says why when the archive can tell.
+[ "$("$ROOST" count --archive "$tmp/a" --filter '#cricket' 2> "$tmp/why.txt")" = 0 ] \
+  && grep -q "no tweet in the range has hashtags 'cricket'" "$tmp/why.txt" || fail "empty answer, unknown value: $(cat "$tmp/why.txt")"
+[ "$("$ROOST" count --archive "$tmp/a" --filter rugby --from 2013-01 2> "$tmp/why.txt")" = 0 ] \
+  && grep -q "run from 2012-03-01T01:00:00Z to 2012-03-01T22:00:00Z" "$tmp/why.txt" || fail "empty answer, range: $(cat "$tmp/why.txt")"
+json="$("$ROOST" count --archive "$tmp/a" --filter '#cricket' --json 2> /dev/null)"
+node -e 'const o=JSON.parse(process.argv[1]); if (o.count!==0 || !/cricket/.test(o.empty_because[0])) process.exit(1)' "$json" \
+  || fail "count --json empty_because: $json"
+[ "$("$ROOST" count --archive "$tmp/a" --filter '#rwc' 2> "$tmp/why.txt")" = 2 ] && [ ! -s "$tmp/why.txt" ] \
+  || fail "a non-empty answer gives no reason: $(cat "$tmp/why.txt")"
 set +e
 "$ROOST" count --archive "$tmp/a" --filter 'x' --filter-file "$tmp/filter.csdl" > /dev/null 2>&1
 rc=$?
