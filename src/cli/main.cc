@@ -1,13 +1,17 @@
 // roost: the command-line front end. Parses arguments, calls the library,
 // chooses the exit code. Nothing here computes an answer.
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "cli/allocator.h"
 #include "cli/command.h"
+#include "cli/suggest.h"
 
 int main(int argc, char** argv) {
   roost::cli::TuneAllocator();
-  CLI::App app{"roost: an engine for historical tweet archives"};
+  // Named, so --help says "roost" whatever path the binary was run from.
+  CLI::App app{"roost: an engine for historical tweet archives", "roost"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "roost 0.1.0");
   int exit_code = roost::cli::kExitOk;
@@ -35,6 +39,15 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    // A misspelt word explains most parse errors better than CLI11's
+    // message does (an unknown --archiv surfaces as "--archive is required").
+    if (e.get_exit_code() != 0) {
+      const std::vector<std::string> args(argv + 1, argv + argc);
+      if (auto unknown = roost::cli::FindUnknownWord(app, args)) {
+        std::fprintf(stderr, "%s\n", roost::cli::DescribeUnknownWord(*unknown).c_str());
+        return roost::cli::kExitUsage;
+      }
+    }
     int rc = app.exit(e);
     return rc == 0 ? roost::cli::kExitOk : roost::cli::kExitUsage;
   }

@@ -2,19 +2,14 @@
 
 #include <algorithm>
 
+#include "cli/display_width.h"
+
 namespace roost::cli {
 namespace {
 
 bool LooksNumeric(const std::string& s) {
   if (s.empty()) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '.' || c == '-' || c == '+'; });
-}
-
-// Display width: count UTF-8 lead bytes, not bytes.
-size_t Width(const std::string& s) {
-  size_t w = 0;
-  for (unsigned char c : s) w += (c & 0xC0) != 0x80;
-  return w;
 }
 
 std::string CsvCell(const std::string& s) {
@@ -31,14 +26,14 @@ std::string CsvCell(const std::string& s) {
 
 std::string Table::Aligned() const {
   std::vector<size_t> width(header_.size(), 0);
-  for (size_t c = 0; c < header_.size(); ++c) width[c] = Width(header_[c]);
+  for (size_t c = 0; c < header_.size(); ++c) width[c] = DisplayWidth(header_[c]);
   for (const auto& r : rows_)
-    for (size_t c = 0; c < r.size() && c < width.size(); ++c) width[c] = std::max(width[c], Width(r[c]));
+    for (size_t c = 0; c < r.size() && c < width.size(); ++c) width[c] = std::max(width[c], DisplayWidth(r[c]));
   auto line = [&](const std::vector<std::string>& cells, bool header) {
     std::string out;
     for (size_t c = 0; c < width.size(); ++c) {
       const std::string cell = c < cells.size() ? cells[c] : "";
-      const std::string pad(width[c] - Width(cell), ' ');
+      const std::string pad(width[c] - DisplayWidth(cell), ' ');
       const bool right = !header && LooksNumeric(cell);
       out += right ? pad + cell : cell + pad;
       out += c + 1 < width.size() ? "  " : "";
