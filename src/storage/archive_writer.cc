@@ -7,6 +7,7 @@
 
 #include "storage/archive.h"
 #include "storage/compliance_masks.h"
+#include "storage/no_archive.h"
 #include "storage/segment_reader.h"
 #include "storage/segment_writer.h"
 
@@ -35,7 +36,7 @@ Result<std::unique_ptr<ArchiveWriter>> ArchiveWriter::Open(const std::string& di
   std::unique_ptr<ArchiveWriter> w(new ArchiveWriter());
   w->dir_ = dir;
   if (!fs::exists(dir + "/MANIFEST")) {
-    if (!create_if_missing) return Status::NotFound("no archive at " + dir + " (no MANIFEST)");
+    if (!create_if_missing) return NoArchiveAt(dir);
     ROOST_RETURN_IF_ERROR(MakeDir(dir));
   }
   ROOST_RETURN_IF_ERROR(MakeDir(SegmentDir(dir)));

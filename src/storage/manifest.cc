@@ -6,6 +6,7 @@
 
 #include "storage/encoding.h"
 #include "storage/file_util.h"
+#include "storage/no_archive.h"
 
 #include "common/time_parse.h"
 
@@ -136,8 +137,10 @@ Result<Manifest> Manifest::Parse(std::string_view text, const std::string& what)
 
 Result<Manifest> Manifest::Load(const std::string& dir) {
   const std::string path = dir + "/MANIFEST";
-  ROOST_ASSIGN_OR_RETURN(std::string text, ReadWholeFile(path));
-  return Parse(text, path);
+  auto text = ReadWholeFile(path);
+  if (!text.ok() && text.status().code() == StatusCode::kNotFound) return NoArchiveAt(dir);
+  if (!text.ok()) return text.status();
+  return Parse(*text, path);
 }
 
 Status Manifest::Store(const std::string& dir) const { return ReplaceFileAtomically(dir + "/MANIFEST", Serialize()); }

@@ -40,7 +40,8 @@ struct Manifest {
   // `what` names the source in error messages.
   static Result<Manifest> Parse(std::string_view text, const std::string& what);
 
-  // DIR/MANIFEST; kNotFound when the archive has no manifest yet.
+  // DIR/MANIFEST; kNotFound when the archive has no manifest yet (the
+  // message says what DIR is instead: storage/no_archive.h).
   static Result<Manifest> Load(const std::string& dir);
   // Atomic replace of DIR/MANIFEST (write tmp, fsync, rename, fsync dir).
   Status Store(const std::string& dir) const;
