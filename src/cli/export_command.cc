@@ -6,7 +6,6 @@
 // privacy policy allows them.
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cstdio>
 
 #include "analysis/aggregate/selection.h"
@@ -18,6 +17,7 @@
 #include "cli/privacy_options.h"
 #include "cli/query_options.h"
 #include "cli/time_label.h"
+#include "cli/unique_authors.h"
 #include "common/csv.h"
 #include "common/json_writer.h"
 
@@ -125,24 +125,6 @@ class Sink {
  private:
   std::string buf_;
 };
-
-// Unique authors of the selected tweets: what the answer gate counts.
-Result<uint64_t> UniqueAuthors(const storage::Archive& archive, const query::QueryResult& r) {
-  std::vector<uint32_t> authors;
-  std::vector<std::string> keys;
-  for (const auto& sm : r.segments) {
-    ROOST_ASSIGN_OR_RETURN(const storage::SegmentReader* seg, archive.segment(sm.segment));
-    ROOST_ASSIGN_OR_RETURN(auto ids, seg->ReadDimIds("user"));
-    ROOST_ASSIGN_OR_RETURN(auto dict, seg->Dictionary("user"));
-    authors.clear();
-    for (uint32_t row : sm.rows.ToVector()) authors.push_back(ids[row]);
-    std::sort(authors.begin(), authors.end());
-    authors.erase(std::unique(authors.begin(), authors.end()), authors.end());
-    for (uint32_t a : authors) keys.emplace_back(dict.value(a));  // dictionary ids are per segment
-  }
-  std::sort(keys.begin(), keys.end());
-  return static_cast<uint64_t>(std::unique(keys.begin(), keys.end()) - keys.begin());
-}
 
 Status RunExport(const ExportOptions& o) {
   ROOST_ASSIGN_OR_RETURN(auto zone, aggregate::ZoneRules::Load(o.query.tz));

@@ -4,9 +4,7 @@
 // only when the policy allows them.
 #include <fmt/format.h>
 
-#include <algorithm>
 
-#include "analysis/aggregate/column_cache.h"
 #include "analysis/aggregate/selection.h"
 #include "analysis/aggregate/time_grid.h"
 #include "cli/command.h"
@@ -15,8 +13,8 @@
 #include "cli/privacy_options.h"
 #include "cli/query_options.h"
 #include "cli/time_label.h"
+#include "cli/unique_authors.h"
 #include "common/csv.h"
-#include "common/time_parse.h"
 
 namespace roost::cli {
 namespace {
@@ -28,25 +26,12 @@ struct SampleOptions {
   bool csv = false;
 };
 
-// Unique authors over every matching tweet (what the answer gate counts).
-Result<uint64_t> UniqueAuthors(const PreparedQuery& p, const query::QueryResult& r) {
-  aggregate::ColumnCache cache;
-  std::vector<uint64_t> authors;
-  for (const auto& sm : r.segments) {
-    ROOST_ASSIGN_OR_RETURN(const storage::SegmentReader* seg, p.archive->segment(sm.segment));
-    ROOST_ASSIGN_OR_RETURN(auto ids, cache.AuthorIds(*seg));
-    for (uint32_t row : sm.rows.ToVector()) authors.push_back((*ids)[row]);
-  }
-  std::sort(authors.begin(), authors.end());
-  return static_cast<uint64_t>(std::unique(authors.begin(), authors.end()) - authors.begin());
-}
-
 Status PrintSample(const PreparedQuery& p, const query::QueryResult& r, const SampleOptions& o,
                    const aggregate::ZoneRules& zone, const privacy::PrivacyPolicy& policy) {
   const size_t limit = o.limit;
   const bool json = o.query.json;
   if (policy.enabled) {
-    ROOST_ASSIGN_OR_RETURN(const uint64_t authors, UniqueAuthors(p, r));
+    ROOST_ASSIGN_OR_RETURN(const uint64_t authors, UniqueAuthors(*p.archive, r));
     if (!privacy::AnswerAllowed(policy, authors)) {
       if (json) {
         fmt::print("{{\"redacted\": true, \"reason\": {}}}\n", JsonString(WithheldReason(policy)));
