@@ -50,6 +50,9 @@ assert [r["label"] for r in rows] == [t["label"] for t in j], (rows, j)
 assert [int(r["tweets"]) for r in rows] == [t["tweets"] for t in j]
 PY
 "$ROOST" trends --help | grep -q -- '--min-burst-z' && ! "$ROOST" trends --help | grep -q -- '--window'
+# --min-burst-z bounds the values' burst score (no planted trend reaches 1000); --min-z is its former name.
+[ "$("$ROOST" trends --archive "$a" --at "$2" --min-burst-z 1000 | head -1)" = "0 trend(s)" ]
+[ "$("$ROOST" trends --archive "$a" --at "$2" --min-z 1000 | head -1)" = "0 trend(s)" ]
 # A range beside --at would be ignored: refused.
 "$ROOST" trends --archive "$a" --at "$2" --from "$2" > /dev/null 2>&1 && exit 1 || [ $? = 2 ]
 # Under the privacy gate, text and handles are hidden.
