@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cli/display_width.h"
+#include "common/csv.h"
 
 namespace roost::cli {
 namespace {
@@ -10,16 +11,6 @@ namespace {
 bool LooksNumeric(const std::string& s) {
   if (s.empty()) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '.' || c == '-' || c == '+'; });
-}
-
-std::string CsvCell(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 }  // namespace
@@ -47,13 +38,8 @@ std::string Table::Aligned() const {
 }
 
 std::string Table::Csv() const {
-  auto line = [](const std::vector<std::string>& cells) {
-    std::string out;
-    for (size_t c = 0; c < cells.size(); ++c) out += (c ? "," : "") + CsvCell(cells[c]);
-    return out + "\n";
-  };
-  std::string out = line(header_);
-  for (const auto& r : rows_) out += line(r);
+  std::string out = CsvLine(header_);
+  for (const auto& r : rows_) out += CsvLine(r);
   return out;
 }
 
