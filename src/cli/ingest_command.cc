@@ -4,6 +4,7 @@
 #include <ctime>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "cli/command.h"
 #include "cli/output.h"
@@ -21,6 +22,8 @@ struct IngestArgs {
   std::vector<std::string> inputs;
   int threads = 0;
   bool json = false;
+  bool quiet = false;
+  bool stats = false;
   bool dry_run = false;
   std::string rejects;
   size_t max_record_bytes = 16u << 20;
@@ -60,9 +63,25 @@ double CpuTotal(const IngestReport& r) {
   return cpu;
 }
 
-void PrintReport(const IngestReport& r, bool json) {
+void PrintStages(const IngestReport& r) {
   const IngestCounts& c = r.counts;
-  if (json) {
+  const double cpu = CpuTotal(r);
+  std::printf("CPU by stage (%.2f s in all, %s records per CPU-second):\n", cpu,
+              FormatCount(static_cast<uint64_t>(cpu > 0 ? c.read / cpu : 0)).c_str());
+  for (const StageCost& s : r.stages) {
+    if (IsWall(s)) std::printf("  %-18s%8.2f s wall\n", s.name.c_str(), s.seconds);
+    else std::printf("  %-18s%8.2f s %5.1f%%\n", s.name.c_str(), s.seconds, cpu > 0 ? 100 * s.seconds / cpu : 0.0);
+  }
+}
+
+void PrintReport(const IngestReport& r, const IngestArgs& args) {
+  const IngestCounts& c = r.counts;
+  if (args.quiet) {
+    // Input errors are errors, so they still reach stderr.
+    for (const auto& e : r.input_errors) std::fprintf(stderr, "roost ingest: input error: %s\n", e.c_str());
+    return;
+  }
+  if (args.json) {
     JsonWriter w;
     w.BeginObject();
     w.Key("read").Uint(c.read).Key("accepted").Uint(c.accepted).Key("duplicates").Uint(c.duplicates);
@@ -86,6 +105,8 @@ void PrintReport(const IngestReport& r, bool json) {
     w.EndArray();
     w.Key("rejects_file");
     if (r.rejects_file.empty()) w.Null(); else w.String(r.rejects_file);
+    w.Key("first_reject");
+    if (r.first_reject.empty()) w.Null(); else w.String(r.first_reject);
     w.EndObject();
     std::printf("%s\n", w.str().c_str());
     return;
@@ -103,18 +124,23 @@ void PrintReport(const IngestReport& r, bool json) {
   }
   if (!r.rejects_file.empty()) std::printf("rejected records kept in %s\n", r.rejects_file.c_str());
   for (const auto& e : r.input_errors) std::printf("input error: %s\n", e.c_str());
-  const double cpu = CpuTotal(r);
-  std::printf("CPU by stage (%.2f s in all, %s records per CPU-second):\n", cpu,
-              FormatCount(static_cast<uint64_t>(cpu > 0 ? c.read / cpu : 0)).c_str());
-  for (const StageCost& s : r.stages) {
-    if (IsWall(s)) std::printf("  %-18s%8.2f s wall\n", s.name.c_str(), s.seconds);
-    else std::printf("  %-18s%8.2f s %5.1f%%\n", s.name.c_str(), s.seconds, cpu > 0 ? 100 * s.seconds / cpu : 0.0);
-  }
+  if (args.stats) PrintStages(r);
   double mb = r.decompressed_bytes / 1e6;
   std::printf("%s files, %s of JSON in %.2f s (%s records/s, %.0f MB/s)\n",
               FormatCount(r.files).c_str(), FormatBytes(r.decompressed_bytes).c_str(), r.seconds,
               FormatCount(static_cast<uint64_t>(r.seconds > 0 ? c.read / r.seconds : 0)).c_str(),
               r.seconds > 0 ? mb / r.seconds : 0.0);
+}
+
+// Why a run that was given input kept nothing, or "" when it kept something
+// (or only met records it rightly set aside: duplicates, protected authors,
+// compliance messages). An empty input file is not a failure: scheduled
+// ingests of quiet hours produce them.
+std::string NothingAccepted(const IngestReport& r) {
+  const IngestCounts& c = r.counts;
+  if (c.read == 0 || c.rejected < c.read) return "";
+  return "nothing accepted: " + FormatCount(c.rejected) + " of " + FormatCount(c.read) + " records rejected (first: " +
+         r.first_reject + ")";
 }
 
 int RunIngestCommand(const IngestArgs& args) {
@@ -128,7 +154,7 @@ int RunIngestCommand(const IngestArgs& args) {
   options.rejects_path = !args.rejects.empty()    ? args.rejects
                          : !args.archive.empty() ? DefaultRejectsPath(args.archive)
                                                  : "";
-  if (StderrIsTerminal()) {
+  if (StderrIsTerminal() && !args.quiet) {
     options.progress = [](const IngestProgress& p) {
       char line[160];
       std::snprintf(line, sizeof(line), "ingest: file %llu/%llu, %s records, %s read, %.0f s",
@@ -161,7 +187,11 @@ int RunIngestCommand(const IngestArgs& args) {
   auto report = RunIngest(options, sink.get());
   EndProgress();
   if (!report.ok()) return ReportError("ingest", report.status());
-  PrintReport(*report, args.json);
+  PrintReport(*report, args);
+  if (const std::string why = NothingAccepted(*report); !why.empty()) {
+    std::fprintf(stderr, "roost ingest: %s\n", why.c_str());
+    return kExitFailure;
+  }
   return report->input_errors.empty() ? kExitOk : kExitFailure;
 }
 
@@ -189,7 +219,9 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
                   "memory for buffered tweets before segments are written (default 2G)");
   cmd->add_flag("--no-enrich", args->no_enrich,
                 "skip entities/language/terms/sentiment (faster; analyses that need them see nothing)");
-  cmd->add_flag("--json", args->json, "print the summary as JSON");
+  auto* json = cmd->add_flag("--json", args->json, "print the summary as JSON (CPU by stage included)");
+  auto* stats = cmd->add_flag("--stats", args->stats, "also print the CPU time of each pipeline stage");
+  cmd->add_flag("--quiet,-q", args->quiet, "print nothing but errors")->excludes(json)->excludes(stats);
   cmd->callback([args, exit_code] { *exit_code = RunIngestCommand(*args); });
 }
 

@@ -24,6 +24,8 @@ namespace {
 constexpr size_t kBatchBytes = 4 << 20;
 constexpr size_t kBatchDocuments = 2048;
 
+constexpr char kStdinName[] = "<stdin>";  // how rejects name standard input
+
 // Counts the CPU time spent decompressing (the rest of the reader thread's
 // time is document splitting and batching).
 class TimedSource : public ByteSource {
@@ -321,8 +323,12 @@ class Pipeline {
     for (const ComplianceEvent& e : r->compliance) ROOST_RETURN_IF_ERROR(sink_->AddCompliance(e));
     sink_s_ += ThreadCpuSeconds() - t0;
     for (const Reject& j : r->rejects) {
-      ROOST_RETURN_IF_ERROR(rejects_.Write(files_[j.file] == "-" ? "<stdin>" : files_[j.file], j.line,
-                                           j.reason, j.detail, j.record, j.full_length));
+      const std::string source = files_[j.file] == "-" ? kStdinName : files_[j.file];
+      if (report_.first_reject.empty()) {
+        report_.first_reject = source + ":" + std::to_string(j.line) + ": " + RejectReasonName(j.reason) +
+                               (j.detail.empty() ? "" : ": " + j.detail);
+      }
+      ROOST_RETURN_IF_ERROR(rejects_.Write(source, j.line, j.reason, j.detail, j.record, j.full_length));
     }
     return Status::Ok();
   }

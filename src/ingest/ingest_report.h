@@ -44,6 +44,9 @@ struct IngestReport {
   // x.zst"); the records read before the problem are counted and kept.
   std::vector<std::string> input_errors;
   std::string rejects_file;  // empty when nothing was rejected
+  // The first rejected record in input order, "FILE:LINE: reason: detail"
+  // (empty when none was), so a run that kept nothing can say why at once.
+  std::string first_reject;
 };
 
 }  // namespace roost

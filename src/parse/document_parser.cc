@@ -1,6 +1,7 @@
 #include "parse/document_parser.h"
 
 #include <cstring>
+#include <string>
 
 #include "common/json_nesting.h"
 #include "parse/compliance_parser.h"
@@ -42,6 +43,37 @@ RejectReason ReasonFor(simdjson::error_code code, const char* doc, size_t length
     return RejectReason::kTruncated;
   }
   return RejectReason::kMalformedJson;
+}
+
+// A rejected record's detail is read by whoever owns the file, while
+// simdjson's own messages speak to the programmer calling it ("Use
+// get_bool(), get_double(), etc. on the document instead").
+std::string PlainDetail(simdjson::error_code code, RejectReason reason, const char* doc, size_t length) {
+  if (reason == RejectReason::kTruncated) return "the record ends before its JSON does";
+  if (code == simdjson::SCALAR_DOCUMENT_AS_VALUE) {
+    // simdjson says this of any document that does not open with { or [,
+    // whether it is a JSON value at all ("hello") or not.
+    size_t i = 0;
+    while (i < length && (doc[i] == ' ' || doc[i] == '\t' || doc[i] == '\r' || doc[i] == '\n')) ++i;
+    const bool value = i < length && doc[i] != '\0' && std::strchr("\"-0123456789tfn", doc[i]) != nullptr;
+    return value ? "a lone number, string, true, false or null, not an object"
+                 : "not JSON: a record starts with { or [";
+  }
+  switch (code) {
+    case simdjson::UTF8_ERROR: return "bytes that are not UTF-8";
+    case simdjson::DEPTH_ERROR: return "JSON nested too deeply";
+    case simdjson::STRING_ERROR: return "a string with a bad escape sequence";
+    case simdjson::UNESCAPED_CHARS: return "a string with an unescaped control character";
+    case simdjson::T_ATOM_ERROR:
+    case simdjson::F_ATOM_ERROR:
+    case simdjson::N_ATOM_ERROR: return "a bare word that is not true, false or null";
+    case simdjson::NUMBER_ERROR: return "a malformed number";
+    case simdjson::NUMBER_OUT_OF_RANGE: return "a number too large for 64 bits";
+    case simdjson::INCORRECT_TYPE: return "a field holds a value of the wrong type";
+    case simdjson::EMPTY: return "no JSON value";
+    case simdjson::TRAILING_CONTENT: return "more text after the JSON value";
+    default: return "not valid JSON";
+  }
 }
 
 // Thrown after a record was rejected for broken JSON: the document's
@@ -98,7 +130,8 @@ struct DocumentParser::Impl {
     } catch (const simdjson::simdjson_error& e) {
       // The JSON itself is broken here: this record is rejected and the
       // rest of the document cannot be walked.
-      Reject(r, ReasonFor(e.error(), doc_begin, doc_length), e.what());
+      const RejectReason reason = ReasonFor(e.error(), doc_begin, doc_length);
+      Reject(r, reason, PlainDetail(e.error(), reason, doc_begin, doc_length));
       throw StopDocument{};
     }
   }
@@ -115,7 +148,8 @@ struct DocumentParser::Impl {
     } catch (const json::RecordError& e) {
       Reject(r, e.reason, e.detail);
     } catch (const simdjson::simdjson_error& e) {
-      Reject(r, ReasonFor(e.error(), doc_begin, doc_length), e.what());
+      const RejectReason reason = ReasonFor(e.error(), doc_begin, doc_length);
+      Reject(r, reason, PlainDetail(e.error(), reason, doc_begin, doc_length));
       throw StopDocument{};
     }
   }
@@ -218,7 +252,8 @@ void DocumentParser::Parse(const char* data, size_t length, std::vector<ParsedRe
     // Broken before or between records: records read before it stand, the
     // rest of the document becomes one rejected record.
     ParsedRecord& r = m.NewRecord(out->size() > first_record ? m.line_no : 0);
-    m.Reject(r, ReasonFor(e.error(), data, length), e.what());
+    const RejectReason reason = ReasonFor(e.error(), data, length);
+    m.Reject(r, reason, PlainDetail(e.error(), reason, data, length));
   } catch (const json::RecordError& e) {
     m.Reject(m.NewRecord(0), e.reason, e.detail);
   }

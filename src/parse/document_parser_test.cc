@@ -1,6 +1,7 @@
 #include "parse/document_parser.h"
 
 #include <gtest/gtest.h>
+#include <simdjson.h>
 
 #include <map>
 #include <set>
@@ -275,6 +276,32 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"stream_notice", R"({"limit":{"track":12,"timestamp_ms":"1"}})", RejectReason::kNotATweet},
         BadCase{"delete_without_id", R"({"delete":{"status":{}}})", RejectReason::kMissingId}),
     [](const auto& info) { return std::string(info.param.name); });
+
+// The detail of a broken record is read by the file's owner: none of
+// simdjson's messages (written for programmers) may leak into it.
+TEST(DocumentParserTest, BrokenJsonDetailsAreWrittenForPeople) {
+  const std::string cases[] = {"42",
+                               "\"just a string\"",
+                               "hello world",
+                               kGoodPrefix + R"("text":tru})",
+                               kGoodPrefix + R"("text":"x","retweet_count":1e999999})",
+                               kGoodPrefix + R"("text":"a\qb"})",
+                               R"({"id_str":"1"} trailing)",
+                               R"({"id_str":"1","text":"cut he)"};
+  for (const std::string& json : cases) {
+    DocumentParser parser;
+    auto r = parser.ParseString(json);
+    ASSERT_FALSE(r.empty()) << json;
+    const ParsedRecord& last = r.back();
+    ASSERT_EQ(last.kind, Kind::kRejected) << json;
+    EXPECT_FALSE(last.detail.empty()) << json;
+    for (int code = 1; code < simdjson::NUM_ERROR_CODES; ++code) {
+      const std::string internal = simdjson::error_message(static_cast<simdjson::error_code>(code));
+      EXPECT_EQ(last.detail.find(internal), std::string::npos) << json << " -> " << last.detail;
+    }
+    EXPECT_EQ(last.detail.find("get_"), std::string::npos) << json << " -> " << last.detail;
+  }
+}
 
 // ---- Real API responses (skipped when ../shared/data is absent) ----
 
