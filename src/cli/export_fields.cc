@@ -14,8 +14,10 @@ const ExportField kFields[] = {
     {"author_id", "user", K::kDim, false, true},
     {"handle", "handle", K::kDim, false, true},
     {"text", "text", K::kText, true, false},
-    {"lang", "lang", K::kDim},
-    {"detected_lang", "detected_lang", K::kDim},
+    // As in filters and `roost top`: lang is the detected language,
+    // platform_lang the tag the platform gave the tweet.
+    {"lang", "detected_lang", K::kDim},
+    {"platform_lang", "lang", K::kDim},
     {"country", "country", K::kDim},
     {"place", "place", K::kDim},
     {"source", "source", K::kDim},

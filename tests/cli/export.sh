@@ -27,10 +27,10 @@ tweet() {  # id hh:mm user lang text hashtags-json mentions-json urls-json
 [ "$("$ROOST" export --archive "$tmp/a")" = "$(printf 'id\n9007199254740993\n2\n3')" ] \
   || fail "ids: $("$ROOST" export --archive "$tmp/a")"
 # Fields, --filter, --tz, RFC 4180 quoting of a comma and quotes.
-"$ROOST" export --archive "$tmp/a" --filter '#rwc' --fields id,created_at,handle,lang,text,hashtags --tz Europe/Paris \
+"$ROOST" export --archive "$tmp/a" --filter '#rwc' --fields id,created_at,handle,platform_lang,text,hashtags --tz Europe/Paris \
   > "$tmp/f.csv"
 cat > "$tmp/f.expected" <<'CSV'
-id,created_at,handle,lang,text,hashtags
+id,created_at,handle,platform_lang,text,hashtags
 9007199254740993,2012-03-01T02:10:00+01:00,u1,en,"rugby, ""again"" #rwc #paris",rwc paris
 3,2012-03-01T04:00:00+01:00,u3,en,nothing #rwc,rwc
 CSV
@@ -41,7 +41,11 @@ node -e 'const l=require("fs").readFileSync(process.argv[1],"utf8").trim().split
   if (l.length!==3 || l[0].id!=="9007199254740993" || l[1].author_id!=="2" || l[1].mentions[0]!=="u1" ||
       l[1].urls[0]!=="https://example.com/a" || l[2].urls.length!==0) process.exit(1)' "$tmp/f.jsonl" \
   || fail "jsonl: $(cat "$tmp/f.jsonl")"
-[ "$("$ROOST" export --archive "$tmp/a" --json --filter 'lang:fr')" = '{"id":"2"}' ] || fail "--json means jsonl"
+[ "$("$ROOST" export --archive "$tmp/a" --json --filter 'platform_lang == "fr"')" = '{"id":"2"}' ] || fail "--json means jsonl"
+# lang is the detected language, as roost top (another reader of the same column) names it.
+fr='platform_lang == "fr"'
+[ "$("$ROOST" export --archive "$tmp/a" --filter "$fr" --fields lang | tail -1)" \
+  = "$("$ROOST" top --archive "$tmp/a" --filter "$fr" --by lang --csv | tail -1 | cut -d, -f1)" ] || fail "lang"
 # Relational tables: one row per tweet and value.
 [ "$("$ROOST" export --archive "$tmp/a" --table hashtags)" = "$(printf 'tweet_id,hashtag\n9007199254740993,rwc\n9007199254740993,paris\n3,rwc')" ] \
   || fail "hashtags table: $("$ROOST" export --archive "$tmp/a" --table hashtags)"
@@ -53,7 +57,7 @@ node -e 'const l=require("fs").readFileSync(process.argv[1],"utf8").trim().split
 
 # Privacy: ids leave, text and handles only when the policy allows them (exit 2 otherwise).
 printf '[privacy]\nmin_answer_authors = 1\nmin_group_authors = 1\ncount_quantum = 1\n' > "$tmp/a/privacy.toml"
-[ "$("$ROOST" export --archive "$tmp/a" --fields id,lang | wc -l)" = 4 ] || fail "ids under the gate"
+[ "$("$ROOST" export --archive "$tmp/a" --fields id,platform_lang | wc -l)" = 4 ] || fail "ids under the gate"
 for f in text handle author_id mentions; do
   set +e
   "$ROOST" export --archive "$tmp/a" --fields "id,$f" > "$tmp/out.txt" 2> "$tmp/err.txt"; rc=$?
@@ -65,7 +69,7 @@ set +e
 set -e
 [ "$rc" = 2 ] || fail "mentions table under the gate: rc=$rc"
 printf '[privacy]\nmin_answer_authors = 1\nmin_group_authors = 1\ncount_quantum = 1\nshow_text = true\n' > "$tmp/a/privacy.toml"
-"$ROOST" export --archive "$tmp/a" --fields text --filter 'lang:fr' | grep -q bonjour || fail "text allowed by the policy"
+"$ROOST" export --archive "$tmp/a" --fields text --filter 'platform_lang == "fr"' | grep -q bonjour || fail "text allowed by the policy"
 printf '[privacy]\nmin_answer_authors = 4\nmin_group_authors = 1\ncount_quantum = 1\n' > "$tmp/a/privacy.toml"
 set +e
 "$ROOST" export --archive "$tmp/a" > "$tmp/out.txt" 2> "$tmp/err.txt"; rc=$?
