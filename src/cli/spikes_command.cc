@@ -78,7 +78,11 @@ Status RunSpikes(const SpikesOptions& o) {
     series.times.push_back(s.grid.start(i));
     series.values.push_back(static_cast<double>(s.buckets[i].tweets));
   }
+  std::vector<std::string> names{"terms", "hashtags", "phrases", "domains", "lang"};
+  if (!policy.enabled || policy.show_handles) names.push_back("authors");
+  ROOST_ASSIGN_OR_RETURN(const trends::Dimensions dims, trends::Dimensions::Make(names));
   std::vector<Explained> out;
+  // A series of one bucket has no baseline: no spike, but still an answer.
   if (series.size() >= 2) {
     detect::DetectorOptions dopt;
     dopt.causal = false;
@@ -86,9 +90,6 @@ Status RunSpikes(const SpikesOptions& o) {
     detect::SpikeOptions sopt;
     sopt.threshold = o.threshold;
     sopt.core_z = o.min_spike_z;
-    std::vector<std::string> names{"terms", "hashtags", "phrases", "domains", "lang"};
-    if (!policy.enabled || policy.show_handles) names.push_back("authors");
-    ROOST_ASSIGN_OR_RETURN(const trends::Dimensions dims, trends::Dimensions::Make(names));
     std::optional<query::QueryResult> background;
     for (const auto& spike : detect::FindSpikes(series, det, sopt)) {
       Explained e{spike, {}, {}, false};
@@ -123,109 +124,109 @@ Status RunSpikes(const SpikesOptions& o) {
       }
       out.push_back(std::move(e));
     }
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    const bool text_ok = !policy.enabled || policy.show_text, handles_ok = !policy.enabled || policy.show_handles;
-    auto label = [&](TimestampMs t) { return FormatInZone(t, *zone); };
-    auto count = [&](uint64_t c) { return privacy::RoundDown(policy, c); };
-    if (o.query.json) {
-      JsonWriter j;
-      j.BeginObject().Key("interval").String(aggregate::IntervalName(interval)).Key("tz").String(zone->name());
-      j.Key("filter").String(o.query.filter);
-      WritePrivacyJson(&j, policy);
-      j.Key("spikes").BeginArray();
-      for (const auto& e : out) {
-        const auto& sp = e.spike;
-        j.BeginObject().Key("start").String(label(sp.start_time)).Key("peak").String(label(sp.peak_time));
-        j.Key("end").String(label(s.grid.end(sp.end))).Key("peak_tweets").Uint(count(static_cast<uint64_t>(sp.peak_value)));
-        j.Key("expected_tweets").Double(sp.expected_at_peak).Key("magnitude").Double(sp.magnitude);
-        j.Key("excess_tweets").Uint(count(static_cast<uint64_t>(sp.excess))).Key("score").Double(sp.max_score);
-        j.Key("baseline").String(e.background ? "all tweets" : "filter");
-        j.Key("explanation").BeginObject();
-        for (size_t d = 0; d < dims.specs.size(); ++d) {
-          j.Key(dims.specs[d].name).BeginArray();
-          for (const auto& b : e.why.bursts.bursts) {
-            if (b.term.dim != static_cast<int>(d)) continue;
-            if (!privacy::GroupAllowed(policy, b.authors)) {
-              j.BeginObject().Key(kRedacted).Bool(true).EndObject();
-              continue;
-            }
-            j.BeginObject().Key("value").String(b.term.value).Key("tweets").Uint(count(b.count))
-                .Key("expected_tweets").Double(b.expected).Key("lift").Double(b.lift).Key("z").Double(b.z);
-            if (policy.enabled) j.Key("unique_authors").Uint(count(b.authors));
-            j.EndObject();
-          }
-          j.EndArray();
-        }
-        j.EndObject().Key("top_tweets").BeginArray();
-        for (const auto& t : e.why.trends.empty() ? std::vector<trends::ShownTweet>{} : e.why.trends[0].top_tweets) {
-          j.BeginObject().Key("created_at").String(label(t.time));
-          if (text_ok) j.Key("id").String(std::to_string(t.id)).Key("text").String(t.text);
-          if (handles_ok) j.Key("handle").String(t.handle);
-          j.Key("retweet_count").Int(t.retweet_count).EndObject();
-        }
-        j.EndArray().Key("news").BeginArray();
-        for (const auto& [n, k] : e.news) {
-          j.BeginObject().Key("time").String(label(n->time)).Key("headline").String(n->headline);
-          j.Key("url").String(n->url).Key("matched").BeginArray();
-          for (const auto& x : k) j.String(x);
-          j.EndArray().EndObject();
-        }
-        j.EndArray().EndObject();
-      }
-      j.EndArray().Key("elapsed_ms").Double(ms).EndObject();
-      fmt::print("{}\n", j.str());
-      return Status::Ok();
-    }
-    // The explanation's values of one dimension, as the text lists them.
-    auto values = [&](const Explained& e, size_t d, bool with_counts) {
-      std::vector<std::string> v;
-      for (const auto& b : e.why.bursts.bursts) {
-        if (b.term.dim != static_cast<int>(d)) continue;
-        if (!privacy::GroupAllowed(policy, b.authors)) v.push_back(kRedacted);
-        else if (with_counts) v.push_back(fmt::format("{} ({} vs {:.0f})", trends::DisplayTerm(dims, b.term), count(b.count), b.expected));
-        else v.push_back(trends::DisplayTerm(dims, b.term));
-      }
-      return v;
-    };
-    if (o.csv) {
-      // One row per spike; a dimension's values in one cell, "; " between them.
-      std::vector<std::string> header{"start", "peak", "end", "peak_tweets", "expected_tweets", "magnitude",
-                                      "excess_tweets", "score", "baseline"};
-      for (const auto& spec : dims.specs) header.push_back(spec.name);
-      Table t(header);
-      for (const auto& e : out) {
-        const auto& sp = e.spike;
-        std::vector<std::string> row{label(sp.start_time), label(sp.peak_time), label(s.grid.end(sp.end)),
-                                     std::to_string(count(static_cast<uint64_t>(sp.peak_value))),
-                                     fmt::format("{:.1f}", sp.expected_at_peak), fmt::format("{:.2f}", sp.magnitude),
-                                     std::to_string(count(static_cast<uint64_t>(sp.excess))),
-                                     fmt::format("{:.3f}", sp.max_score), e.background ? "all tweets" : "filter"};
-        for (size_t d = 0; d < dims.specs.size(); ++d) row.push_back(fmt::format("{}", fmt::join(values(e, d, false), "; ")));
-        t.AddRow(std::move(row));
-      }
-      fmt::print("{}", t.Csv());
-      return Status::Ok();
-    }
-    fmt::print("{} spike(s) in {} {} buckets\n", out.size(), s.buckets.size(), aggregate::IntervalName(interval));
+  }
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  const bool text_ok = !policy.enabled || policy.show_text, handles_ok = !policy.enabled || policy.show_handles;
+  auto label = [&](TimestampMs t) { return FormatInZone(t, *zone); };
+  auto count = [&](uint64_t c) { return privacy::RoundDown(policy, c); };
+  if (o.query.json) {
+    JsonWriter j;
+    j.BeginObject().Key("interval").String(aggregate::IntervalName(interval)).Key("tz").String(zone->name());
+    j.Key("filter").String(o.query.filter);
+    WritePrivacyJson(&j, policy);
+    j.Key("spikes").BeginArray();
     for (const auto& e : out) {
       const auto& sp = e.spike;
-      fmt::print("\nspike {} .. {}  peak {}  {} tweets vs {:.0f} expected (x{:.1f}), score {:.3f}\n",
-                 label(sp.start_time), label(s.grid.end(sp.end)), label(sp.peak_time),
-                 count(static_cast<uint64_t>(sp.peak_value)), sp.expected_at_peak, sp.magnitude, sp.max_score);
+      j.BeginObject().Key("start").String(label(sp.start_time)).Key("peak").String(label(sp.peak_time));
+      j.Key("end").String(label(s.grid.end(sp.end))).Key("peak_tweets").Uint(count(static_cast<uint64_t>(sp.peak_value)));
+      j.Key("expected_tweets").Double(sp.expected_at_peak).Key("magnitude").Double(sp.magnitude);
+      j.Key("excess_tweets").Uint(count(static_cast<uint64_t>(sp.excess))).Key("score").Double(sp.max_score);
+      j.Key("baseline").String(e.background ? "all tweets" : "filter");
+      j.Key("explanation").BeginObject();
       for (size_t d = 0; d < dims.specs.size(); ++d) {
-        const std::vector<std::string> v = values(e, d, true);
-        if (!v.empty()) fmt::print("  {:<9} {}\n", dims.specs[d].name, fmt::join(v, ", "));
-      }
-      if (!e.why.trends.empty())
-        for (const auto& t : e.why.trends[0].top_tweets) {
-          std::string text = text_ok ? t.text : "[text hidden]";
-          for (char& c : text)
-            if (c == '\n' || c == '\t') c = ' ';
-          fmt::print("  tweet     {} {}{}\n", label(t.time), handles_ok ? "@" + t.handle + " " : "", text);
+        j.Key(dims.specs[d].name).BeginArray();
+        for (const auto& b : e.why.bursts.bursts) {
+          if (b.term.dim != static_cast<int>(d)) continue;
+          if (!privacy::GroupAllowed(policy, b.authors)) {
+            j.BeginObject().Key(kRedacted).Bool(true).EndObject();
+            continue;
+          }
+          j.BeginObject().Key("value").String(b.term.value).Key("tweets").Uint(count(b.count))
+              .Key("expected_tweets").Double(b.expected).Key("lift").Double(b.lift).Key("z").Double(b.z);
+          if (policy.enabled) j.Key("unique_authors").Uint(count(b.authors));
+          j.EndObject();
         }
-      for (const auto& [n, k] : e.news)
-        fmt::print("  news      {} {} [{}]\n", label(n->time), n->headline, fmt::join(k, ", "));
+        j.EndArray();
+      }
+      j.EndObject().Key("top_tweets").BeginArray();
+      for (const auto& t : e.why.trends.empty() ? std::vector<trends::ShownTweet>{} : e.why.trends[0].top_tweets) {
+        j.BeginObject().Key("created_at").String(label(t.time));
+        if (text_ok) j.Key("id").String(std::to_string(t.id)).Key("text").String(t.text);
+        if (handles_ok) j.Key("handle").String(t.handle);
+        j.Key("retweet_count").Int(t.retweet_count).EndObject();
+      }
+      j.EndArray().Key("news").BeginArray();
+      for (const auto& [n, k] : e.news) {
+        j.BeginObject().Key("time").String(label(n->time)).Key("headline").String(n->headline);
+        j.Key("url").String(n->url).Key("matched").BeginArray();
+        for (const auto& x : k) j.String(x);
+        j.EndArray().EndObject();
+      }
+      j.EndArray().EndObject();
     }
+    j.EndArray().Key("elapsed_ms").Double(ms).EndObject();
+    fmt::print("{}\n", j.str());
+    return Status::Ok();
+  }
+  // The explanation's values of one dimension, as the text lists them.
+  auto values = [&](const Explained& e, size_t d, bool with_counts) {
+    std::vector<std::string> v;
+    for (const auto& b : e.why.bursts.bursts) {
+      if (b.term.dim != static_cast<int>(d)) continue;
+      if (!privacy::GroupAllowed(policy, b.authors)) v.push_back(kRedacted);
+      else if (with_counts) v.push_back(fmt::format("{} ({} vs {:.0f})", trends::DisplayTerm(dims, b.term), count(b.count), b.expected));
+      else v.push_back(trends::DisplayTerm(dims, b.term));
+    }
+    return v;
+  };
+  if (o.csv) {
+    // One row per spike; a dimension's values in one cell, "; " between them.
+    std::vector<std::string> header{"start", "peak", "end", "peak_tweets", "expected_tweets", "magnitude",
+                                    "excess_tweets", "score", "baseline"};
+    for (const auto& spec : dims.specs) header.push_back(spec.name);
+    Table t(header);
+    for (const auto& e : out) {
+      const auto& sp = e.spike;
+      std::vector<std::string> row{label(sp.start_time), label(sp.peak_time), label(s.grid.end(sp.end)),
+                                   std::to_string(count(static_cast<uint64_t>(sp.peak_value))),
+                                   fmt::format("{:.1f}", sp.expected_at_peak), fmt::format("{:.2f}", sp.magnitude),
+                                   std::to_string(count(static_cast<uint64_t>(sp.excess))),
+                                   fmt::format("{:.3f}", sp.max_score), e.background ? "all tweets" : "filter"};
+      for (size_t d = 0; d < dims.specs.size(); ++d) row.push_back(fmt::format("{}", fmt::join(values(e, d, false), "; ")));
+      t.AddRow(std::move(row));
+    }
+    fmt::print("{}", t.Csv());
+    return Status::Ok();
+  }
+  fmt::print("{} spike(s) in {} {} buckets\n", out.size(), s.buckets.size(), aggregate::IntervalName(interval));
+  for (const auto& e : out) {
+    const auto& sp = e.spike;
+    fmt::print("\nspike {} .. {}  peak {}  {} tweets vs {:.0f} expected (x{:.1f}), score {:.3f}\n",
+               label(sp.start_time), label(s.grid.end(sp.end)), label(sp.peak_time),
+               count(static_cast<uint64_t>(sp.peak_value)), sp.expected_at_peak, sp.magnitude, sp.max_score);
+    for (size_t d = 0; d < dims.specs.size(); ++d) {
+      const std::vector<std::string> v = values(e, d, true);
+      if (!v.empty()) fmt::print("  {:<9} {}\n", dims.specs[d].name, fmt::join(v, ", "));
+    }
+    if (!e.why.trends.empty())
+      for (const auto& t : e.why.trends[0].top_tweets) {
+        std::string text = text_ok ? t.text : "[text hidden]";
+        for (char& c : text)
+          if (c == '\n' || c == '\t') c = ' ';
+        fmt::print("  tweet     {} {}{}\n", label(t.time), handles_ok ? "@" + t.handle + " " : "", text);
+      }
+    for (const auto& [n, k] : e.news)
+      fmt::print("  news      {} {} [{}]\n", label(n->time), n->headline, fmt::join(k, ", "));
   }
   return Status::Ok();
 }

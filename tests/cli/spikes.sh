@@ -109,4 +109,7 @@ PY
 # Text mode prints the spike and its news line.
 "$ROOST" spikes --archive "$dir/a" --filter "#$tag" --news "$dir/in/news.csv" | grep -q "^  news "
 "$ROOST" spikes --archive "$dir/a" --news /nonexistent.csv > /dev/null 2>&1 && exit 1 || [ $? = 1 ]
+# One bucket has no baseline: still an answer, with no spike (scripts read JSON, not silence).
+"$ROOST" spikes --archive "$dir/a" --from 2012-03-02T00:00 --to 2012-03-02T01:00 --json \
+  | python3 -c 'import json,sys; r=json.load(sys.stdin); assert r["spikes"] == [], r'
 echo ok
