@@ -13,7 +13,7 @@ namespace {
 int RunCompact(const std::string& dir, uint64_t max_rows, bool json) {
   auto stats = storage::CompactArchive(dir, max_rows);
   if (!stats.ok()) {
-    fmt::print(stderr, "roost compact: {}\n", stats.status().ToString());
+    fmt::print(stderr, "roost compact: {}\n", stats.status().message());
     return stats.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure;
   }
   const auto& s = *stats;

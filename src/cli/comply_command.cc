@@ -48,7 +48,7 @@ int RunComply(const std::string& dir, const std::vector<std::string>& files, boo
   }
   Status st = storage::ApplyCompliance(dir, events);
   if (!st.ok()) {
-    fmt::print(stderr, "roost comply: {}\n", st.ToString());
+    fmt::print(stderr, "roost comply: {}\n", st.message());
     return kExitFailure;
   }
   if (json) {

@@ -29,7 +29,7 @@ std::string Bytes(uint64_t n) {
 int RunInfo(const std::string& dir, bool json) {
   auto info = storage::GetArchiveInfo(dir);
   if (!info.ok()) {
-    fmt::print(stderr, "roost info: {}\n", info.status().ToString());
+    fmt::print(stderr, "roost info: {}\n", info.status().message());
     return kExitFailure;
   }
   const storage::ArchiveInfo& i = *info;

@@ -26,7 +26,7 @@ std::string JsonQuote(const std::string& s) {
 int RunVerify(const std::string& dir, bool json) {
   auto report = storage::VerifyArchive(dir);
   if (!report.ok()) {
-    fmt::print(stderr, "roost verify: {}\n", report.status().ToString());
+    fmt::print(stderr, "roost verify: {}\n", report.status().message());
     return kExitFailure;
   }
   const auto& r = *report;

@@ -63,6 +63,13 @@ run info --archive "$tmp/data"
 expect 1 "use --archive $tmp/data/arc" "archive one level down"
 run top --archive "$tmp/data" --by hashtags
 expect 1 "$tmp/data holds no archive" "archive one level down (top)"
+# The maintenance commands say it the same way, without an error code's name.
+for cmd in info verify compact; do
+  run "$cmd" --archive "$tmp/nowhere"
+  expect 1 "roost $cmd: no archive at $tmp/nowhere" "missing archive ($cmd)"
+done
+run comply --archive "$tmp/nowhere" /dev/null
+expect 1 "roost comply: no archive at $tmp/nowhere" "missing archive (comply)"
 
 # 3. An ingest that accepts nothing fails, with the first reason in words.
 printf '42\nhello\n{"id_str":"1"}\n' > "$tmp/bad.jsonl"
