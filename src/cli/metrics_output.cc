@@ -62,10 +62,6 @@ void WriteTimingJson(JsonWriter* w, const std::vector<double>& runs_ms) {
   w->EndArray();
 }
 
-std::string WithheldReason(const privacy::PrivacyPolicy& p) {
-  return fmt::format("the answer has fewer than {} unique authors ({})", p.min_answer_authors, p.origin);
-}
-
 void PrintWithheldAnswer(const privacy::PrivacyPolicy& policy, bool json) {
   if (!json) {
     fmt::print("redacted: {}\n", WithheldReason(policy));

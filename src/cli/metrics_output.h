@@ -30,7 +30,7 @@ void WritePrivacyJson(JsonWriter* w, const privacy::PrivacyPolicy& policy);
 // "runs_ms" with every run.
 void WriteTimingJson(JsonWriter* w, const std::vector<double>& runs_ms);
 // "the answer has fewer than 100 unique authors (privacy.toml)".
-std::string WithheldReason(const privacy::PrivacyPolicy& policy);
+using privacy::WithheldReason;
 // Prints a whole answer withheld by the gate: {privacy..., "redacted": true,
 // "reason": ...} with --json, else "redacted: REASON".
 void PrintWithheldAnswer(const privacy::PrivacyPolicy& policy, bool json);

@@ -27,16 +27,7 @@ Result<privacy::PrivacyPolicy> ResolvePrivacy(const PrivacyOptions& o, const std
   if (o.min_answer_authors >= 0) p.min_answer_authors = static_cast<uint64_t>(o.min_answer_authors);
   if (o.min_group_authors >= 0) p.min_group_authors = static_cast<uint64_t>(o.min_group_authors);
   if (o.quantum >= 1) p.count_quantum = static_cast<uint64_t>(o.quantum);
-  if (floor.enabled) {
-    p.enabled = true;
-    p.min_answer_authors = std::max(p.min_answer_authors, floor.min_answer_authors);
-    p.min_group_authors = std::max(p.min_group_authors, floor.min_group_authors);
-    p.count_quantum = std::max(p.count_quantum, floor.count_quantum);
-    p.show_text = p.show_text && floor.show_text;
-    p.show_handles = p.show_handles && floor.show_handles;
-    p.origin = floor.origin;
-  }
-  return p;
+  return privacy::Tighten(floor, p);
 }
 
 }  // namespace roost::cli

@@ -1,5 +1,7 @@
 #include "privacy/privacy_policy.h"
 
+#include <algorithm>
+
 #include <toml++/toml.h>
 
 #include <filesystem>
@@ -73,6 +75,22 @@ aggregate::TweetMetrics Quantize(const PrivacyPolicy& p, aggregate::TweetMetrics
                       &m.scored, &m.positive, &m.neutral, &m.negative})
     *c = RoundDown(p, *c);
   return m;
+}
+
+PrivacyPolicy Tighten(const PrivacyPolicy& floor, PrivacyPolicy p) {
+  if (!floor.enabled) return p;
+  p.enabled = true;
+  p.min_answer_authors = std::max(p.min_answer_authors, floor.min_answer_authors);
+  p.min_group_authors = std::max(p.min_group_authors, floor.min_group_authors);
+  p.count_quantum = std::max(p.count_quantum, floor.count_quantum);
+  p.show_text = p.show_text && floor.show_text;
+  p.show_handles = p.show_handles && floor.show_handles;
+  p.origin = floor.origin;
+  return p;
+}
+
+std::string WithheldReason(const PrivacyPolicy& p) {
+  return "the answer has fewer than " + std::to_string(p.min_answer_authors) + " unique authors (" + p.origin + ")";
 }
 
 }  // namespace roost::privacy

@@ -45,6 +45,14 @@ Result<PrivacyPolicy> LoadPolicyFile(const std::string& path);
 // The archive's policy: DIR/privacy.toml when present, else disabled.
 Result<PrivacyPolicy> ArchivePolicy(const std::string& archive_dir);
 
+// `asked` made no looser than `floor`: when the floor is on, the gate is on
+// with each threshold the larger of the two and text or handles shown only
+// when both allow them (the floor's origin names it).
+PrivacyPolicy Tighten(const PrivacyPolicy& floor, PrivacyPolicy asked);
+
+// Why an answer was withheld as a whole, for people.
+std::string WithheldReason(const PrivacyPolicy& p);
+
 // Gate decisions.
 inline bool AnswerAllowed(const PrivacyPolicy& p, uint64_t unique_authors) {
   return !p.enabled || unique_authors >= p.min_answer_authors;

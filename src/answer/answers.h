@@ -1,0 +1,35 @@
+// The answers of include/roost/roost.h computed on an open archive and a
+// parsed filter, gated by a resolved policy: what Db calls, and what the
+// command line calls with the archive and filter it has already prepared.
+#ifndef ROOST_ANSWER_ANSWERS_H_
+#define ROOST_ANSWER_ANSWERS_H_
+
+#include "privacy/privacy_policy.h"
+#include "query/ast.h"
+#include "query/executor.h"
+#include "roost/roost.h"
+#include "storage/archive.h"
+
+namespace roost::answer {
+
+// `query.root` null: every visible tweet in the range.
+Result<CountAnswer> CountTweets(const storage::Archive& archive, const query::Query& query,
+                                const query::ExecOptions& exec, const privacy::PrivacyPolicy& policy);
+
+// The first `limit` matching tweets. Under the gate no ids are shown (anyone
+// can look a tweet up by its id), and handles and text only as the policy
+// allows; the whole sample is withheld below the answer's author minimum.
+Result<SampleAnswer> SampleTweets(const storage::Archive& archive, const query::Query& query,
+                                  const query::ExecOptions& exec, size_t limit, const privacy::PrivacyPolicy& policy);
+
+// The plan with the rows each step kept. Under the gate every count is
+// rounded down to the quantum, and all are withheld below the author minimum.
+Result<ExplainAnswer> ExplainQuery(const storage::Archive& archive, const query::Query& query,
+                                   const query::ExecOptions& exec, const privacy::PrivacyPolicy& policy);
+
+// Distinct authors over every row of `r`.
+Result<uint64_t> UniqueAuthors(const storage::Archive& archive, const query::QueryResult& r);
+
+}  // namespace roost::answer
+
+#endif  // ROOST_ANSWER_ANSWERS_H_

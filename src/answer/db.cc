@@ -1,0 +1,66 @@
+// roost::Db (include/roost/roost.h): a snapshot of one archive and its
+// privacy policy; each call parses the question, resolves the caller's gate
+// and hands both to the answers of answers.h.
+#include <memory>
+
+#include "answer/answers.h"
+#include "answer/gate.h"
+#include "query/parser.h"
+#include "query/posting_cache.h"
+#include "roost/roost.h"
+
+namespace roost {
+
+struct Db::Impl {
+  std::shared_ptr<const storage::Archive> archive;
+  privacy::PrivacyPolicy policy;  // the archive's own (privacy.toml), the analysts' floor
+  // Postings decoded by one question, reused by the next.
+  std::shared_ptr<query::PostingCache> postings = std::make_shared<query::PostingCache>();
+
+  Result<query::Query> Parse(const Question& q) const {
+    if (q.filter.empty()) return query::Query{};
+    auto parsed = query::ParseQuery(q.filter);
+    if (!parsed.ok()) return Status::InvalidArgument("filter: " + parsed.status().message());
+    return parsed;
+  }
+  Result<query::ExecOptions> Exec(const Question& q) const {
+    if (q.from >= q.to) return Status::InvalidArgument("the range must start before it ends");
+    query::ExecOptions e;
+    e.from = q.from, e.to = q.to, e.threads = q.threads, e.postings = postings.get();
+    return e;
+  }
+};
+
+Db::Db(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Db::~Db() = default;
+
+Result<std::unique_ptr<Db>> Db::Open(const std::string& dir) {
+  auto impl = std::make_unique<Impl>();
+  ROOST_ASSIGN_OR_RETURN(impl->archive, storage::Archive::Open(dir));
+  ROOST_ASSIGN_OR_RETURN(impl->policy, privacy::ArchivePolicy(dir));
+  return std::unique_ptr<Db>(new Db(std::move(impl)));
+}
+
+GateSettings Db::GateFor(const Caller& caller) const {
+  return answer::ToSettings(answer::PolicyFor(impl_->policy, caller));
+}
+
+Result<CountAnswer> Db::Count(const Question& q, const Caller& caller) const {
+  ROOST_ASSIGN_OR_RETURN(const query::Query query, impl_->Parse(q));
+  ROOST_ASSIGN_OR_RETURN(const query::ExecOptions exec, impl_->Exec(q));
+  return answer::CountTweets(*impl_->archive, query, exec, answer::PolicyFor(impl_->policy, caller));
+}
+
+Result<SampleAnswer> Db::Sample(const Question& q, size_t limit, const Caller& caller) const {
+  ROOST_ASSIGN_OR_RETURN(const query::Query query, impl_->Parse(q));
+  ROOST_ASSIGN_OR_RETURN(const query::ExecOptions exec, impl_->Exec(q));
+  return answer::SampleTweets(*impl_->archive, query, exec, limit, answer::PolicyFor(impl_->policy, caller));
+}
+
+Result<ExplainAnswer> Db::Explain(const Question& q, const Caller& caller) const {
+  ROOST_ASSIGN_OR_RETURN(const query::Query query, impl_->Parse(q));
+  ROOST_ASSIGN_OR_RETURN(const query::ExecOptions exec, impl_->Exec(q));
+  return answer::ExplainQuery(*impl_->archive, query, exec, answer::PolicyFor(impl_->policy, caller));
+}
+
+}  // namespace roost

@@ -1,0 +1,165 @@
+// The gate is the answer layer's: whatever surface asks, an analyst's count,
+// sample and plan pass the archive's privacy.toml, and an admin's are exact.
+#include "roost/roost.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "storage/archive_writer.h"
+#include "testing/test_util.h"
+
+namespace roost {
+namespace {
+
+constexpr TimestampMs kMarch1 = 1330560000000;  // 2012-03-01T00:00:00Z
+
+class DbTest : public ::testing::Test {
+ protected:
+  // 47 tweets by 20 authors; author 1 alone wrote the 3 tagged #lonely.
+  void Write(bool with_policy) {
+    std::vector<Tweet> tweets;
+    for (uint64_t i = 0; i < 47; ++i) {
+      Tweet t;
+      t.id = 1000 + i;
+      t.created_at = kMarch1 + static_cast<TimestampMs>(i) * 60000;
+      const bool lonely = i < 3;
+      t.user.id = lonely ? 1 : 2 + i % 19;
+      t.user.screen_name = "user" + std::to_string(t.user.id);
+      t.text = lonely ? "a lonely tweet #lonely" : "a crowded tweet #crowded";
+      t.hashtags.push_back({lonely ? "lonely" : "crowded"});
+      tweets.push_back(std::move(t));
+    }
+    auto writer = storage::ArchiveWriter::Open(dir_.path().string(), storage::Partition::kDay, true);
+    ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+    ASSERT_TRUE((*writer)->WriteSegment(std::move(tweets), kMarch1).ok());
+    ASSERT_TRUE((*writer)->Commit().ok());
+    if (with_policy) {
+      std::ofstream(dir_ / "privacy.toml") << "[privacy]\nmin_answer_authors = 5\nmin_group_authors = 2\n"
+                                              "count_quantum = 10\nshow_text = true\n";
+    }
+    auto db = Db::Open(dir_.path().string());
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::move(db).value();
+  }
+
+  static Question Q(std::string filter) {
+    Question q;
+    q.filter = std::move(filter);
+    return q;
+  }
+
+  roost::testing::ScratchDir dir_;
+  std::unique_ptr<Db> db_;
+  const Caller analyst_{Role::kAnalyst, std::nullopt};
+  const Caller admin_{Role::kAdmin, std::nullopt};
+};
+
+TEST_F(DbTest, AnalystCountsAreRoundedAndSmallAnswersWithheld) {
+  Write(true);
+  auto all = db_->Count(Q(""), analyst_);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_FALSE(all->redacted);
+  EXPECT_EQ(all->tweets, 40u);
+  EXPECT_EQ(all->quantum, 10u);
+  auto lonely = db_->Count(Q("#lonely"), analyst_);
+  ASSERT_TRUE(lonely.ok());
+  EXPECT_TRUE(lonely->redacted);
+  EXPECT_EQ(lonely->tweets, 0u);
+  EXPECT_NE(lonely->reason.find("5 unique authors"), std::string::npos) << lonely->reason;
+}
+
+TEST_F(DbTest, AdminCountsAreExact) {
+  Write(true);
+  auto all = db_->Count(Q(""), admin_);
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->tweets, 47u);
+  EXPECT_EQ(all->quantum, 1u);
+  auto lonely = db_->Count(Q("from:user1"), admin_);
+  ASSERT_TRUE(lonely.ok());
+  EXPECT_FALSE(lonely->redacted);
+  EXPECT_EQ(lonely->tweets, 3u);
+}
+
+TEST_F(DbTest, CallersMayTightenButNeverLoosen) {
+  Write(true);
+  GateSettings off;
+  off.enabled = false;
+  auto loose = db_->Count(Q("#lonely"), Caller{Role::kAnalyst, off});
+  ASSERT_TRUE(loose.ok());
+  EXPECT_TRUE(loose->redacted);
+  GateSettings strict;
+  strict.min_answer_authors = 1000;
+  auto tight = db_->Count(Q(""), Caller{Role::kAnalyst, strict});
+  ASSERT_TRUE(tight.ok());
+  EXPECT_TRUE(tight->redacted);
+  EXPECT_TRUE(db_->GateFor(admin_).enabled == false);
+  EXPECT_TRUE(db_->GateFor(Caller{Role::kAdmin, strict}).enabled);
+}
+
+TEST_F(DbTest, GatedSamplesShowNoIds) {
+  Write(true);
+  auto s = db_->Sample(Q("#crowded"), 5, analyst_);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_EQ(s->tweets.size(), 5u);
+  EXPECT_FALSE(s->ids_shown);
+  EXPECT_FALSE(s->handles_shown);
+  EXPECT_TRUE(s->text_shown);  // privacy.toml allows text here
+  for (const SampleTweet& t : s->tweets) {
+    EXPECT_EQ(t.id, "");
+    EXPECT_EQ(t.handle, "");
+    EXPECT_EQ(t.text, "a crowded tweet #crowded");
+  }
+  auto withheld = db_->Sample(Q("#lonely"), 5, analyst_);
+  ASSERT_TRUE(withheld.ok());
+  EXPECT_TRUE(withheld->redacted);
+  EXPECT_TRUE(withheld->tweets.empty());
+  auto exact = db_->Sample(Q("#lonely"), 5, admin_);
+  ASSERT_TRUE(exact.ok());
+  ASSERT_EQ(exact->tweets.size(), 3u);
+  EXPECT_EQ(exact->tweets[0].id, "1000");
+  EXPECT_EQ(exact->tweets[0].handle, "user1");
+}
+
+TEST_F(DbTest, GatedPlansRoundEveryCount) {
+  Write(true);
+  auto e = db_->Explain(Q("#crowded -#lonely"), analyst_);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(e->tweets, 40u);
+  EXPECT_EQ(e->rows_total, 40u);
+  EXPECT_EQ(e->plan.step, "AND");
+  for (const PlanStep& c : e->plan.children) EXPECT_EQ(c.rows_out % 10, 0u) << c.step;
+  auto lonely = db_->Explain(Q("#lonely"), analyst_);
+  ASSERT_TRUE(lonely.ok());
+  EXPECT_TRUE(lonely->redacted);
+  EXPECT_EQ(lonely->plan.rows_out, 0u);
+  auto exact = db_->Explain(Q("#lonely"), admin_);
+  ASSERT_TRUE(exact.ok());
+  EXPECT_EQ(exact->tweets, 3u);
+  EXPECT_EQ(exact->plan.rows_out, 3u);
+}
+
+TEST_F(DbTest, WithoutAPolicyAnalystsGetExactAnswers) {
+  Write(false);
+  auto lonely = db_->Count(Q("#lonely"), analyst_);
+  ASSERT_TRUE(lonely.ok());
+  EXPECT_EQ(lonely->tweets, 3u);
+  auto s = db_->Sample(Q("#lonely"), 1, analyst_);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->tweets.at(0).id, "1000");
+}
+
+TEST_F(DbTest, BadQuestionsAreInvalidArguments) {
+  Write(false);
+  auto bad = db_->Count(Q("text contians \"x\""), analyst_);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+  Question q;
+  q.from = kMarch1 + 10, q.to = kMarch1;
+  EXPECT_EQ(db_->Count(q, analyst_).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(db_->Explain(Q(""), analyst_).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(Db::Open((dir_ / "missing").string()).status().code(), StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace roost
