@@ -71,16 +71,28 @@ Result<Column> LoadColumn(const storage::SegmentReader& seg, const ExportField& 
 
 // A tweet id as a decimal string: ids pass 2^53, so never through a double
 // (a JSON number would lose digits in JavaScript and pandas).
-std::string IdString(int64_t id) { return id == 0 ? std::string() : std::to_string(static_cast<uint64_t>(id)); }
+std::string IdString(int64_t id) {
+  return id == 0 ? std::string() : std::to_string(static_cast<uint64_t>(id));
+}
 
-void AppendCsvValue(const ExportField& f, const Column& c, uint32_t row, const aggregate::ZoneRules& zone,
-                    std::string* out) {
+void AppendCsvValue(const ExportField& f, const Column& c, uint32_t row,
+                    const aggregate::ZoneRules& zone, std::string* out) {
   switch (f.kind) {
-    case ExportField::kTweetId: out->append(IdString(c.ints[row])); break;
-    case ExportField::kInt: out->append(std::to_string(c.ints[row])); break;
-    case ExportField::kTime: out->append(FormatInZone(c.ints[row], zone)); break;
-    case ExportField::kText: AppendCsvField(out, c.strings[row]); break;
-    case ExportField::kDim: AppendCsvField(out, c.dict.value(c.dim_ids[row])); break;
+    case ExportField::kTweetId:
+      out->append(IdString(c.ints[row]));
+      break;
+    case ExportField::kInt:
+      out->append(std::to_string(c.ints[row]));
+      break;
+    case ExportField::kTime:
+      out->append(FormatInZone(c.ints[row], zone));
+      break;
+    case ExportField::kText:
+      AppendCsvField(out, c.strings[row]);
+      break;
+    case ExportField::kDim:
+      AppendCsvField(out, c.dict.value(c.dim_ids[row]));
+      break;
     case ExportField::kDimList: {
       // Hashtags, mentions, URLs, domains and cashtags hold no space.
       std::string joined;
@@ -92,20 +104,31 @@ void AppendCsvValue(const ExportField& f, const Column& c, uint32_t row, const a
   }
 }
 
-void WriteJsonValue(const ExportField& f, const Column& c, uint32_t row, const aggregate::ZoneRules& zone,
-                    JsonWriter* w) {
+void WriteJsonValue(const ExportField& f, const Column& c, uint32_t row,
+                    const aggregate::ZoneRules& zone, JsonWriter* w) {
   switch (f.kind) {
     case ExportField::kTweetId:
-      if (c.ints[row] == 0) w->Null();
-      else w->String(IdString(c.ints[row]));
+      if (c.ints[row] == 0)
+        w->Null();
+      else
+        w->String(IdString(c.ints[row]));
       break;
-    case ExportField::kInt: w->Int(c.ints[row]); break;
-    case ExportField::kTime: w->String(FormatInZone(c.ints[row], zone)); break;
-    case ExportField::kText: w->String(c.strings[row]); break;
-    case ExportField::kDim: w->String(c.dict.value(c.dim_ids[row])); break;
+    case ExportField::kInt:
+      w->Int(c.ints[row]);
+      break;
+    case ExportField::kTime:
+      w->String(FormatInZone(c.ints[row], zone));
+      break;
+    case ExportField::kText:
+      w->String(c.strings[row]);
+      break;
+    case ExportField::kDim:
+      w->String(c.dict.value(c.dim_ids[row]));
+      break;
     case ExportField::kDimList:
       w->BeginArray();
-      for (uint32_t j = c.lists.start[row]; j < c.lists.start[row + 1]; ++j) w->String(c.dict.value(c.lists.ids[j]));
+      for (uint32_t j = c.lists.start[row]; j < c.lists.start[row + 1]; ++j)
+        w->String(c.dict.value(c.lists.ids[j]));
       w->EndArray();
       break;
   }
@@ -117,7 +140,8 @@ class Sink {
   std::string* buffer() { return &buf_; }
   Status MaybeFlush(bool force = false) {
     if (!force && buf_.size() < (1u << 20)) return Status::Ok();
-    if (std::fwrite(buf_.data(), 1, buf_.size(), stdout) != buf_.size()) return Status::IoError("write error on stdout");
+    if (std::fwrite(buf_.data(), 1, buf_.size(), stdout) != buf_.size())
+      return Status::IoError("write error on stdout");
     buf_.clear();
     return Status::Ok();
   }
@@ -129,10 +153,12 @@ class Sink {
 Status RunExport(const ExportOptions& o) {
   ROOST_ASSIGN_OR_RETURN(auto zone, aggregate::ZoneRules::Load(o.query.tz));
   ROOST_ASSIGN_OR_RETURN(PreparedQuery p, PrepareQuery(o.query));
-  ROOST_ASSIGN_OR_RETURN(const privacy::PrivacyPolicy policy, ResolvePrivacy(o.privacy, o.query.archive));
+  ROOST_ASSIGN_OR_RETURN(const privacy::PrivacyPolicy policy,
+                         ResolvePrivacy(o.privacy, o.query.archive));
   const bool relational = o.table != "tweets";
   if (relational && o.fields != "id")
-    return Status::InvalidArgument("--fields applies to --table tweets; the other tables are tweet_id and a value");
+    return Status::InvalidArgument(
+        "--fields applies to --table tweets; the other tables are tweet_id and a value");
   std::vector<ExportField> fields;
   std::string value_name;
   if (relational) {
@@ -142,12 +168,15 @@ Status RunExport(const ExportOptions& o) {
   } else {
     ROOST_ASSIGN_OR_RETURN(fields, ResolveTweetFields(o.fields, policy));
   }
-  ROOST_ASSIGN_OR_RETURN(const query::QueryResult selected, aggregate::SelectRows(*p.archive, p.query, p.exec));
+  ROOST_ASSIGN_OR_RETURN(const query::QueryResult selected,
+                         aggregate::SelectRows(*p.archive, p.query, p.exec));
   if (policy.enabled) {
     ROOST_ASSIGN_OR_RETURN(const uint64_t authors, UniqueAuthors(*p.archive, selected));
-    if (!privacy::AnswerAllowed(policy, authors)) return Status::Unsupported("withheld: " + WithheldReason(policy));
+    if (!privacy::AnswerAllowed(policy, authors))
+      return Status::Unsupported("withheld: " + WithheldReason(policy));
   }
-  const bool csv = o.format == "csv" && !o.query.json;  // --json, as every command has, means JSON lines
+  const bool csv =
+      o.format == "csv" && !o.query.json;  // --json, as every command has, means JSON lines
   Sink sink;
   if (csv) {
     std::vector<std::string> header;
@@ -210,19 +239,22 @@ Status RunExport(const ExportOptions& o) {
 }  // namespace
 
 void AddExportCommand(CLI::App& app, int* exit_code) {
-  auto* cmd = app.add_subcommand(
-      "export", "write the tweets a filter matches (default: every tweet) as CSV or JSON lines: ids for rehydration, "
-                "chosen fields, or one row per tweet and hashtag, mention or URL");
+  auto* cmd = app.add_subcommand("export",
+                                 "write the tweets a filter matches (default: every tweet) as CSV "
+                                 "or JSON lines: ids for rehydration, "
+                                 "chosen fields, or one row per tweet and hashtag, mention or URL");
   auto o = std::make_shared<ExportOptions>();
   AddQueryOptions(cmd, &o->query, /*filter_required=*/false);
   AddPrivacyOptions(cmd, &o->privacy);
   cmd->add_option("--format", o->format, "csv or jsonl (one JSON object per line)")
       ->capture_default_str()
       ->check(CLI::IsMember({"csv", "jsonl"}));
-  cmd->add_option("--fields", o->fields, "comma-separated columns of --table tweets: " + ExportFieldNames())
+  cmd->add_option("--fields", o->fields,
+                  "comma-separated columns of --table tweets: " + ExportFieldNames())
       ->capture_default_str();
   cmd->add_option("--table", o->table,
-                  "tweets (one row per tweet), or hashtags, mentions, urls (one row per tweet and value: tweet_id,VALUE)")
+                  "tweets (one row per tweet), or hashtags, mentions, urls (one row per tweet and "
+                  "value: tweet_id,VALUE)")
       ->capture_default_str()
       ->check(CLI::IsMember({"tweets", "hashtags", "mentions", "urls"}));
   cmd->callback([o, exit_code] {

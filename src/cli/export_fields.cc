@@ -39,10 +39,12 @@ const ExportField kFields[] = {
 Status CheckAllowed(const ExportField& f, const privacy::PrivacyPolicy& policy) {
   if (!policy.enabled) return Status::Ok();
   if (f.text && !policy.show_text)
-    return Status::InvalidArgument(std::string("'") + f.name + "' is tweet text, which the privacy settings (" +
-                                   policy.origin + ") do not allow");
+    return Status::InvalidArgument(std::string("'") + f.name +
+                                   "' is tweet text, which the privacy settings (" + policy.origin +
+                                   ") do not allow");
   if (f.personal && !policy.show_handles)
-    return Status::InvalidArgument(std::string("'") + f.name + "' identifies people, which the privacy settings (" +
+    return Status::InvalidArgument(std::string("'") + f.name +
+                                   "' identifies people, which the privacy settings (" +
                                    policy.origin + ") do not allow");
   return Status::Ok();
 }
@@ -55,16 +57,19 @@ std::string ExportFieldNames() {
   return out;
 }
 
-Result<std::vector<ExportField>> ResolveTweetFields(const std::string& fields, const privacy::PrivacyPolicy& policy) {
+Result<std::vector<ExportField>> ResolveTweetFields(const std::string& fields,
+                                                    const privacy::PrivacyPolicy& policy) {
   std::vector<ExportField> out;
   size_t start = 0;
   while (start <= fields.size()) {
     const size_t end = std::min(fields.find(',', start), fields.size());
     const std::string name = fields.substr(start, end - start);
     start = end + 1;
-    const auto* f = std::find_if(std::begin(kFields), std::end(kFields), [&](const ExportField& x) { return name == x.name; });
+    const auto* f = std::find_if(std::begin(kFields), std::end(kFields),
+                                 [&](const ExportField& x) { return name == x.name; });
     if (f == std::end(kFields))
-      return Status::InvalidArgument("unknown field '" + name + "' (expected " + ExportFieldNames() + ")");
+      return Status::InvalidArgument("unknown field '" + name + "' (expected " +
+                                     ExportFieldNames() + ")");
     if (std::any_of(out.begin(), out.end(), [&](const ExportField& x) { return name == x.name; }))
       return Status::InvalidArgument("field '" + name + "' is listed twice");
     ROOST_RETURN_IF_ERROR(CheckAllowed(*f, policy));
@@ -73,7 +78,8 @@ Result<std::vector<ExportField>> ResolveTweetFields(const std::string& fields, c
   return out;
 }
 
-Result<ExportField> ResolveValueTable(const std::string& table, const privacy::PrivacyPolicy& policy) {
+Result<ExportField> ResolveValueTable(const std::string& table,
+                                      const privacy::PrivacyPolicy& policy) {
   for (const char* name : {"hashtags", "mentions", "urls"}) {
     if (table != name) continue;
     const auto* f = std::find_if(std::begin(kFields), std::end(kFields),
@@ -81,7 +87,8 @@ Result<ExportField> ResolveValueTable(const std::string& table, const privacy::P
     ROOST_RETURN_IF_ERROR(CheckAllowed(*f, policy));
     return *f;
   }
-  return Status::InvalidArgument("unknown table '" + table + "' (expected tweets, hashtags, mentions or urls)");
+  return Status::InvalidArgument("unknown table '" + table +
+                                 "' (expected tweets, hashtags, mentions or urls)");
 }
 
 }  // namespace roost::cli

@@ -31,12 +31,14 @@ struct ExportField {
 // The table of one row per tweet: `fields` is the comma-separated --fields
 // list. kInvalidArgument for an unknown or repeated name, or for a field the
 // policy does not let out (with why).
-Result<std::vector<ExportField>> ResolveTweetFields(const std::string& fields, const privacy::PrivacyPolicy& policy);
+Result<std::vector<ExportField>> ResolveTweetFields(const std::string& fields,
+                                                    const privacy::PrivacyPolicy& policy);
 
 // The relational tables of one row per tweet and value ("hashtags",
 // "mentions", "urls"): the value's field. kInvalidArgument for another name
 // or for mentions (handles) under a policy that hides handles.
-Result<ExportField> ResolveValueTable(const std::string& table, const privacy::PrivacyPolicy& policy);
+Result<ExportField> ResolveValueTable(const std::string& table,
+                                      const privacy::PrivacyPolicy& policy);
 
 // "id, created_at, ..." for help and errors.
 std::string ExportFieldNames();

@@ -6,7 +6,8 @@ namespace roost {
 namespace {
 
 TEST(Csv, PlainFieldsStayBare) {
-  EXPECT_EQ(CsvLine({"id", "1234567890123456789", "caf\xC3\xA9"}), "id,1234567890123456789,caf\xC3\xA9\n");
+  EXPECT_EQ(CsvLine({"id", "1234567890123456789", "caf\xC3\xA9"}),
+            "id,1234567890123456789,caf\xC3\xA9\n");
   EXPECT_EQ(CsvLine({}), "\n");
   EXPECT_EQ(CsvLine({"", ""}), ",\n");
 }
