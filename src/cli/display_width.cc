@@ -40,7 +40,9 @@ size_t DisplayWidth(std::string_view s) {
       cluster = 0, wide = false;
     }
     cluster = std::max(cluster, utf8proc_charwidth(cp));
-    if (cp == kEmojiPresentation || (joined && IsRegionalIndicator(previous) && IsRegionalIndicator(cp))) wide = true;
+    if (cp == kEmojiPresentation ||
+        (joined && IsRegionalIndicator(previous) && IsRegionalIndicator(cp)))
+      wide = true;
     previous = cp;
     p += n, left -= n;
   }

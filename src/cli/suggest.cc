@@ -33,11 +33,14 @@ const CLI::App* FindSubcommand(const CLI::App& app, const std::string& name) {
   return nullptr;
 }
 
-bool KnowsFlag(const CLI::App& app, const std::string& flag) { return app.get_option_no_throw(flag) != nullptr; }
+bool KnowsFlag(const CLI::App& app, const std::string& flag) {
+  return app.get_option_no_throw(flag) != nullptr;
+}
 
 }  // namespace
 
-std::optional<UnknownWord> FindUnknownWord(const CLI::App& app, const std::vector<std::string>& args) {
+std::optional<UnknownWord> FindUnknownWord(const CLI::App& app,
+                                           const std::vector<std::string>& args) {
   const CLI::App* current = &app;
   std::string command = app.get_name();
   for (const std::string& arg : args) {
@@ -52,8 +55,7 @@ std::optional<UnknownWord> FindUnknownWord(const CLI::App& app, const std::vecto
       const CLI::App* sub = FindSubcommand(app, arg);
       if (sub == nullptr) {
         std::vector<std::string> names;
-        for (const CLI::App* s : Subcommands(app))
-          names.push_back(s->get_name());
+        for (const CLI::App* s : Subcommands(app)) names.push_back(s->get_name());
         return UnknownWord{command, arg, false, query::Suggest(arg, names)};
       }
       current = sub;
@@ -64,9 +66,11 @@ std::optional<UnknownWord> FindUnknownWord(const CLI::App& app, const std::vecto
 }
 
 std::string DescribeUnknownWord(const UnknownWord& u) {
-  std::string out = u.command + ": unknown " + (u.is_flag ? "flag " + u.word : "command '" + u.word + "'");
+  std::string out =
+      u.command + ": unknown " + (u.is_flag ? "flag " + u.word : "command '" + u.word + "'");
   if (!u.suggestion.empty()) {
-    out += u.is_flag ? " (did you mean " + u.suggestion + "?)" : " (did you mean '" + u.suggestion + "'?)";
+    out += u.is_flag ? " (did you mean " + u.suggestion + "?)"
+                     : " (did you mean '" + u.suggestion + "'?)";
   } else {
     out += " (" + u.command + " --help lists the " + (u.is_flag ? "flags)" : "commands)");
   }

@@ -4,11 +4,10 @@
 #ifndef ROOST_CLI_SUGGEST_H_
 #define ROOST_CLI_SUGGEST_H_
 
+#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 namespace roost::cli {
 
@@ -22,7 +21,8 @@ struct UnknownWord {
 // The first word of `args` (argv without the program name) that `app` knows
 // neither as a subcommand nor as a flag of the subcommand it follows;
 // nullopt when every word is known (the parse error lies elsewhere).
-std::optional<UnknownWord> FindUnknownWord(const CLI::App& app, const std::vector<std::string>& args);
+std::optional<UnknownWord> FindUnknownWord(const CLI::App& app,
+                                           const std::vector<std::string>& args);
 
 // One line for stderr: "roost count: unknown flag --archiv (did you mean --archive?)".
 std::string DescribeUnknownWord(const UnknownWord& u);

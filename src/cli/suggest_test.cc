@@ -17,7 +17,9 @@ class SuggestTest : public ::testing::Test {
     top->add_option("--target,--by", target_);
     top->add_option("--rank-by", target_);
   }
-  std::optional<UnknownWord> Find(std::vector<std::string> args) { return FindUnknownWord(app_, args); }
+  std::optional<UnknownWord> Find(std::vector<std::string> args) {
+    return FindUnknownWord(app_, args);
+  }
 
   CLI::App app_;
   std::string archive_, filter_, target_;
@@ -46,7 +48,8 @@ TEST_F(SuggestTest, MisspeltFlagOfTheSubcommand) {
   EXPECT_TRUE(u->is_flag);
   EXPECT_EQ(u->command, "roost count");
   EXPECT_EQ(u->suggestion, "--archive");
-  EXPECT_EQ(DescribeUnknownWord(*u), "roost count: unknown flag --archiv (did you mean --archive?)");
+  EXPECT_EQ(DescribeUnknownWord(*u),
+            "roost count: unknown flag --archiv (did you mean --archive?)");
 }
 
 TEST_F(SuggestTest, TransposedLettersAndEqualsSign) {

@@ -12,7 +12,8 @@ Status NoArchiveAt(const std::string& dir) {
   std::error_code ec;
   const fs::file_status st = fs::status(dir, ec);
   if (!fs::exists(st)) return Status::NotFound("no archive at " + dir + " (no such directory)");
-  if (!fs::is_directory(st)) return Status::NotFound("no archive at " + dir + " (a file, not a directory)");
+  if (!fs::is_directory(st))
+    return Status::NotFound("no archive at " + dir + " (a file, not a directory)");
   // One level only: an archive is a directory with a MANIFEST, and looking
   // deeper would walk a data folder of thousands of input files.
   std::vector<std::string> archives;
@@ -24,7 +25,8 @@ Status NoArchiveAt(const std::string& dir) {
   std::sort(archives.begin(), archives.end());  // directory order is arbitrary
   if (archives.empty()) return Status::NotFound("no archive at " + dir + " (no MANIFEST in it)");
   if (archives.size() == 1)
-    return Status::NotFound(dir + " holds no archive; " + archives[0] + " is one: use --archive " + archives[0]);
+    return Status::NotFound(dir + " holds no archive; " + archives[0] + " is one: use --archive " +
+                            archives[0]);
   std::string list;
   for (size_t i = 0; i < archives.size() && i < 3; ++i) list += (i ? ", " : "") + archives[i];
   if (archives.size() > 3) list += ", ...";

@@ -8,7 +8,9 @@
 namespace roost::storage {
 namespace {
 
-bool Contains(const Status& s, const std::string& phrase) { return s.message().find(phrase) != std::string::npos; }
+bool Contains(const Status& s, const std::string& phrase) {
+  return s.message().find(phrase) != std::string::npos;
+}
 
 TEST(NoArchiveTest, MissingDirectory) {
   ::roost::testing::ScratchDir tmp;
