@@ -190,7 +190,8 @@ void AddTopCommand(CLI::App& app, int* exit_code) {
       ->capture_default_str()
       ->check(CLI::IsMember({"tweets", "authors", "reach", "engagement"}));
   cmd->add_option("--metrics", o->metrics, "tweets,authors,kinds,engagement,sentiment or all")->capture_default_str();
-  auto* csv = cmd->add_flag("--csv", o->csv, "CSV output, one row per leaf of the breakdown (long format)");
+  auto* csv =
+      cmd->add_flag("--csv", o->csv, "CSV output, one row per leaf of the breakdown (long format)")->excludes("--json");
   cmd->add_flag("--totals", o->totals, "with --csv: a last row with the answer's tweets")->needs(csv);
   // A benchmark knob, not a user's: hidden from --help.
   cmd->add_option("--repeat", o->repeat, "run the analysis N times in this process (benchmarks: --json lists runs_ms)")

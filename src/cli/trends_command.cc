@@ -277,7 +277,9 @@ void AddTrendsCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<TrendsOptions>();
   AddQueryOptions(cmd, &o->query, /*filter_required=*/false);
   AddPrivacyOptions(cmd, &o->privacy);
-  cmd->add_option("--at", o->at, "start of the window (ISO 8601, e.g. 2012-03-01 or 2012-03-01T14:00)");
+  cmd->add_option("--at", o->at, "start of the window (ISO 8601, e.g. 2012-03-01 or 2012-03-01T14:00)")
+      ->excludes("--from")
+      ->excludes("--to");
   cmd->add_option("--interval", o->interval, "length of a window: hour or day")
       ->capture_default_str()
       ->check(CLI::IsMember({"hour", "day"}));
