@@ -107,6 +107,9 @@ void PrintReport(const IngestReport& r, const IngestArgs& args) {
     if (r.rejects_file.empty()) w.Null(); else w.String(r.rejects_file);
     w.Key("first_reject");
     if (r.first_reject.empty()) w.Null(); else w.String(r.first_reject);
+    w.Key("kept_with_notes").Uint(r.kept_with_notes);
+    w.Key("first_note");
+    if (r.first_note.empty()) w.Null(); else w.String(r.first_note);
     w.EndObject();
     std::printf("%s\n", w.str().c_str());
     return;
@@ -123,6 +126,9 @@ void PrintReport(const IngestReport& r, const IngestArgs& args) {
                 FormatCount(c.rejected_by_reason[i]).c_str());
   }
   if (!r.rejects_file.empty()) std::printf("rejected records kept in %s\n", r.rejects_file.c_str());
+  if (r.kept_with_notes > 0)
+    std::printf("%s accepted tweets lack part of themselves (first: %s)\n", FormatCount(r.kept_with_notes).c_str(),
+                r.first_note.c_str());
   for (const auto& e : r.input_errors) std::printf("input error: %s\n", e.c_str());
   if (args.stats) PrintStages(r);
   double mb = r.decompressed_bytes / 1e6;

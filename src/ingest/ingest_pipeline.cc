@@ -78,11 +78,19 @@ struct Reject {
   uint64_t full_length;
 };
 
+// A tweet kept without part of itself (TweetObjectParser::note).
+struct KeptNote {
+  uint32_t file;
+  uint64_t line;
+  std::string note;
+};
+
 struct BatchResult {
   uint64_t seq = 0;
   std::vector<Tweet> tweets;
   std::vector<ComplianceEvent> compliance;
   std::vector<Reject> rejects;
+  std::vector<KeptNote> notes;
   IngestCounts counts;  // all but accepted/duplicates (the sink decides those)
 };
 
@@ -235,6 +243,8 @@ class Pipeline {
           ++result.counts.read;
           switch (r.kind) {
             case ParsedRecord::Kind::kTweet:
+              if (!r.note.empty())
+                result.notes.push_back({batch->file, d.line + r.line_in_document, std::move(r.note)});
               result.tweets.push_back(std::move(r.tweet));
               break;
             case ParsedRecord::Kind::kNonPublic:
@@ -322,6 +332,12 @@ class Pipeline {
     const double t0 = ThreadCpuSeconds();
     for (const ComplianceEvent& e : r->compliance) ROOST_RETURN_IF_ERROR(sink_->AddCompliance(e));
     sink_s_ += ThreadCpuSeconds() - t0;
+    report_.kept_with_notes += r->notes.size();
+    if (report_.first_note.empty() && !r->notes.empty()) {
+      const KeptNote& n = r->notes.front();
+      report_.first_note = (files_[n.file] == "-" ? kStdinName : files_[n.file]) + ":" + std::to_string(n.line) +
+                           ": " + n.note;
+    }
     for (const Reject& j : r->rejects) {
       const std::string source = files_[j.file] == "-" ? kStdinName : files_[j.file];
       if (report_.first_reject.empty()) {

@@ -47,6 +47,10 @@ struct IngestReport {
   // The first rejected record in input order, "FILE:LINE: reason: detail"
   // (empty when none was), so a run that kept nothing can say why at once.
   std::string first_reject;
+  // Tweets kept without part of themselves (an embedded retweeted_status
+  // with no text, say), and the first of them as "FILE:LINE: what".
+  uint64_t kept_with_notes = 0;
+  std::string first_note;
 };
 
 }  // namespace roost

@@ -125,6 +125,7 @@ struct DocumentParser::Impl {
     try {
       tweets.Parse(v.get_object(), inc, &r.tweet);
       r.kind = r.tweet.user.is_protected ? ParsedRecord::Kind::kNonPublic : ParsedRecord::Kind::kTweet;
+      if (!tweets.note().empty()) r.note = tweets.note();
     } catch (const json::RecordError& e) {
       Reject(r, e.reason, e.detail);
     } catch (const simdjson::simdjson_error& e) {

@@ -85,6 +85,17 @@ set -e
 [ "$rc_missing" -eq 1 ] || fail "missing input: exit $rc_missing, want 1"
 grep -q "does-not-exist" "$tmp/err" || fail "error does not name the file"
 
+# 4b. A retweet whose embedded original lacks created_at is kept whole; one
+# whose original lacks its text is kept with the link, and the report says so.
+{
+  printf '%s\n' '{"created_at":"Thu Mar 01 10:00:00 +0000 2012","id_str":"71","text":"RT @o: x","user":{"id_str":"5","screen_name":"r"},"retweeted_status":{"id_str":"70","text":"the original","user":{"id_str":"6","screen_name":"o"}}}'
+  printf '%s\n' '{"created_at":"Thu Mar 01 11:00:00 +0000 2012","id_str":"72","text":"RT @o: y","user":{"id_str":"5","screen_name":"r"},"retweeted_status":{"id_str":"69","user":{"id_str":"6","screen_name":"o"}}}'
+} > "$tmp/rt.jsonl"
+json="$("$ROOST" ingest --dry-run --json "$tmp/rt.jsonl")"
+[ "$(echo "$json" | field accepted)" = 2 ] && [ "$(echo "$json" | field kept_with_notes)" = 1 ] \
+  || fail "embedded originals: $json"
+echo "$json" | grep -q 'rt.jsonl:2: retweeted_status: no text' || fail "first_note: $json"
+
 # 5. Real API responses, when the shared data is there.
 data="${ROOST_SHARED_DATA:-}/simdjson/jsonexamples"
 if [ -d "$data" ]; then
