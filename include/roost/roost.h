@@ -76,6 +76,21 @@ struct CountAnswer : Withheld {
   std::vector<std::string> empty_because;  // why nothing matched, when known
 };
 
+// Tweets per tag of a tag file (docs/QUERY.md, Tags).
+struct TagCount {
+  std::string tag;        // full name: "brands.Acme"
+  std::string ns, name;   // "brands", "Acme"
+  uint64_t tweets = 0;    // rounded; 0 when redacted
+  bool redacted = false;  // fewer unique authors than the gate's group minimum
+};
+
+struct TagCountAnswer : Withheld {
+  std::vector<TagCount> tags;  // file order
+  uint64_t tagged = 0;         // tweets with at least one tag
+  uint64_t matching = 0;       // tweets that pass the filters, tagged or not
+  uint64_t quantum = 1;
+};
+
 struct SampleTweet {
   std::string id;      // decimal; empty unless the caller may see ids
   TimestampMs created_at = 0;
@@ -118,6 +133,8 @@ class Db {
   GateSettings GateFor(const Caller& caller) const;
 
   Result<CountAnswer> Count(const Question& q, const Caller& caller) const;
+  // `tag_file` is the text of a tag file; q.filter restricts it further.
+  Result<TagCountAnswer> CountTags(const Question& q, const std::string& tag_file, const Caller& caller) const;
   Result<SampleAnswer> Sample(const Question& q, size_t limit, const Caller& caller) const;
   // Needs a filter.
   Result<ExplainAnswer> Explain(const Question& q, const Caller& caller) const;

@@ -66,14 +66,16 @@ void ClearCounts(PlanStep* s) {
 
 }  // namespace
 
-Result<uint64_t> UniqueAuthors(const storage::Archive& archive, const query::QueryResult& r) {
+Result<uint64_t> UniqueAuthors(const storage::Archive& archive,
+                               const std::vector<const std::vector<query::SegmentMatches>*>& segments) {
   aggregate::ColumnCache cache;
   std::vector<uint64_t> authors;
-  for (const auto& sm : r.segments) {
-    ROOST_ASSIGN_OR_RETURN(const storage::SegmentReader* seg, archive.segment(sm.segment));
-    ROOST_ASSIGN_OR_RETURN(auto ids, cache.AuthorIds(*seg));
-    for (uint32_t row : sm.rows.ToVector()) authors.push_back((*ids)[row]);
-  }
+  for (const auto* list : segments)
+    for (const auto& sm : *list) {
+      ROOST_ASSIGN_OR_RETURN(const storage::SegmentReader* seg, archive.segment(sm.segment));
+      ROOST_ASSIGN_OR_RETURN(auto ids, cache.AuthorIds(*seg));
+      for (uint32_t row : sm.rows.ToVector()) authors.push_back((*ids)[row]);
+    }
   std::sort(authors.begin(), authors.end());
   return static_cast<uint64_t>(std::unique(authors.begin(), authors.end()) - authors.begin());
 }
@@ -88,6 +90,37 @@ Result<CountAnswer> CountTweets(const storage::Archive& archive, const query::Qu
   ROOST_ASSIGN_OR_RETURN(const bool withheld, Withhold(archive, r, policy, &a));
   if (!withheld) a.tweets = privacy::RoundDown(policy, r.count);
   if (r.count == 0) a.empty_because = WhyEmpty(archive, query, exec);
+  return a;
+}
+
+Result<TagCountAnswer> CountTags(const storage::Archive& archive, const query::TagSet& tags,
+                                 const query::Query& query, const query::ExecOptions& exec,
+                                 const privacy::PrivacyPolicy& policy) {
+  query::TagTotals totals;
+  ROOST_ASSIGN_OR_RETURN(auto groups,
+                         query::EvaluateTags(archive, tags, exec, query.root ? &query : nullptr, &totals));
+  TagCountAnswer a;
+  a.quantum = Quantum(policy);
+  if (policy.enabled) {
+    std::vector<const std::vector<query::SegmentMatches>*> all;
+    for (const auto& g : groups) all.push_back(&g.segments);
+    ROOST_ASSIGN_OR_RETURN(const uint64_t authors, UniqueAuthors(archive, all));
+    if (!privacy::AnswerAllowed(policy, authors)) {
+      a.redacted = true;
+      a.reason = privacy::WithheldReason(policy);
+      return a;
+    }
+  }
+  for (const auto& g : groups) {
+    TagCount c{g.tag->full_name(), g.tag->ns, g.tag->name, privacy::RoundDown(policy, g.count), false};
+    if (policy.enabled) {
+      ROOST_ASSIGN_OR_RETURN(const uint64_t authors, UniqueAuthors(archive, {&g.segments}));
+      if (!privacy::GroupAllowed(policy, authors)) c.tweets = 0, c.redacted = true;
+    }
+    a.tags.push_back(std::move(c));
+  }
+  a.tagged = privacy::RoundDown(policy, totals.tagged);
+  a.matching = privacy::RoundDown(policy, totals.matching);
   return a;
 }
 

@@ -7,6 +7,7 @@
 #include "privacy/privacy_policy.h"
 #include "query/ast.h"
 #include "query/executor.h"
+#include "query/tags.h"
 #include "roost/roost.h"
 #include "storage/archive.h"
 
@@ -15,6 +16,12 @@ namespace roost::answer {
 // `query.root` null: every visible tweet in the range.
 Result<CountAnswer> CountTweets(const storage::Archive& archive, const query::Query& query,
                                 const query::ExecOptions& exec, const privacy::PrivacyPolicy& policy);
+
+// Tweets per tag; a tag with too few unique authors is redacted, and the
+// whole answer is withheld when the tagged tweets have too few.
+Result<TagCountAnswer> CountTags(const storage::Archive& archive, const query::TagSet& tags,
+                                 const query::Query& query, const query::ExecOptions& exec,
+                                 const privacy::PrivacyPolicy& policy);
 
 // The first `limit` matching tweets. Under the gate no ids are shown (anyone
 // can look a tweet up by its id), and handles and text only as the policy
@@ -27,8 +34,12 @@ Result<SampleAnswer> SampleTweets(const storage::Archive& archive, const query::
 Result<ExplainAnswer> ExplainQuery(const storage::Archive& archive, const query::Query& query,
                                    const query::ExecOptions& exec, const privacy::PrivacyPolicy& policy);
 
-// Distinct authors over every row of `r`.
-Result<uint64_t> UniqueAuthors(const storage::Archive& archive, const query::QueryResult& r);
+// Distinct authors over the rows of `segments` (one list or several).
+Result<uint64_t> UniqueAuthors(const storage::Archive& archive,
+                               const std::vector<const std::vector<query::SegmentMatches>*>& segments);
+inline Result<uint64_t> UniqueAuthors(const storage::Archive& archive, const query::QueryResult& r) {
+  return UniqueAuthors(archive, {&r.segments});
+}
 
 }  // namespace roost::answer
 

@@ -51,6 +51,14 @@ Result<CountAnswer> Db::Count(const Question& q, const Caller& caller) const {
   return answer::CountTweets(*impl_->archive, query, exec, answer::PolicyFor(impl_->policy, caller));
 }
 
+Result<TagCountAnswer> Db::CountTags(const Question& q, const std::string& tag_file, const Caller& caller) const {
+  auto tags = query::ParseTags(tag_file);
+  if (!tags.ok()) return Status::InvalidArgument("tags: " + tags.status().message());
+  ROOST_ASSIGN_OR_RETURN(const query::Query query, impl_->Parse(q));
+  ROOST_ASSIGN_OR_RETURN(const query::ExecOptions exec, impl_->Exec(q));
+  return answer::CountTags(*impl_->archive, *tags, query, exec, answer::PolicyFor(impl_->policy, caller));
+}
+
 Result<SampleAnswer> Db::Sample(const Question& q, size_t limit, const Caller& caller) const {
   ROOST_ASSIGN_OR_RETURN(const query::Query query, impl_->Parse(q));
   ROOST_ASSIGN_OR_RETURN(const query::ExecOptions exec, impl_->Exec(q));

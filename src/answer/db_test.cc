@@ -139,6 +139,28 @@ TEST_F(DbTest, GatedPlansRoundEveryCount) {
   EXPECT_EQ(exact->plan.rows_out, 3u);
 }
 
+TEST_F(DbTest, TagCountsRedactSmallTagsAndRoundTheRest) {
+  Write(true);
+  const std::string tags = "tag \"Lonely\" { #lonely }\ntag.x \"Crowded\" { #crowded }\n";
+  auto a = db_->CountTags(Q(""), tags, analyst_);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_FALSE(a->redacted);
+  ASSERT_EQ(a->tags.size(), 2u);
+  EXPECT_TRUE(a->tags[0].redacted);  // one author, under the group minimum of 2
+  EXPECT_EQ(a->tags[0].tweets, 0u);
+  EXPECT_FALSE(a->tags[1].redacted);
+  EXPECT_EQ(a->tags[1].tag, "x.Crowded");
+  EXPECT_EQ(a->tags[1].tweets, 40u);  // 44 rounded down
+  EXPECT_EQ(a->matching, 40u);
+  auto exact = db_->CountTags(Q(""), tags, admin_);
+  ASSERT_TRUE(exact.ok());
+  EXPECT_EQ(exact->tags[0].tweets, 3u);
+  EXPECT_EQ(exact->tags[1].tweets, 44u);
+  auto only_lonely = db_->CountTags(Q(""), "tag \"L\" { #lonely }\n", analyst_);
+  ASSERT_TRUE(only_lonely.ok());
+  EXPECT_TRUE(only_lonely->redacted);
+}
+
 TEST_F(DbTest, WithoutAPolicyAnalystsGetExactAnswers) {
   Write(false);
   auto lonely = db_->Count(Q("#lonely"), analyst_);

@@ -1,13 +1,16 @@
 // roost count: how many visible tweets match a filter, or with --tags, how
-// many carry each tag of a tag file (docs/QUERY.md).
+// many carry each tag of a tag file (docs/QUERY.md). The answer layer counts
+// and gates (answer/answers.h); this file only prints.
 #include <algorithm>
 #include <chrono>
 
 #include <fmt/format.h>
 
-#include "analysis/aggregate/selection.h"
+#include "answer/answers.h"
 #include "cli/command.h"
+#include "cli/metrics_output.h"
 #include "cli/output.h"
+#include "cli/privacy_options.h"
 #include "cli/query_options.h"
 #include "common/csv.h"
 
@@ -16,48 +19,78 @@ namespace {
 
 struct CountOptions {
   QueryOptions query;
+  PrivacyOptions privacy;
   bool csv = false;
   bool totals = false;  // CSV: the (any tag) and (matching) rows
 };
 
-Status PrintTagCounts(const PreparedQuery& p, const CountOptions& o, std::chrono::steady_clock::time_point start) {
-  const bool json = o.query.json;
-  query::TagTotals totals;
-  ROOST_ASSIGN_OR_RETURN(auto groups, query::EvaluateTags(*p.archive, *p.tags, p.exec,
-                                                           p.query.root ? &p.query : nullptr, &totals));
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  if (json) {
+double MillisSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+// A count as printed: the number, or the redaction marker.
+std::string Shown(uint64_t tweets, bool redacted) { return redacted ? kRedacted : std::to_string(tweets); }
+std::string ShownJson(uint64_t tweets, bool redacted) { return redacted ? "null" : std::to_string(tweets); }
+
+void PrintTagCounts(const PreparedQuery& p, const CountOptions& o, const TagCountAnswer& a, double ms) {
+  if (o.query.json) {
+    if (a.redacted) {
+      fmt::print("{{\"count\": null, \"tweets\": null, \"redacted\": true, \"reason\": {}}}\n", JsonString(a.reason));
+      return;
+    }
     std::string items;
-    for (const auto& g : groups) {
+    for (const TagCount& t : a.tags) {
       if (!items.empty()) items += ", ";
-      items += fmt::format("{{\"tag\": {}, \"namespace\": {}, \"name\": {}, \"tweets\": {}}}",
-                           JsonString(g.tag->full_name()), JsonString(g.tag->ns), JsonString(g.tag->name), g.count);
+      items += fmt::format("{{\"tag\": {}, \"namespace\": {}, \"name\": {}, \"tweets\": {}{}}}", JsonString(t.tag),
+                           JsonString(t.ns), JsonString(t.name), ShownJson(t.tweets, t.redacted),
+                           t.redacted ? ", \"redacted\": true" : "");
     }
     // "count" is the stable key of `roost count --json`; "tweets" says the same
     // in the vocabulary of every other answer.
     fmt::print("{{\"count\": {}, \"tweets\": {}, \"tagged_tweets\": {}, \"tags\": [{}], \"segments_scanned\": {}, "
                "\"segments_total\": {}, \"elapsed_ms\": {:.3f}}}\n",
-               totals.matching, totals.matching, totals.tagged, items, p.archive->SegmentsOverlapping(p.exec.from, p.exec.to).size(),
+               a.matching, a.matching, a.tagged, items, p.archive->SegmentsOverlapping(p.exec.from, p.exec.to).size(),
                p.archive->segment_count(), ms);
-    return Status::Ok();
+    return;
+  }
+  if (a.redacted) {
+    fmt::print("redacted: {}\n", a.reason);
+    return;
   }
   if (o.csv) {
     std::string out = CsvLine({"tag", "namespace", "name", "tweets"});
-    for (const auto& g : groups) out += CsvLine({g.tag->full_name(), g.tag->ns, g.tag->name, std::to_string(g.count)});
+    for (const TagCount& t : a.tags) out += CsvLine({t.tag, t.ns, t.name, Shown(t.tweets, t.redacted)});
     if (o.totals) {
-      out += CsvLine({"(any tag)", "", "", std::to_string(totals.tagged)});
-      out += CsvLine({"(matching)", "", "", std::to_string(totals.matching)});
+      out += CsvLine({"(any tag)", "", "", std::to_string(a.tagged)});
+      out += CsvLine({"(matching)", "", "", std::to_string(a.matching)});
     }
     fmt::print("{}", out);
-    return Status::Ok();
+    return;
   }
   size_t width = 9;  // "(any tag)"
-  for (const auto& g : groups) width = std::max(width, g.tag->full_name().size());
+  for (const TagCount& t : a.tags) width = std::max(width, t.tag.size());
   fmt::print("{:<{}}  {:>10}\n", "tag", width, "tweets");
-  for (const auto& g : groups) fmt::print("{:<{}}  {:>10}\n", g.tag->full_name(), width, g.count);
-  fmt::print("{:<{}}  {:>10}\n", "(any tag)", width, totals.tagged);
-  fmt::print("{:<{}}  {:>10}\n", "(matching)", width, totals.matching);
-  return Status::Ok();
+  for (const TagCount& t : a.tags) fmt::print("{:<{}}  {:>10}\n", t.tag, width, Shown(t.tweets, t.redacted));
+  fmt::print("{:<{}}  {:>10}\n", "(any tag)", width, a.tagged);
+  fmt::print("{:<{}}  {:>10}\n", "(matching)", width, a.matching);
+}
+
+void PrintCount(const CountOptions& o, const CountAnswer& a, double ms) {
+  if (o.query.json) {
+    fmt::print("{{\"count\": {}, \"tweets\": {}, \"segments_scanned\": {}, \"segments_total\": {}, \"elapsed_ms\": {:.3f}{}{}}}\n",
+               ShownJson(a.tweets, a.redacted), ShownJson(a.tweets, a.redacted), a.segments_scanned, a.segments_total,
+               ms, a.redacted ? ", \"redacted\": true, \"reason\": " + JsonString(a.reason) : "",
+               WhyEmptyJsonField(a.empty_because));
+    return;
+  }
+  if (o.csv) {
+    fmt::print("tweets\n{}\n", Shown(a.tweets, a.redacted));
+  } else if (a.redacted) {
+    fmt::print("redacted: {}\n", a.reason);
+  } else {
+    fmt::print("{}\n", a.tweets);
+  }
+  SayWhyEmpty("count", a.empty_because);
 }
 
 }  // namespace
@@ -67,6 +100,7 @@ void AddCountCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<CountOptions>();
   AddQueryOptions(cmd, &o->query, /*filter_required=*/false);
   AddTagsOption(cmd, &o->query);
+  AddPrivacyOptions(cmd, &o->privacy);
   auto* csv =
       cmd->add_flag("--csv", o->csv, "CSV output (a tweets column; with --tags one row per tag)")->excludes("--json");
   cmd->add_flag("--totals", o->totals, "with --tags --csv: add the (any tag) and (matching) rows")->needs(csv);
@@ -77,30 +111,28 @@ void AddCountCommand(CLI::App& app, int* exit_code) {
       *exit_code = ReportError("count", p.status());
       return;
     }
+    auto policy = ResolvePrivacy(o->privacy, o->query.archive);
+    if (!policy.ok()) {
+      *exit_code = ReportError("count", policy.status());
+      return;
+    }
     if (p->tags) {
-      const Status s = PrintTagCounts(*p, *o, start);
-      *exit_code = s.ok() ? kExitOk : ReportError("count", s);
+      auto a = answer::CountTags(*p->archive, *p->tags, p->query, p->exec, *policy);
+      if (!a.ok()) {
+        *exit_code = ReportError("count", a.status());
+        return;
+      }
+      PrintTagCounts(*p, *o, *a, MillisSince(start));
+      *exit_code = kExitOk;
       return;
     }
     // No filter: every visible tweet in the range, as the analyses count.
-    auto r = p->query.root ? query::Execute(*p->archive, p->query, p->exec)
-                           : aggregate::SelectRows(*p->archive, p->query, p->exec);
-    if (!r.ok()) {
-      *exit_code = ReportError("count", r.status());
+    auto a = answer::CountTweets(*p->archive, p->query, p->exec, *policy);
+    if (!a.ok()) {
+      *exit_code = ReportError("count", a.status());
       return;
     }
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    const std::vector<std::string> why = r->count == 0 ? WhyEmpty(*p) : std::vector<std::string>{};
-    if (o->query.json) {
-      fmt::print(
-          "{{\"count\": {}, \"tweets\": {}, \"segments_scanned\": {}, \"segments_total\": {}, \"elapsed_ms\": {:.3f}{}}}\n",
-          r->count, r->count, r->segments_in_range, r->segments_total, ms, WhyEmptyJsonField(why));
-    } else if (o->csv) {
-      fmt::print("tweets\n{}\n", r->count);
-    } else {
-      fmt::print("{}\n", r->count);
-    }
-    if (!o->query.json) SayWhyEmpty("count", why);
+    PrintCount(*o, *a, MillisSince(start));
     *exit_code = kExitOk;
   });
 }

@@ -2,80 +2,85 @@
 // and rows each step removed.
 #include <fmt/format.h>
 
-#include <functional>
-
+#include "answer/answers.h"
 #include "cli/command.h"
 #include "cli/output.h"
+#include "cli/privacy_options.h"
 #include "cli/query_options.h"
-#include "query/regex_literals.h"
 
 namespace roost::cli {
 namespace {
 
 std::string Removed(uint64_t in, uint64_t out) { return fmt::format("{} -> {} (-{})", in, out, in - out); }
 
-void PrintTree(const query::Node& n, const query::QueryResult& r, int depth, bool json, std::string* out) {
-  const query::NodeStats& s = r.nodes[static_cast<size_t>(n.id)];
-  std::string how = n.kind != query::Node::kPred ? "combine" : s.indexed ? "index" : "scan";
-  if (n.kind == query::Node::kPred &&
-      (n.pred.op == query::Op::kRegexPartial || n.pred.op == query::Op::kRegexExact)) {
-    // The literals the scan searches granules for before running RE2.
-    std::string lits;
-    for (const std::string& l : query::RequiredLiterals(n.pred.value))
-      if (l.size() >= 2) {
-        const std::string escaped = JsonString(l);  // safe in both outputs
-        lits += (lits.empty() ? "'" : ", '") + escaped.substr(1, escaped.size() - 2) + "'";
-      }
-    if (!lits.empty()) how += ", literals: " + lits;
-  }
+void PrintStep(const PlanStep& s, int depth, bool json, std::string* out) {
   if (json) {
     *out += fmt::format("{{\"step\": {}, \"how\": \"{}\", \"rows_in\": {}, \"rows_out\": {}, \"children\": [",
-                        JsonString(query::NodeLabel(n)), how, s.rows_in, s.rows_out);
-    for (size_t i = 0; i < n.children.size(); ++i) {
+                        JsonString(s.step), s.how, s.rows_in, s.rows_out);
+    for (size_t i = 0; i < s.children.size(); ++i) {
       if (i) *out += ", ";
-      PrintTree(*n.children[i], r, depth + 1, json, out);
+      PrintStep(s.children[i], depth + 1, json, out);
     }
     *out += "]}";
     return;
   }
-  *out += fmt::format("{:{}}{}  [{}] rows {}\n", "", depth * 2 + 2, query::NodeLabel(n), how, Removed(s.rows_in, s.rows_out));
-  for (const auto& c : n.children) PrintTree(*c, r, depth + 1, json, out);
+  *out += fmt::format("{:{}}{}  [{}] rows {}\n", "", depth * 2 + 2, s.step, s.how, Removed(s.rows_in, s.rows_out));
+  for (const PlanStep& c : s.children) PrintStep(c, depth + 1, json, out);
 }
+
+struct ExplainOptions {
+  QueryOptions query;
+  PrivacyOptions privacy;
+};
 
 }  // namespace
 
 void AddExplainCommand(CLI::App& app, int* exit_code) {
   auto* cmd = app.add_subcommand("explain", "show how a filter runs and what each step removed");
-  auto o = std::make_shared<QueryOptions>();
-  AddQueryOptions(cmd, o.get());
+  auto o = std::make_shared<ExplainOptions>();
+  AddQueryOptions(cmd, &o->query);
+  AddPrivacyOptions(cmd, &o->privacy);
   cmd->callback([o, exit_code] {
-    auto p = PrepareQuery(*o);
+    auto p = PrepareQuery(o->query);
     if (!p.ok()) {
       *exit_code = ReportError("explain", p.status());
       return;
     }
-    auto r = query::Execute(*p->archive, p->query, p->exec);
-    if (!r.ok()) {
-      *exit_code = ReportError("explain", r.status());
+    auto policy = ResolvePrivacy(o->privacy, o->query.archive);
+    if (!policy.ok()) {
+      *exit_code = ReportError("explain", policy.status());
       return;
     }
+    auto a = answer::ExplainQuery(*p->archive, p->query, p->exec, *policy);
+    if (!a.ok()) {
+      *exit_code = ReportError("explain", a.status());
+      return;
+    }
+    const bool json = o->query.json;
     std::string tree;
-    PrintTree(*p->query.root, *r, 0, o->json, &tree);
-    if (o->json) {
+    PrintStep(a->plan, 0, json, &tree);
+    // Under the gate every count is rounded down to the quantum; a withheld
+    // answer shows the plan with no counts.
+    if (json) {
       fmt::print(
           "{{\"syntax\": \"{}\", \"canonical\": {}, \"segments_total\": {}, \"segments_scanned\": {}, "
           "\"rows_total\": {}, \"rows_in_segments\": {}, \"rows_visible\": {}, \"rows_in_range\": {}, \"tweets\": {}, "
-          "\"plan\": {}}}\n",
-          p->query.shorthand ? "rule" : "csdl", JsonString(p->query.ToString()), r->segments_total, r->segments_in_range,
-          r->rows_total, r->rows_in_segments, r->rows_visible, r->rows_in_range, r->count, tree);
+          "\"plan\": {}{}}}\n",
+          a->syntax, JsonString(a->canonical), a->segments_total, a->segments_scanned, a->rows_total,
+          a->rows_in_segments, a->rows_visible, a->rows_in_range, a->redacted ? "null" : std::to_string(a->tweets), tree,
+          a->redacted ? ", \"redacted\": true, \"reason\": " + JsonString(a->reason) : "");
     } else {
-      fmt::print("filter ({}): {}\n", p->query.shorthand ? "rule" : "CSDL", p->query.ToString());
-      fmt::print("1 prune segments by time   segments {}\n", Removed(r->segments_total, r->segments_in_range));
-      fmt::print("                           rows {}\n", Removed(r->rows_total, r->rows_in_segments));
-      fmt::print("2 compliance (deleted, hidden users)  rows {}\n", Removed(r->rows_in_segments, r->rows_visible));
-      fmt::print("3 exact time range         rows {}\n", Removed(r->rows_visible, r->rows_in_range));
-      fmt::print("4 filter (AND runs index lookups first, then scans on the rows left)\n{}", tree);
-      fmt::print("matches {}\n", r->count);
+      fmt::print("filter ({}): {}\n", a->syntax == "rule" ? "rule" : "CSDL", a->canonical);
+      if (a->redacted) {
+        fmt::print("redacted: {}\n", a->reason);
+      } else {
+        fmt::print("1 prune segments by time   segments {}\n", Removed(a->segments_total, a->segments_scanned));
+        fmt::print("                           rows {}\n", Removed(a->rows_total, a->rows_in_segments));
+        fmt::print("2 compliance (deleted, hidden users)  rows {}\n", Removed(a->rows_in_segments, a->rows_visible));
+        fmt::print("3 exact time range         rows {}\n", Removed(a->rows_visible, a->rows_in_range));
+        fmt::print("4 filter (AND runs index lookups first, then scans on the rows left)\n{}", tree);
+        fmt::print("matches {}\n", a->tweets);
+      }
     }
     *exit_code = kExitOk;
   });

@@ -1,11 +1,11 @@
-// roost sample: a few matching tweets (id, time, handle, text). Under the
-// privacy gate (docs/PRIVACY.md) the whole sample is withheld when the
-// matching tweets have too few unique authors, and handles and text appear
-// only when the policy allows them.
+// roost sample: a few matching tweets (id, time, handle, text), as the
+// answer layer gates them (answer/answers.h): under the privacy gate
+// (docs/PRIVACY.md) ids read `redacted`, handles and text appear only when
+// the policy allows them, and the whole sample is withheld when the matching
+// tweets have too few unique authors.
 #include <fmt/format.h>
 
-
-#include "analysis/aggregate/selection.h"
+#include "answer/answers.h"
 #include "analysis/aggregate/time_grid.h"
 #include "cli/command.h"
 #include "cli/metrics_output.h"
@@ -13,7 +13,6 @@
 #include "cli/privacy_options.h"
 #include "cli/query_options.h"
 #include "cli/time_label.h"
-#include "cli/unique_authors.h"
 #include "common/csv.h"
 
 namespace roost::cli {
@@ -26,52 +25,36 @@ struct SampleOptions {
   bool csv = false;
 };
 
-Status PrintSample(const PreparedQuery& p, const query::QueryResult& r, const SampleOptions& o,
-                   const aggregate::ZoneRules& zone, const privacy::PrivacyPolicy& policy) {
-  const size_t limit = o.limit;
+void PrintSample(const SampleAnswer& a, const SampleOptions& o, const aggregate::ZoneRules& zone) {
   const bool json = o.query.json;
-  if (policy.enabled) {
-    ROOST_ASSIGN_OR_RETURN(const uint64_t authors, UniqueAuthors(*p.archive, r));
-    if (!privacy::AnswerAllowed(policy, authors)) {
-      if (json) {
-        fmt::print("{{\"redacted\": true, \"reason\": {}}}\n", JsonString(WithheldReason(policy)));
-      } else {
-        fmt::print("redacted: {}\n", WithheldReason(policy));
-      }
-      return Status::Ok();
+  if (a.redacted) {
+    if (json) {
+      fmt::print("{{\"redacted\": true, \"reason\": {}}}\n", JsonString(a.reason));
+    } else {
+      fmt::print("redacted: {}\n", a.reason);
     }
+    return;
   }
-  const bool show_handles = !policy.enabled || policy.show_handles;
-  const bool show_text = !policy.enabled || policy.show_text;
+  // What the gate holds back reads `redacted`, in place, in every format.
+  auto shown = [](bool allowed, const std::string& v) { return allowed ? v : std::string(kRedacted); };
   if (o.csv) fmt::print("{}", CsvLine({"id", "created_at", "handle", "text"}));
-  size_t shown = 0;
-  for (const auto& sm : r.segments) {
-    if (shown >= limit) break;
-    ROOST_ASSIGN_OR_RETURN(const storage::SegmentReader* seg, p.archive->segment(sm.segment));
-    ROOST_ASSIGN_OR_RETURN(auto ids, seg->ReadInts("id"));
-    ROOST_ASSIGN_OR_RETURN(auto times, seg->ReadInts("created_at"));
-    ROOST_ASSIGN_OR_RETURN(auto texts, seg->ReadStrings("text"));
-    ROOST_ASSIGN_OR_RETURN(auto handles, seg->ReadDimIds("handle"));
-    ROOST_ASSIGN_OR_RETURN(auto dict, seg->Dictionary("handle"));
-    for (uint32_t row : sm.rows.ToVector()) {
-      if (shown++ >= limit) break;
-      const std::string handle = show_handles ? std::string(dict.value(handles[row])) : kRedacted;
-      const std::string& stored_text = show_text ? texts[row] : std::string(kRedacted);
-      const std::string created_at = FormatInZone(times[row], zone);
-      if (json) {
-        fmt::print("{{\"id\": \"{}\", \"created_at\": \"{}\", \"handle\": {}, \"text\": {}}}\n", ids[row],
-                   created_at, JsonString(handle), JsonString(stored_text));
-      } else if (o.csv) {
-        fmt::print("{}", CsvLine({std::to_string(ids[row]), created_at, handle, stored_text}));
-      } else {
-        std::string text = stored_text;
-        for (char& c : text)
-          if (c == '\n' || c == '\t') c = ' ';
-        fmt::print("{}\t{}\t{}{}\t{}\n", ids[row], created_at, show_handles ? "@" : "", handle, text);
-      }
+  for (const SampleTweet& t : a.tweets) {
+    const std::string id = shown(a.ids_shown, t.id);
+    const std::string handle = shown(a.handles_shown, t.handle);
+    const std::string text = shown(a.text_shown, t.text);
+    const std::string created_at = FormatInZone(t.created_at, zone);
+    if (json) {
+      fmt::print("{{\"id\": \"{}\", \"created_at\": \"{}\", \"handle\": {}, \"text\": {}}}\n", id, created_at,
+                 JsonString(handle), JsonString(text));
+    } else if (o.csv) {
+      fmt::print("{}", CsvLine({id, created_at, handle, text}));
+    } else {
+      std::string one_line = text;
+      for (char& c : one_line)
+        if (c == '\n' || c == '\t') c = ' ';
+      fmt::print("{}\t{}\t{}{}\t{}\n", id, created_at, a.handles_shown ? "@" : "", handle, one_line);
     }
   }
-  return Status::Ok();
 }
 
 }  // namespace
@@ -94,21 +77,20 @@ void AddSampleCommand(CLI::App& app, int* exit_code) {
       *exit_code = ReportError("sample", zone.status());
       return;
     }
-    // No filter: every visible tweet in the range.
-    auto r = p->query.root ? query::Execute(*p->archive, p->query, p->exec)
-                           : aggregate::SelectRows(*p->archive, p->query, p->exec);
-    if (!r.ok()) {
-      *exit_code = ReportError("sample", r.status());
-      return;
-    }
     auto policy = ResolvePrivacy(o->privacy, o->query.archive);
     if (!policy.ok()) {
       *exit_code = ReportError("sample", policy.status());
       return;
     }
-    const Status s = PrintSample(*p, *r, *o, **zone, *policy);
-    if (s.ok() && r->count == 0) SayWhyEmpty("sample", WhyEmpty(*p));
-    *exit_code = s.ok() ? kExitOk : ReportError("sample", s);
+    // No filter: every visible tweet in the range.
+    auto a = answer::SampleTweets(*p->archive, p->query, p->exec, o->limit, *policy);
+    if (!a.ok()) {
+      *exit_code = ReportError("sample", a.status());
+      return;
+    }
+    PrintSample(*a, *o, **zone);
+    SayWhyEmpty("sample", a->empty_because);
+    *exit_code = kExitOk;
   });
 }
 

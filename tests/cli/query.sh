@@ -43,6 +43,22 @@ node -e 'const o=JSON.parse(process.argv[1]); if (o.count!==0 || !/cricket/.test
   || fail "count --json empty_because: $json"
 [ "$("$ROOST" count --archive "$tmp/a" --filter '#rwc' 2> "$tmp/why.txt")" = 2 ] && [ ! -s "$tmp/why.txt" ] \
   || fail "a non-empty answer gives no reason: $(cat "$tmp/why.txt")"
+# Under the archive's privacy.toml every answer is gated, counts and samples
+# included: too few authors withholds it, counts are rounded, ids never shown.
+cp -r "$tmp/a" "$tmp/g"
+printf '[privacy]\nmin_answer_authors = 2\nmin_group_authors = 1\ncount_quantum = 2\nshow_text = true\n' > "$tmp/g/privacy.toml"
+"$ROOST" count --archive "$tmp/g" --filter 'from:u1' | grep -q '^redacted: the answer has fewer than 2 unique authors (.*privacy.toml)$' \
+  || fail "gated count of one author: $("$ROOST" count --archive "$tmp/g" --filter 'from:u1')"
+[ "$("$ROOST" count --archive "$tmp/g" --filter rugby)" = 2 ] || fail "gated count is rounded down to the quantum"
+json="$("$ROOST" count --archive "$tmp/g" --filter 'from:u1' --json)"
+node -e 'const o=JSON.parse(process.argv[1]); if (o.count!==null || o.redacted!==true) process.exit(1)' "$json" || fail "gated count --json: $json"
+"$ROOST" sample --archive "$tmp/g" --filter rugby --json > "$tmp/gs.json"
+node -e 'const ls=require("fs").readFileSync(process.argv[1],"utf8").trim().split("\n").map(JSON.parse);
+  if (ls.length!==3 || ls.some(t=>t.id!=="redacted" || t.handle!=="redacted" || !/rugby/.test(t.text))) process.exit(1)' "$tmp/gs.json" \
+  || fail "gated sample: $(cat "$tmp/gs.json")"
+"$ROOST" explain --archive "$tmp/g" --filter 'from:u1' | grep -q '^redacted: ' || fail "gated explain of one author"
+[ "$("$ROOST" count --archive "$tmp/a" --filter 'from:u1' --min-authors 2 | cut -c1-9)" = "redacted:" ] \
+  || fail "count --min-authors: $("$ROOST" count --archive "$tmp/a" --filter 'from:u1' --min-authors 2)"
 set +e
 "$ROOST" count --archive "$tmp/a" --filter 'x' --filter-file "$tmp/filter.csdl" > /dev/null 2>&1
 rc=$?
