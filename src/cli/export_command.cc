@@ -17,7 +17,7 @@
 #include "cli/privacy_options.h"
 #include "cli/query_options.h"
 #include "cli/time_label.h"
-#include "cli/unique_authors.h"
+#include "answer/answers.h"
 #include "common/csv.h"
 #include "common/json_writer.h"
 
@@ -171,7 +171,7 @@ Status RunExport(const ExportOptions& o) {
   ROOST_ASSIGN_OR_RETURN(const query::QueryResult selected,
                          aggregate::SelectRows(*p.archive, p.query, p.exec));
   if (policy.enabled) {
-    ROOST_ASSIGN_OR_RETURN(const uint64_t authors, UniqueAuthors(*p.archive, selected));
+    ROOST_ASSIGN_OR_RETURN(const uint64_t authors, answer::UniqueAuthors(*p.archive, selected));
     if (!privacy::AnswerAllowed(policy, authors))
       return Status::Unsupported("withheld: " + WithheldReason(policy));
   }
