@@ -36,9 +36,14 @@ Result<std::vector<std::string>> ExplainEmptyAnswer(const storage::Archive& arch
     last = std::max(last, archive.entry(i).meta.max_time);
   }
   const std::vector<size_t> in_range = archive.SegmentsOverlapping(exec.from, exec.to);
-  if (in_range.empty() || exec.to <= first || exec.from > last) {
-    why.push_back("the archive's tweets run from " + FormatIsoTime(first) + " to " + FormatIsoTime(last) +
-                  ": the time range asked lies outside them");
+  const std::string span = "the archive's tweets run from " + FormatIsoTime(first) + " to " + FormatIsoTime(last);
+  if (exec.to <= first || exec.from > last) {
+    why.push_back(span + ": the time range asked lies outside them");
+    return why;
+  }
+  if (in_range.empty()) {
+    // Inside the span, in a gap between segments (a day never ingested).
+    why.push_back(span + ", with none in the time range asked");
     return why;
   }
   if (query == nullptr || !query->root) return why;

@@ -78,5 +78,33 @@ TEST_F(EmptyAnswerTest, ValuesThatExistGiveNoReason) {
   EXPECT_TRUE(Why("#RUGBY lang:en", kMarch1, kMarch1 + kDay).empty());
 }
 
+TEST(EmptyAnswerGapTest, ADayBetweenSegmentsIsNamedAsAGap) {
+  roost::testing::ScratchDir dir;
+  auto writer = storage::ArchiveWriter::Open(dir.path().string(), storage::Partition::kDay, true);
+  ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+  for (TimestampMs day : {kMarch1, kMarch1 + 2 * kDay}) {
+    Tweet t;
+    t.id = 100 + static_cast<uint64_t>(day / kDay);
+    t.created_at = day + 3600000;
+    t.user.id = 1;
+    t.user.screen_name = "u1";
+    t.text = "hello";
+    t.detected_lang = "en";
+    std::vector<Tweet> tweets;
+    tweets.push_back(std::move(t));
+    ASSERT_TRUE((*writer)->WriteSegment(std::move(tweets), day).ok());
+  }
+  ASSERT_TRUE((*writer)->Commit().ok());
+  auto a = storage::Archive::Open(dir.path().string());
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ExecOptions exec;
+  exec.from = kMarch1 + kDay, exec.to = kMarch1 + 2 * kDay;
+  auto why = ExplainEmptyAnswer(**a, nullptr, exec);
+  ASSERT_TRUE(why.ok()) << why.status().ToString();
+  ASSERT_EQ(why->size(), 1u);
+  EXPECT_NE((*why)[0].find("2012-03-03T01:00:00Z"), std::string::npos) << (*why)[0];
+  EXPECT_NE((*why)[0].find("none in the time range"), std::string::npos) << (*why)[0];
+}
+
 }  // namespace
 }  // namespace roost::query

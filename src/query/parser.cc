@@ -609,7 +609,40 @@ class RuleParser {
     ++pos_;
     if (t.kind == RTok::kPhrase) return MakePred("text", Op::kContains, t.text, t.line, t.column);
     if (t.kind == RTok::kCsdl) return CsdlParser(t.csdl, f_).Parse();
+    if (t.kind == RTok::kWord && IsComparison(t.text)) return Comparison(t);
     return Word(t);
+  }
+
+  // A comparison standing alone in a rule ("velocar followers > 100"): the
+  // word before it is no target, so no condition was read. Searched as
+  // text it could never match, so it is refused, naming the target meant.
+  static bool IsComparison(std::string_view w) {
+    return w == "==" || w == "!=" || w == "<" || w == "<=" || w == ">" || w == ">=" || w == "=";
+  }
+  Status Comparison(const RTok& t) {
+    const RTok* before = pos_ >= 2 && t_[pos_ - 2].kind == RTok::kWord ? &t_[pos_ - 2] : nullptr;
+    const std::string quote = "\"" + t.text + "\" to search for it";
+    if (before == nullptr)
+      return f_->Fail(t.line, t.column, "'" + t.text + "' with no target before it", "target " + t.text + " value, or " + quote);
+    return f_->Fail(before->line, before->column, "'" + before->text + "' is not a filter target, so '" + t.text +
+                    "' compares nothing", "a target such as author.followers or sentiment (docs/QUERY.md), or " + quote,
+                    TargetMeant(before->text));
+  }
+  // The target a word probably names: one whose dotted alias ends in it
+  // (followers -> author.followers, retweet_count -> retweets), one it
+  // starts with (sentiment_score -> sentiment), or a near spelling.
+  static std::string TargetMeant(const std::string& word) {
+    const std::string w = AsciiLowerCopy(word);
+    for (const std::string& name : AllTargetNames()) {
+      const size_t dot = name.rfind('.');
+      if (dot != std::string::npos && name.substr(dot + 1) == w) return FindTarget(name)->name;
+    }
+    for (const std::string& name : AllTargetNames())
+      if (name.find('.') == std::string::npos && w.size() > name.size() + 1 && w.compare(0, name.size(), name) == 0 &&
+          w[name.size()] == '_')
+        return FindTarget(name)->name;
+    const std::string near = Suggest(w, AllTargetNames());
+    return near.empty() ? "" : FindTarget(near)->name;
   }
 
   Result<std::unique_ptr<Node>> Word(const RTok& t) {
