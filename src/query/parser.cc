@@ -623,7 +623,8 @@ class RuleParser {
     const RTok* before = pos_ >= 2 && t_[pos_ - 2].kind == RTok::kWord ? &t_[pos_ - 2] : nullptr;
     const std::string quote = "\"" + t.text + "\" to search for it";
     if (before == nullptr)
-      return f_->Fail(t.line, t.column, "'" + t.text + "' with no target before it", "target " + t.text + " value, or " + quote);
+      return f_->Fail(t.line, t.column, "'" + t.text + "' with no target before it",
+                      "target " + t.text + " value, or " + quote);
     return f_->Fail(before->line, before->column, "'" + before->text + "' is not a filter target, so '" + t.text +
                     "' compares nothing", "a target such as author.followers or sentiment (docs/QUERY.md), or " + quote,
                     TargetMeant(before->text));
