@@ -49,6 +49,14 @@ void EndProgress() {
   g_progress_shown = false;
 }
 
+DelayedProgress::DelayedProgress(std::chrono::milliseconds after) : due_(std::chrono::steady_clock::now() + after) {}
+
+DelayedProgress::~DelayedProgress() { EndProgress(); }
+
+void DelayedProgress::Show(const std::string& text) {
+  if (std::chrono::steady_clock::now() >= due_) ProgressLine(text);
+}
+
 int ReportError(const char* command, const Status& status) {
   EndProgress();
   std::fprintf(stderr, "roost %s: %s\n", command, status.message().c_str());

@@ -91,7 +91,11 @@ Status RunSpikes(const SpikesOptions& o) {
     sopt.threshold = o.threshold;
     sopt.core_z = o.min_spike_z;
     std::optional<query::QueryResult> background;
-    for (const auto& spike : detect::FindSpikes(series, det, sopt)) {
+    DelayedProgress progress;  // each spike's explanation reads its baseline days
+    const std::vector<detect::Spike> spikes = detect::FindSpikes(series, det, sopt);
+    for (const auto& spike : spikes) {
+      progress.Show(fmt::format("spikes: explaining spike {} of {} ({})", out.size() + 1, spikes.size(),
+                                FormatInZone(spike.start_time, *zone)));
       Explained e{spike, {}, {}, false};
       const trends::Window w{s.grid.start(spike.start), s.grid.end(spike.end)};
       trends::TrendOptions topt;
@@ -125,6 +129,10 @@ Status RunSpikes(const SpikesOptions& o) {
       out.push_back(std::move(e));
     }
   }
+  EndProgress();
+  // A series of zeros: say why when the archive can (its span, or a value
+  // the filter needs that no tweet in the range has).
+  const std::vector<std::string> why = s.total.tweets == 0 ? WhyEmpty(p) : std::vector<std::string>{};
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   const bool text_ok = !policy.enabled || policy.show_text, handles_ok = !policy.enabled || policy.show_handles;
   auto label = [&](TimestampMs t) { return FormatInZone(t, *zone); };
@@ -174,7 +182,13 @@ Status RunSpikes(const SpikesOptions& o) {
       }
       j.EndArray().EndObject();
     }
-    j.EndArray().Key("elapsed_ms").Double(ms).EndObject();
+    j.EndArray();
+    if (!why.empty()) {
+      j.Key("empty_because").BeginArray();
+      for (const std::string& w : why) j.String(w);
+      j.EndArray();
+    }
+    j.Key("elapsed_ms").Double(ms).EndObject();
     fmt::print("{}\n", j.str());
     return Status::Ok();
   }
@@ -206,9 +220,11 @@ Status RunSpikes(const SpikesOptions& o) {
       t.AddRow(std::move(row));
     }
     fmt::print("{}", t.Csv());
+    SayWhyEmpty("spikes", why);
     return Status::Ok();
   }
   fmt::print("{} spike(s) in {} {} buckets\n", out.size(), s.buckets.size(), aggregate::IntervalName(interval));
+  SayWhyEmpty("spikes", why);
   for (const auto& e : out) {
     const auto& sp = e.spike;
     fmt::print("\nspike {} .. {}  peak {}  {} tweets vs {:.0f} expected (x{:.1f}), score {:.3f}\n",

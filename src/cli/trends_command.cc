@@ -132,7 +132,10 @@ Status RunTrends(const TrendsOptions& o) {
     }
   }
   std::vector<PeriodTrend> found;
-  for (const auto& w : windows) {
+  DelayedProgress progress;  // a period of many windows can take a while
+  for (size_t wi = 0; wi < windows.size(); ++wi) {
+    const trends::Window& w = windows[wi];
+    progress.Show(fmt::format("trends: window {} of {} ({})", wi + 1, windows.size(), FormatInZone(w.from, *zone)));
     ROOST_ASSIGN_OR_RETURN(trends::TrendResult r, trends::FindTrends(*p.archive, selected, dims, w, topt, &cache));
     if (r.bursts.offsets_used.size() < 2) {
       // The first days of an archive: compare with the following days.
@@ -168,6 +171,15 @@ Status RunTrends(const TrendsOptions& o) {
         same->trend.end = std::max(same->trend.end, t.end);
       }
     }
+  }
+  EndProgress();
+  // No trend because the windows hold no tweets: say why (the archive's
+  // span, or a value the filter needs that no tweet has).
+  std::vector<std::string> why;
+  if (found.empty()) {
+    p.exec.from = windows.front().from;
+    p.exec.to = windows.back().to;
+    why = WhyEmpty(p);
   }
   if (windows.size() > 1)
     std::sort(found.begin(), found.end(), [](const PeriodTrend& a, const PeriodTrend& b) {
@@ -222,7 +234,13 @@ Status RunTrends(const TrendsOptions& o) {
       }
       j.EndArray().EndObject();
     }
-    j.EndArray().Key("elapsed_ms").Double(ms).EndObject();
+    j.EndArray();
+    if (!why.empty()) {
+      j.Key("empty_because").BeginArray();
+      for (const std::string& w : why) j.String(w);
+      j.EndArray();
+    }
+    j.Key("elapsed_ms").Double(ms).EndObject();
     fmt::print("{}\n", j.str());
     return Status::Ok();
   }
@@ -242,9 +260,11 @@ Status RunTrends(const TrendsOptions& o) {
                 label(tr.peak), label(tr.end), fmt::format("{}", fmt::join(values, "; "))});
     }
     fmt::print("{}", t.Csv());
+    SayWhyEmpty("trends", why);
     return Status::Ok();
   }
   fmt::print("{} trend(s)\n", found.size());
+  SayWhyEmpty("trends", why);
   for (const auto& f : found) {
     const auto& t = f.trend;
     if (!privacy::GroupAllowed(policy, t.authors) || t.label.empty()) {

@@ -112,4 +112,13 @@ PY
 # One bucket has no baseline: still an answer, with no spike (scripts read JSON, not silence).
 "$ROOST" spikes --archive "$dir/a" --from 2012-03-02T00:00 --to 2012-03-02T01:00 --json \
   | python3 -c 'import json,sys; r=json.load(sys.stdin); assert r["spikes"] == [], r'
+# A range with no tweets says why on stderr (exit 0), in JSON as empty_because;
+# piped, no progress line.
+"$ROOST" spikes --archive "$dir/a" --from 2031-01-01 --to 2031-01-03 > "$dir/e.out" 2> "$dir/e.err"
+grep -q "^0 spike(s)" "$dir/e.out"
+grep -q "roost spikes: no tweets: the archive's tweets run from .*: the time range asked lies outside them" "$dir/e.err"
+"$ROOST" spikes --archive "$dir/a" --filter '#nosuchtagatall' --json 2> /dev/null |
+  python3 -c 'import json,sys; r=json.load(sys.stdin); assert "hashtags" in r["empty_because"][0], r'
+"$ROOST" spikes --archive "$dir/a" --filter "#$tag" > /dev/null 2> "$dir/p.err"
+[ ! -s "$dir/p.err" ] || { cat "$dir/p.err"; exit 1; }
 echo ok

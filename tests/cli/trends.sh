@@ -59,6 +59,28 @@ PY
 "$ROOST" trends --archive "$a" --at "$2" --json --privacy --min-authors 1 > "$dir/p.json"
 ! grep -q '"text"\|"handle"' "$dir/p.json"
 "$ROOST" trends --archive "$a" --at "$2" --json --privacy --min-authors 100000000 | grep -q '"redacted":true'
+# A window with no tweets says why (the archive's span) on stderr, exits 0,
+# and JSON carries the reason as empty_because.
+"$ROOST" trends --archive "$a" --at 2031-01-01 > "$dir/e.out" 2> "$dir/e.err"
+[ "$(head -1 "$dir/e.out")" = "0 trend(s)" ]
+grep -q "roost trends: no tweets: the archive's tweets run from .*Z to .*Z: the time range asked lies outside them" "$dir/e.err"
+"$ROOST" trends --archive "$a" --from 2031-01-01 --to 2031-01-03 --json 2> /dev/null |
+  python3 -c 'import json,sys; r=json.load(sys.stdin); assert r["trends"] == [] and "outside" in r["empty_because"][0], r'
+"$ROOST" trends --archive "$a" --at "$2" --filter '#nosuchtagatall' 2> "$dir/e.err" > /dev/null
+grep -qF "no tweet in the range has hashtags 'nosuchtagatall'" "$dir/e.err"
+# Trends found: no reason given. Piped, a period shows no progress line.
+to=$(date -u -d "$2 + 3 days" +%F)
+"$ROOST" trends --archive "$a" --from "$2" --to "$to" --interval day > /dev/null 2> "$dir/p.err"
+[ ! -s "$dir/p.err" ] || { cat "$dir/p.err"; exit 1; }
+# On a terminal, a period that runs over a second shows which window it is on.
+if command -v script > /dev/null; then
+  t0=$(date +%s%N)
+  script -qec "\"$ROOST\" trends --archive \"$a\" --from \"$2\" --to $to --interval hour --tweets 0" /dev/null \
+    > "$dir/tty.out" < /dev/null || true
+  t1=$(date +%s%N)
+  grep -q "trend(s)" "$dir/tty.out"
+  if [ $(((t1 - t0) / 1000000)) -gt 2500 ]; then grep -q "trends: window" "$dir/tty.out"; fi
+fi
 "$ROOST" trends --archive "$a" --window week --at "$2" > /dev/null 2>&1 && exit 1 || [ $? = 2 ]
 "$ROOST" trends --archive "$a" > /dev/null 2>&1 && exit 1 || [ $? = 2 ]
 "$ROOST" spikes --archive "$a" --threshold 2 > /dev/null 2>&1 && exit 1 || [ $? = 2 ]
