@@ -55,7 +55,13 @@ std::string PlainDetail(simdjson::error_code code, RejectReason reason, const ch
     // whether it is a JSON value at all ("hello") or not.
     size_t i = 0;
     while (i < length && (doc[i] == ' ' || doc[i] == '\t' || doc[i] == '\r' || doc[i] == '\n')) ++i;
-    const bool value = i < length && doc[i] != '\0' && std::strchr("\"-0123456789tfn", doc[i]) != nullptr;
+    // A word is a value only when it is one of JSON's three ("not json" is not).
+    auto word = [&](std::string_view w) {
+      return length - i >= w.size() && std::string_view(doc + i, w.size()) == w &&
+             (length - i == w.size() || std::strchr(" \t\r\n", doc[i + w.size()]) != nullptr);
+    };
+    const bool value = i < length && ((doc[i] != '\0' && std::strchr("\"-0123456789", doc[i]) != nullptr) ||
+                                      word("true") || word("false") || word("null"));
     return value ? "a lone number, string, true, false or null, not an object"
                  : "not JSON: a record starts with { or [";
   }

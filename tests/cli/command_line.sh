@@ -82,6 +82,13 @@ run ingest --dry-run --json "$tmp/bad.jsonl"
 node -e 'const o=JSON.parse(require("fs").readFileSync(0,"utf8"));
   if (o.rejected!==3 || !o.first_reject.endsWith("bad.jsonl:1: malformed_json: a lone number, string, true, false or null, not an object") || !("stages" in o) || !("cpu_seconds" in o)) process.exit(1)' < "$tmp/out" \
   || fail "all rejected --json: $(cat "$tmp/out")"
+# A line of words is not JSON; a lone null is a JSON value, not a tweet.
+printf 'not json\n' > "$tmp/words.jsonl"
+run ingest --dry-run "$tmp/words.jsonl"
+expect 1 "words.jsonl:1: malformed_json: not JSON: a record starts with { or [" "a line of words"
+printf 'null\n' > "$tmp/null.jsonl"
+run ingest --dry-run "$tmp/null.jsonl"
+expect 1 "null.jsonl:1: malformed_json: a lone number, string, true, false or null" "a lone null"
 # Duplicates only (a rerun) and an empty file are not failures.
 run ingest --archive "$tmp/data/arc" "$tmp/in.jsonl"
 [ "$rc" = 0 ] || fail "rerun of the same file: exit $rc: $(cat "$tmp/err")"
