@@ -62,6 +62,10 @@ Result<PreparedQuery> PrepareQuery(const QueryOptions& o) {
   const std::string path = !o.filter_file.empty() ? o.filter_file : FilterFileOf(o.filter);
   if (!path.empty()) {
     std::ifstream in(path, std::ios::binary);
+    if (!in && o.filter_file.empty())
+      return Status::InvalidArgument("cannot read filter file '" + path + "' (--filter '@" + path +
+                                     "' names a file because of its '/' or '.'; a mention is @handle, as in "
+                                     "--filter '@nasa', and a file is --filter-file FILE)");
     if (!in) return Status::InvalidArgument("cannot read filter file '" + path + "'");
     std::stringstream ss;
     ss << in.rdbuf();

@@ -33,6 +33,14 @@ printf '%s\n' '{"created_at":"Thu Mar 01 23:00:00 +0000 2012","id_str":"6","text
 "$ROOST" ingest --archive "$tmp/m" "$tmp/mention.jsonl" > /dev/null
 [ "$("$ROOST" count --archive "$tmp/m" --filter '@u1')" = 1 ] || fail "@name is a mention"
 [ "$("$ROOST" count --archive "$tmp/m" --filter 'from:@U6')" = 1 ] || fail "from:@handle"
+# '@u1.' (a mention typed with the sentence's full stop) names a file; when
+# there is none, the error says how a mention and a file are written.
+set +e
+"$ROOST" count --archive "$tmp/m" --filter '@u1.' > /dev/null 2> "$tmp/err.txt"
+rc=$?
+set -e
+[ $rc = 2 ] && grep -qF "a mention is @handle" "$tmp/err.txt" && grep -qF -- "--filter-file FILE" "$tmp/err.txt" \
+  || fail "@name. with no such file: exit $rc, $(cat "$tmp/err.txt")"
 # An empty answer says why when the archive can tell.
 [ "$("$ROOST" count --archive "$tmp/a" --filter '#cricket' 2> "$tmp/why.txt")" = 0 ] \
   && grep -q "no tweet in the range has hashtags 'cricket'" "$tmp/why.txt" || fail "empty answer, unknown value: $(cat "$tmp/why.txt")"
