@@ -91,6 +91,60 @@ struct TagCountAnswer : Withheld {
   uint64_t quantum = 1;
 };
 
+// Metrics of a group of tweets (a bucket, an item, a whole answer) as the
+// gate lets them out: counts rounded down to the quantum, the mean and net
+// sentiment computed from the exact counts (they reveal no small count).
+struct Metrics {
+  bool redacted = false;  // too few unique authors in this group: nothing else is set
+  uint64_t tweets = 0, unique_authors = 0, reach = 0;
+  uint64_t retweets = 0, replies = 0, quotes = 0, engagement = 0;
+  uint64_t scored = 0, positive = 0, neutral = 0, negative = 0;  // sentiment classes of scored tweets
+  double sentiment_mean = 0, net_sentiment = 0;
+};
+
+// Which metric families to compute besides tweets (docs/ANALYSES.md).
+struct MetricChoice {
+  bool authors = true, kinds = true, engagement = true, sentiment = true;
+};
+
+struct SeriesRequest {
+  std::string interval = "hour";  // minute, hour, day, week or month
+  std::string tz = "UTC";         // IANA zone the buckets are cut in
+  MetricChoice metrics;
+};
+
+struct SeriesBucket {
+  std::string start;  // ISO 8601 in the zone ("2012-03-01T00:00:00Z")
+  Metrics metrics;
+};
+
+struct SeriesAnswer : Withheld {
+  std::string interval, tz;
+  std::vector<SeriesBucket> buckets;  // every bucket of the range, empty ones included
+  Metrics totals;
+  std::vector<std::string> empty_because;  // why nothing matched, when known
+};
+
+struct TopRequest {
+  std::vector<std::string> levels = {"hashtags"};  // target, then up to two breakdowns
+  size_t limit = 10;                               // items per level (per parent below the first)
+  std::string rank_by = "tweets";                  // tweets, authors, reach or engagement
+  MetricChoice metrics{true, false, false, false};
+};
+
+struct TopItem {
+  std::string value;  // empty when the item is redacted
+  Metrics metrics;
+  std::vector<TopItem> children;
+};
+
+struct TopAnswer : Withheld {
+  std::vector<TopItem> items;
+  uint64_t distinct = 0;  // distinct first-level values (rounded)
+  uint64_t tweets = 0;    // tweets of the answer (rounded)
+  std::vector<std::string> empty_because;
+};
+
 struct SampleTweet {
   std::string id;      // decimal; empty unless the caller may see ids
   TimestampMs created_at = 0;
@@ -136,6 +190,11 @@ class Db {
   // `tag_file` is the text of a tag file; q.filter restricts it further.
   Result<TagCountAnswer> CountTags(const Question& q, const std::string& tag_file, const Caller& caller) const;
   Result<SampleAnswer> Sample(const Question& q, size_t limit, const Caller& caller) const;
+  // Per time bucket; with no range given, the archive's own.
+  Result<SeriesAnswer> Series(const Question& q, const SeriesRequest& r, const Caller& caller) const;
+  // The most frequent values, nested; targets that show handles need a
+  // gate that allows handles.
+  Result<TopAnswer> Top(const Question& q, const TopRequest& r, const Caller& caller) const;
   // Needs a filter.
   Result<ExplainAnswer> Explain(const Question& q, const Caller& caller) const;
 

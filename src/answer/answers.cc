@@ -30,12 +30,6 @@ Result<bool> Withhold(const storage::Archive& archive, const query::QueryResult&
 
 uint64_t Quantum(const privacy::PrivacyPolicy& policy) { return policy.enabled ? policy.count_quantum : 1; }
 
-std::vector<std::string> WhyEmpty(const storage::Archive& archive, const query::Query& query,
-                                  const query::ExecOptions& exec) {
-  auto why = query::ExplainEmptyAnswer(archive, query.root ? &query : nullptr, exec);
-  return why.ok() ? *why : std::vector<std::string>{};
-}
-
 PlanStep Step(const query::Node& n, const query::QueryResult& r, const privacy::PrivacyPolicy& policy) {
   const query::NodeStats& s = r.nodes[static_cast<size_t>(n.id)];
   PlanStep step;
@@ -65,6 +59,12 @@ void ClearCounts(PlanStep* s) {
 }
 
 }  // namespace
+
+std::vector<std::string> WhyEmpty(const storage::Archive& archive, const query::Query& query,
+                                  const query::ExecOptions& exec) {
+  auto why = query::ExplainEmptyAnswer(archive, query.root ? &query : nullptr, exec);
+  return why.ok() ? *why : std::vector<std::string>{};
+}
 
 Result<uint64_t> UniqueAuthors(const storage::Archive& archive,
                                const std::vector<const std::vector<query::SegmentMatches>*>& segments) {

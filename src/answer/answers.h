@@ -34,6 +34,11 @@ Result<SampleAnswer> SampleTweets(const storage::Archive& archive, const query::
 Result<ExplainAnswer> ExplainQuery(const storage::Archive& archive, const query::Query& query,
                                    const query::ExecOptions& exec, const privacy::PrivacyPolicy& policy);
 
+// Why a question matched nothing, when the archive can tell (empty on a
+// read error: a reason is a courtesy, never a failure).
+std::vector<std::string> WhyEmpty(const storage::Archive& archive, const query::Query& query,
+                                  const query::ExecOptions& exec);
+
 // Distinct authors over the rows of `segments` (one list or several).
 Result<uint64_t> UniqueAuthors(const storage::Archive& archive,
                                const std::vector<const std::vector<query::SegmentMatches>*>& segments);

@@ -3,6 +3,7 @@
 // and hands both to the answers of answers.h.
 #include <memory>
 
+#include "answer/analyses.h"
 #include "answer/answers.h"
 #include "answer/gate.h"
 #include "query/parser.h"
@@ -63,6 +64,35 @@ Result<SampleAnswer> Db::Sample(const Question& q, size_t limit, const Caller& c
   ROOST_ASSIGN_OR_RETURN(const query::Query query, impl_->Parse(q));
   ROOST_ASSIGN_OR_RETURN(const query::ExecOptions exec, impl_->Exec(q));
   return answer::SampleTweets(*impl_->archive, query, exec, limit, answer::PolicyFor(impl_->policy, caller));
+}
+
+Result<SeriesAnswer> Db::Series(const Question& q, const SeriesRequest& r, const Caller& caller) const {
+  ROOST_ASSIGN_OR_RETURN(const query::Query query, impl_->Parse(q));
+  ROOST_ASSIGN_OR_RETURN(const query::ExecOptions exec, impl_->Exec(q));
+  answer::SeriesRun run;
+  ROOST_ASSIGN_OR_RETURN(run.interval, aggregate::ParseInterval(r.interval));
+  ROOST_ASSIGN_OR_RETURN(run.zone, aggregate::ZoneRules::Load(r.tz));
+  run.metrics = answer::ToMetricSet(r.metrics);
+  run.threads = q.threads;
+  return answer::GatedSeries(*impl_->archive, query, exec, run, answer::PolicyFor(impl_->policy, caller));
+}
+
+Result<TopAnswer> Db::Top(const Question& q, const TopRequest& r, const Caller& caller) const {
+  ROOST_ASSIGN_OR_RETURN(const query::Query query, impl_->Parse(q));
+  ROOST_ASSIGN_OR_RETURN(const query::ExecOptions exec, impl_->Exec(q));
+  if (r.levels.empty() || r.levels.size() > aggregate::kMaxLevels)
+    return Status::InvalidArgument("a top list has one to three levels");
+  answer::TopRun run;
+  for (const std::string& name : r.levels) {
+    ROOST_ASSIGN_OR_RETURN(auto d, aggregate::FindDimension(name));
+    if (d.name == "tag") return Status::InvalidArgument("the tag dimension needs a tag file");
+    run.spec.levels.push_back(d);
+  }
+  ROOST_ASSIGN_OR_RETURN(run.spec.rank_by, aggregate::ParseRankBy(r.rank_by));
+  run.spec.metrics = answer::ToMetricSet(r.metrics);
+  run.spec.limit = r.limit;
+  run.spec.threads = q.threads;
+  return answer::GatedTop(*impl_->archive, query, exec, run, answer::PolicyFor(impl_->policy, caller));
 }
 
 Result<ExplainAnswer> Db::Explain(const Question& q, const Caller& caller) const {

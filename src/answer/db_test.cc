@@ -161,6 +161,53 @@ TEST_F(DbTest, TagCountsRedactSmallTagsAndRoundTheRest) {
   EXPECT_TRUE(only_lonely->redacted);
 }
 
+TEST_F(DbTest, SeriesBucketsAreGated) {
+  Write(true);
+  SeriesRequest r;
+  r.interval = "hour";
+  auto a = db_->Series(Q(""), r, analyst_);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_FALSE(a->redacted);
+  EXPECT_EQ(a->interval, "hour");
+  // 47 one-minute-apart tweets: hour 0 has 47, so one bucket.
+  ASSERT_EQ(a->buckets.size(), 1u);
+  EXPECT_EQ(a->buckets[0].start, "2012-03-01T00:00:00Z");
+  EXPECT_EQ(a->buckets[0].metrics.tweets, 40u);
+  EXPECT_EQ(a->totals.unique_authors, 20u);
+  r.interval = "minute";
+  auto minutes = db_->Series(Q(""), r, analyst_);
+  ASSERT_TRUE(minutes.ok());
+  ASSERT_EQ(minutes->buckets.size(), 47u);
+  for (const SeriesBucket& b : minutes->buckets) EXPECT_TRUE(b.metrics.redacted) << b.start;  // one author each
+  auto lonely = db_->Series(Q("#lonely"), r, analyst_);
+  ASSERT_TRUE(lonely.ok());
+  EXPECT_TRUE(lonely->redacted);
+  auto exact = db_->Series(Q(""), r, admin_);
+  ASSERT_TRUE(exact.ok());
+  EXPECT_FALSE(exact->buckets[0].metrics.redacted);
+  EXPECT_EQ(exact->buckets[0].metrics.tweets, 1u);
+}
+
+TEST_F(DbTest, TopItemsAreGated) {
+  Write(true);
+  TopRequest r;
+  r.levels = {"hashtags"};
+  auto a = db_->Top(Q(""), r, analyst_);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_EQ(a->items.size(), 2u);
+  EXPECT_EQ(a->items[0].value, "crowded");
+  EXPECT_EQ(a->items[0].metrics.tweets, 40u);
+  EXPECT_TRUE(a->items[1].metrics.redacted);  // #lonely: one author
+  EXPECT_EQ(a->items[1].value, "");           // its value hidden too
+  EXPECT_EQ(a->tweets, 40u);
+  r.levels = {"authors"};
+  EXPECT_EQ(db_->Top(Q(""), r, analyst_).status().code(), StatusCode::kInvalidArgument);  // handles not allowed
+  auto exact = db_->Top(Q(""), r, admin_);
+  ASSERT_TRUE(exact.ok());
+  EXPECT_EQ(exact->items[0].value, "user1");
+  EXPECT_EQ(exact->items[0].metrics.tweets, 3u);
+}
+
 TEST_F(DbTest, WithoutAPolicyAnalystsGetExactAnswers) {
   Write(false);
   auto lonely = db_->Count(Q("#lonely"), analyst_);

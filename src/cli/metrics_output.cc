@@ -5,7 +5,6 @@
 namespace roost::cli {
 
 using aggregate::MetricSet;
-using aggregate::TweetMetrics;
 
 std::vector<std::string> MetricHeaders(const MetricSet& set) {
   std::vector<std::string> h{"tweets"};
@@ -16,10 +15,8 @@ std::vector<std::string> MetricHeaders(const MetricSet& set) {
   return h;
 }
 
-std::vector<std::string> MetricCells(const TweetMetrics& exact, const MetricSet& set,
-                                     const privacy::PrivacyPolicy& policy, bool redacted) {
-  if (redacted) return std::vector<std::string>(MetricHeaders(set).size(), kRedacted);
-  const TweetMetrics m = privacy::Quantize(policy, exact);
+std::vector<std::string> MetricCells(const Metrics& m, const MetricSet& set) {
+  if (m.redacted) return std::vector<std::string>(MetricHeaders(set).size(), kRedacted);
   auto n = [](uint64_t v) { return std::to_string(v); };
   auto x = [](double v) { return fmt::format("{:.3f}", v); };
   std::vector<std::string> c{n(m.tweets)};
@@ -27,21 +24,19 @@ std::vector<std::string> MetricCells(const TweetMetrics& exact, const MetricSet&
   if (set.kinds) c.insert(c.end(), {n(m.retweets), n(m.replies), n(m.quotes)});
   if (set.engagement) c.push_back(n(m.engagement));
   if (set.sentiment)
-    c.insert(c.end(), {x(exact.sentiment_mean()), n(m.positive), n(m.neutral), n(m.negative), x(exact.net_sentiment())});
+    c.insert(c.end(), {x(m.sentiment_mean), n(m.positive), n(m.neutral), n(m.negative), x(m.net_sentiment)});
   return c;
 }
 
-void WriteMetricsJson(JsonWriter* w, const TweetMetrics& exact, const MetricSet& set,
-                      const privacy::PrivacyPolicy& policy) {
-  const TweetMetrics m = privacy::Quantize(policy, exact);
+void WriteMetricsJson(JsonWriter* w, const Metrics& m, const MetricSet& set) {
   w->Key("tweets").Uint(m.tweets);
   if (set.authors) w->Key("unique_authors").Uint(m.unique_authors).Key("reach").Uint(m.reach);
   if (set.kinds) w->Key("retweets").Uint(m.retweets).Key("replies").Uint(m.replies).Key("quotes").Uint(m.quotes);
   if (set.engagement) w->Key("engagement").Uint(m.engagement);
   if (set.sentiment) {
-    w->Key("sentiment_mean").Double(exact.sentiment_mean());
+    w->Key("sentiment_mean").Double(m.sentiment_mean);
     w->Key("positive").Uint(m.positive).Key("neutral").Uint(m.neutral).Key("negative").Uint(m.negative);
-    w->Key("net_sentiment").Double(exact.net_sentiment());
+    w->Key("net_sentiment").Double(m.net_sentiment);
   }
 }
 

@@ -1,6 +1,6 @@
-// How the analysis commands print TweetMetrics: the columns of the metric
-// families asked for, counts rounded by the privacy gate, and the explicit
-// "redacted" marker for a bucket or item the gate withholds.
+// How the analysis commands print metrics the answer layer has gated: the
+// columns of the metric families asked for, and the explicit "redacted"
+// marker for a bucket or item the gate withholds.
 #ifndef ROOST_CLI_METRICS_OUTPUT_H_
 #define ROOST_CLI_METRICS_OUTPUT_H_
 
@@ -11,6 +11,7 @@
 #include "analysis/aggregate/metrics.h"
 #include "common/json_writer.h"
 #include "privacy/privacy_policy.h"
+#include "roost/roost.h"
 
 namespace roost::cli {
 
@@ -19,12 +20,11 @@ inline constexpr const char* kRedacted = "redacted";
 // Column names; the first is "tweets" (a tweet count has that one name in
 // every answer).
 std::vector<std::string> MetricHeaders(const aggregate::MetricSet& set);
-// Cells for `m`, or "redacted" in every cell.
-std::vector<std::string> MetricCells(const aggregate::TweetMetrics& m, const aggregate::MetricSet& set,
-                                     const privacy::PrivacyPolicy& policy, bool redacted);
-// The same as JSON members of the object being written.
-void WriteMetricsJson(JsonWriter* w, const aggregate::TweetMetrics& m, const aggregate::MetricSet& set,
-                      const privacy::PrivacyPolicy& policy);
+// Cells for gated metrics (answer layer), or "redacted" in every cell.
+std::vector<std::string> MetricCells(const Metrics& m, const aggregate::MetricSet& set);
+// The same as JSON members of the object being written (no redaction marker:
+// callers write `"redacted": true` in place of the metrics).
+void WriteMetricsJson(JsonWriter* w, const Metrics& m, const aggregate::MetricSet& set);
 void WritePrivacyJson(JsonWriter* w, const privacy::PrivacyPolicy& policy);
 // "elapsed_ms" (the first run, archive open included) and, after --repeat,
 // "runs_ms" with every run.

@@ -1,11 +1,10 @@
 // roost series: per time bucket metrics of the tweets a filter matches
-// (docs/ANALYSES.md), with the privacy gate of the archive.
+// (docs/ANALYSES.md), as the answer layer computes and gates them.
 #include <chrono>
 
 #include <fmt/format.h>
 
-#include "analysis/aggregate/selection.h"
-#include "analysis/aggregate/series.h"
+#include "answer/analyses.h"
 #include "cli/command.h"
 #include "cli/metrics_output.h"
 #include "cli/output.h"
@@ -28,54 +27,49 @@ struct SeriesOptions {
 
 Status RunSeries(const SeriesOptions& o) {
   const auto start = std::chrono::steady_clock::now();
-  ROOST_ASSIGN_OR_RETURN(const aggregate::Interval interval, aggregate::ParseInterval(o.interval));
-  ROOST_ASSIGN_OR_RETURN(aggregate::MetricSet metrics, ParseMetricSet(o.metrics));
-  ROOST_ASSIGN_OR_RETURN(auto zone, aggregate::ZoneRules::Load(o.query.tz));
+  answer::SeriesRun run;
+  ROOST_ASSIGN_OR_RETURN(run.interval, aggregate::ParseInterval(o.interval));
+  ROOST_ASSIGN_OR_RETURN(run.metrics, ParseMetricSet(o.metrics));
+  ROOST_ASSIGN_OR_RETURN(run.zone, aggregate::ZoneRules::Load(o.query.tz));
   ROOST_ASSIGN_OR_RETURN(PreparedQuery p, PrepareQuery(o.query));
   ROOST_ASSIGN_OR_RETURN(const privacy::PrivacyPolicy policy, ResolvePrivacy(o.privacy, o.query.archive));
-  if (policy.enabled) metrics.authors = true;  // the gate counts authors
-  TimestampMs from = p.exec.from, to = p.exec.to;
-  aggregate::DefaultSeriesRange(*p.archive, &from, &to);
-  if (from == std::numeric_limits<TimestampMs>::min() || to == std::numeric_limits<TimestampMs>::max())
-    return Status::InvalidArgument("the archive holds no tweets in that range; give --from and --to");
-  ROOST_ASSIGN_OR_RETURN(aggregate::TimeGrid grid, aggregate::TimeGrid::Make(interval, zone, from, to));
-  p.exec.from = from;
-  p.exec.to = to;
+  run.threads = o.query.threads;
   // --repeat: the same analysis again in this process (the archive stays
   // open, decoded columns stay cached), as a server would run it.
   aggregate::ColumnCache cache;
+  run.cache = &cache;
   std::vector<double> runs_ms;
-  aggregate::SeriesResult s;
+  SeriesAnswer a;
   auto run_start = start;
-  for (int run = 0; run < o.repeat; ++run) {
-    ROOST_ASSIGN_OR_RETURN(const query::QueryResult selected, aggregate::SelectRows(*p.archive, p.query, p.exec));
-    ROOST_ASSIGN_OR_RETURN(s, aggregate::ComputeSeries(*p.archive, selected, grid, metrics, o.query.threads, &cache));
+  for (int i = 0; i < o.repeat; ++i) {
+    ROOST_ASSIGN_OR_RETURN(a, answer::GatedSeries(*p.archive, p.query, p.exec, run, policy));
     runs_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - run_start).count());
     run_start = std::chrono::steady_clock::now();
   }
-  const bool withheld = !privacy::AnswerAllowed(policy, s.total.unique_authors);
-  if (s.total.tweets == 0) SayWhyEmpty("series", WhyEmpty(p));
+  SayWhyEmpty("series", a.empty_because);
+  aggregate::MetricSet metrics = run.metrics;
+  if (policy.enabled) metrics.authors = true;  // the gate counts authors, and shows them
 
   if (o.query.json) {
     JsonWriter w;
-    w.BeginObject().Key("interval").String(aggregate::IntervalName(interval)).Key("tz").String(zone->name());
+    w.BeginObject().Key("interval").String(a.interval).Key("tz").String(a.tz);
     w.Key("filter").String(o.query.filter);
     WritePrivacyJson(&w, policy);
-    if (withheld) {
-      w.Key("redacted").Bool(true).Key("reason").String(WithheldReason(policy));
+    if (a.redacted) {
+      w.Key("redacted").Bool(true).Key("reason").String(a.reason);
     } else {
       w.Key("buckets").BeginArray();
-      for (size_t i = 0; i < s.buckets.size(); ++i) {
-        w.BeginObject().Key("start").String(s.grid.Label(i));
-        if (privacy::GroupAllowed(policy, s.buckets[i].unique_authors) || s.buckets[i].tweets == 0) {
-          WriteMetricsJson(&w, s.buckets[i], metrics, policy);
-        } else {
+      for (const SeriesBucket& b : a.buckets) {
+        w.BeginObject().Key("start").String(b.start);
+        if (b.metrics.redacted) {
           w.Key(kRedacted).Bool(true);
+        } else {
+          WriteMetricsJson(&w, b.metrics, metrics);
         }
         w.EndObject();
       }
       w.EndArray().Key("totals").BeginObject();
-      WriteMetricsJson(&w, s.total, metrics, policy);
+      WriteMetricsJson(&w, a.totals, metrics);
       w.EndObject();
     }
     WriteTimingJson(&w, runs_ms);
@@ -83,24 +77,23 @@ Status RunSeries(const SeriesOptions& o) {
     fmt::print("{}\n", w.str());
     return Status::Ok();
   }
-  if (withheld) {
-    fmt::print("redacted: {}\n", WithheldReason(policy));
+  if (a.redacted) {
+    fmt::print("redacted: {}\n", a.reason);
     return Status::Ok();
   }
   std::vector<std::string> header{"start"};
   for (auto& h : MetricHeaders(metrics)) header.push_back(h);
   Table t(header);
-  for (size_t i = 0; i < s.buckets.size(); ++i) {
-    const bool redacted = !privacy::GroupAllowed(policy, s.buckets[i].unique_authors) && s.buckets[i].tweets > 0;
-    std::vector<std::string> row{s.grid.Label(i)};
-    for (auto& c : MetricCells(s.buckets[i], metrics, policy, redacted)) row.push_back(c);
+  for (const SeriesBucket& b : a.buckets) {
+    std::vector<std::string> row{b.start};
+    for (auto& c : MetricCells(b.metrics, metrics)) row.push_back(c);
     t.AddRow(std::move(row));
   }
   // A total row in CSV would read as one more bucket to a chart or to
   // `roost detect --csv`: there it comes only when asked for.
   if (!o.csv || o.totals) {
     std::vector<std::string> total{"total"};
-    for (auto& c : MetricCells(s.total, metrics, policy, false)) total.push_back(c);
+    for (auto& c : MetricCells(a.totals, metrics)) total.push_back(c);
     t.AddRow(std::move(total));
   }
   fmt::print("{}", o.csv ? t.Csv() : t.Aligned());

@@ -1,12 +1,11 @@
 // roost top: the most frequent hashtags, terms, authors, ... among the tweets
 // a filter matches, optionally broken down by up to two more dimensions
-// (docs/ANALYSES.md), with the privacy gate of the archive.
+// (docs/ANALYSES.md), as the answer layer computes and gates them.
 #include <chrono>
 
 #include <fmt/format.h>
 
-#include "analysis/aggregate/breakdown.h"
-#include "analysis/aggregate/selection.h"
+#include "answer/analyses.h"
 #include "cli/command.h"
 #include "cli/metrics_output.h"
 #include "cli/output.h"
@@ -32,21 +31,17 @@ struct TopOptions {
 
 struct Printer {
   const aggregate::MetricSet& metrics;
-  const privacy::PrivacyPolicy& policy;
   size_t levels;
 
-  bool Redacted(const aggregate::BreakdownItem& item) const {
-    return !privacy::GroupAllowed(policy, item.metrics.unique_authors);
-  }
-  void Json(JsonWriter* w, const std::vector<aggregate::BreakdownItem>& items, size_t depth = 0) const {
+  void Json(JsonWriter* w, const std::vector<TopItem>& items, size_t depth = 0) const {
     w->BeginArray();
-    for (const auto& item : items) {
+    for (const TopItem& item : items) {
       w->BeginObject();
-      if (Redacted(item)) {
+      if (item.metrics.redacted) {
         w->Key(kRedacted).Bool(true);
       } else {
         w->Key("value").String(item.value);
-        WriteMetricsJson(w, item.metrics, metrics, policy);
+        WriteMetricsJson(w, item.metrics, metrics);
         if (depth + 1 < levels) {
           w->Key("children");
           Json(w, item.children, depth + 1);
@@ -60,16 +55,15 @@ struct Printer {
   // format (`leaves_only`): one row per leaf of the shown tree, its parents'
   // values in the columns before it, so a chart or SQL tool reads every row
   // alike (a redacted item or one without children is a leaf too).
-  void Rows(Table* t, const std::vector<aggregate::BreakdownItem>& items, std::vector<std::string> path,
-            bool leaves_only) const {
-    for (const auto& item : items) {
-      const bool redacted = Redacted(item);
+  void Rows(Table* t, const std::vector<TopItem>& items, std::vector<std::string> path, bool leaves_only) const {
+    for (const TopItem& item : items) {
+      const bool redacted = item.metrics.redacted;
       const bool descend = !redacted && path.size() + 1 < levels;
       if (!leaves_only || !descend || item.children.empty()) {
         std::vector<std::string> row = path;
         row.push_back(redacted ? kRedacted : item.value);
         row.resize(levels);
-        for (auto& c : MetricCells(item.metrics, metrics, policy, redacted)) row.push_back(c);
+        for (auto& c : MetricCells(item.metrics, metrics)) row.push_back(c);
         t->AddRow(std::move(row));
       }
       if (descend) {
@@ -83,7 +77,8 @@ struct Printer {
 
 Status RunTop(const TopOptions& o) {
   const auto start = std::chrono::steady_clock::now();
-  aggregate::BreakdownSpec spec;
+  answer::TopRun run;
+  aggregate::BreakdownSpec& spec = run.spec;
   std::vector<std::string> names{o.target};
   names.insert(names.end(), o.then.begin(), o.then.end());
   if (names.size() > aggregate::kMaxLevels) return Status::InvalidArgument("at most two --then levels");
@@ -97,33 +92,22 @@ Status RunTop(const TopOptions& o) {
   spec.threads = o.query.threads;
   ROOST_ASSIGN_OR_RETURN(PreparedQuery p, PrepareQuery(o.query));
   ROOST_ASSIGN_OR_RETURN(const privacy::PrivacyPolicy policy, ResolvePrivacy(o.privacy, o.query.archive));
-  if (policy.enabled) {
-    for (const auto& d : spec.levels)
-      if (d.personal && !policy.show_handles)
-        return Status::InvalidArgument("target '" + d.name + "' shows handles, which the privacy settings (" +
-                                       policy.origin + ") do not allow");
-    spec.metrics.authors = true;
-    spec.total_authors = true;
-  }
+  if (p.tags) run.tags = &*p.tags;
   // --repeat: the same analysis again in this process (see series).
   aggregate::ColumnCache cache;
+  run.cache = &cache;
   std::vector<double> runs_ms;
-  aggregate::BreakdownResult r;
-  std::vector<query::TagMatches> tags;
+  TopAnswer a;
   auto run_start = start;
-  for (int run = 0; run < o.repeat; ++run) {
-    ROOST_ASSIGN_OR_RETURN(const query::QueryResult selected, aggregate::SelectRows(*p.archive, p.query, p.exec));
-    if (p.tags) {
-      ROOST_ASSIGN_OR_RETURN(tags, query::EvaluateTags(*p.archive, *p.tags, p.exec, p.query.root ? &p.query : nullptr));
-      spec.tags = &tags;
-    }
-    ROOST_ASSIGN_OR_RETURN(r, aggregate::ComputeBreakdown(*p.archive, selected, spec, &cache));
+  for (int i = 0; i < o.repeat; ++i) {
+    ROOST_ASSIGN_OR_RETURN(a, answer::GatedTop(*p.archive, p.query, p.exec, run, policy));
     runs_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - run_start).count());
     run_start = std::chrono::steady_clock::now();
   }
-  const bool withheld = !privacy::AnswerAllowed(policy, r.total.unique_authors);
-  if (r.total.tweets == 0) SayWhyEmpty("top", WhyEmpty(p));
-  const Printer printer{spec.metrics, policy, spec.levels.size()};
+  SayWhyEmpty("top", a.empty_because);
+  aggregate::MetricSet metrics = spec.metrics;
+  if (policy.enabled) metrics.authors = true;  // the gate counts authors, and shows them
+  const Printer printer{metrics, spec.levels.size()};
 
   if (o.query.json) {
     JsonWriter w;
@@ -135,29 +119,29 @@ Status RunTop(const TopOptions& o) {
     }
     w.Key("filter").String(o.query.filter).Key("rank_by").String(aggregate::RankByName(spec.rank_by));
     WritePrivacyJson(&w, policy);
-    if (withheld) {
-      w.Key("redacted").Bool(true).Key("reason").String(WithheldReason(policy));
+    if (a.redacted) {
+      w.Key("redacted").Bool(true).Key("reason").String(a.reason);
     } else {
       w.Key("items");
-      printer.Json(&w, r.items);
-      w.Key("distinct").Uint(privacy::RoundDown(policy, r.distinct));
-      w.Key("totals").BeginObject().Key("tweets").Uint(privacy::RoundDown(policy, r.total.tweets)).EndObject();
+      printer.Json(&w, a.items);
+      w.Key("distinct").Uint(a.distinct);
+      w.Key("totals").BeginObject().Key("tweets").Uint(a.tweets).EndObject();
     }
     WriteTimingJson(&w, runs_ms);
     w.EndObject();
     fmt::print("{}\n", w.str());
     return Status::Ok();
   }
-  if (withheld) {
-    fmt::print("redacted: {}\n", WithheldReason(policy));
+  if (a.redacted) {
+    fmt::print("redacted: {}\n", a.reason);
     return Status::Ok();
   }
   std::vector<std::string> header;
   for (const auto& d : spec.levels) header.push_back(d.name);
-  const std::vector<std::string> metric_headers = MetricHeaders(spec.metrics);
+  const std::vector<std::string> metric_headers = MetricHeaders(metrics);
   header.insert(header.end(), metric_headers.begin(), metric_headers.end());
   Table t(header);
-  printer.Rows(&t, r.items, {}, /*leaves_only=*/o.csv);
+  printer.Rows(&t, a.items, {}, /*leaves_only=*/o.csv);
   if (!o.csv) {
     fmt::print("{}", t.Aligned());
     return Status::Ok();
@@ -166,7 +150,7 @@ Status RunTop(const TopOptions& o) {
     // Only the tweet count is known for the whole answer.
     std::vector<std::string> total(header.size());
     total[0] = "total";
-    total[spec.levels.size()] = std::to_string(privacy::RoundDown(policy, r.total.tweets));
+    total[spec.levels.size()] = std::to_string(a.tweets);
     t.AddRow(std::move(total));
   }
   fmt::print("{}", t.Csv());
