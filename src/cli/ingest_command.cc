@@ -30,6 +30,8 @@ struct IngestArgs {
   std::string partition;
   std::string memory_limit = "2G";
   bool no_enrich = false;
+  bool no_resume = false;
+  double commit_interval = storage::ArchiveIngestOptions::kDefaultCommitIntervalSeconds;
 };
 
 // "512M", "4G", "1.5GiB", "1000000" -> bytes.
@@ -92,7 +94,8 @@ void PrintReport(const IngestReport& r, const IngestArgs& args) {
       w.Key(RejectReasonName(static_cast<RejectReason>(i))).Uint(c.rejected_by_reason[i]);
     }
     w.EndObject();
-    w.Key("files").Uint(r.files).Key("input_bytes").Uint(r.input_bytes);
+    w.Key("files").Uint(r.files).Key("skipped_files").Uint(r.skipped_files);
+    w.Key("skipped_bytes").Uint(r.skipped_bytes).Key("input_bytes").Uint(r.input_bytes);
     w.Key("json_bytes").Uint(r.decompressed_bytes).Key("seconds").Double(r.seconds);
     w.Key("records_per_second").Double(r.seconds > 0 ? c.read / r.seconds : 0);
     // CPU seconds by stage (fsync: wall seconds), and their CPU total.
@@ -130,6 +133,9 @@ void PrintReport(const IngestReport& r, const IngestArgs& args) {
     std::printf("%s accepted tweets lack part of themselves (first: %s)\n", FormatCount(r.kept_with_notes).c_str(),
                 r.first_note.c_str());
   for (const auto& e : r.input_errors) std::printf("input error: %s\n", e.c_str());
+  if (r.skipped_files > 0)
+    std::printf("skipped %s files (%s) an earlier run committed (--no-resume reads them again)\n",
+                FormatCount(r.skipped_files).c_str(), FormatBytes(r.skipped_bytes).c_str());
   if (args.stats) PrintStages(r);
   double mb = r.decompressed_bytes / 1e6;
   std::printf("%s files, %s of JSON in %.2f s (%s records/s, %.0f MB/s)\n",
@@ -157,6 +163,7 @@ int RunIngestCommand(const IngestArgs& args) {
   options.inputs = args.inputs;
   options.threads = args.threads;
   options.max_record_bytes = args.max_record_bytes;
+  options.resume = !args.no_resume;
   options.rejects_path = !args.rejects.empty()    ? args.rejects
                          : !args.archive.empty() ? DefaultRejectsPath(args.archive)
                                                  : "";
@@ -179,6 +186,7 @@ int RunIngestCommand(const IngestArgs& args) {
     storage::ArchiveIngestOptions archive_options;
     archive_options.partition = args.partition;
     archive_options.memory_limit_bytes = *limit;
+    archive_options.commit_interval_seconds = args.commit_interval;
     auto opened = storage::OpenArchiveForIngest(args.archive, archive_options);
     if (!opened.ok()) return ReportError("ingest", opened.status());
     sink = std::move(*opened);
@@ -210,7 +218,7 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
       "Load tweet files (JSON lines or API responses, v1.1 or v2, plain/gzip/zstd/bzip2) into an "
       "archive. Every record is counted as accepted, duplicate, non-public, compliance or rejected.");
   cmd->add_option("inputs", args->inputs, "files, directories (recursive) or - for stdin")->required();
-  cmd->add_option("--archive", args->archive, "archive directory (created if missing)");
+  cmd->add_option("--archive", args->archive, "archive directory (created if missing or empty; a folder of other files is refused)");
   cmd->add_flag("--dry-run", args->dry_run, "read and validate only; store nothing");
   cmd->add_option("--threads", args->threads, "worker threads (default: one per core)")
       ->check(CLI::Range(0, 1024));
@@ -223,6 +231,12 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::IsMember({"hour", "day", "week"}));
   cmd->add_option("--memory-limit", args->memory_limit,
                   "memory for buffered tweets before segments are written (default 2G)");
+  cmd->add_flag("--no-resume", args->no_resume,
+                "read every input, also those an earlier run committed completely (skipped by default)");
+  cmd->add_option("--commit-interval", args->commit_interval,
+                  "least seconds between commits of completed segments during the run (default 5; 0: every "
+                  "segment)")
+      ->check(CLI::Range(0.0, 86400.0));
   cmd->add_flag("--no-enrich", args->no_enrich,
                 "skip entities/language/terms/sentiment (faster; analyses that need them see nothing)");
   auto* json = cmd->add_flag("--json", args->json, "print the summary as JSON (CPU by stage included)");

@@ -1,5 +1,6 @@
 // roost verify: checks every checksum of every segment; names the damaged
-// segments and exits 1 when there are any (the others stay usable).
+// segments and exits 1 when there are any (the others stay usable). Files
+// the manifest does not list are warnings (exit 0).
 #include <string>
 
 #include <fmt/format.h>
@@ -36,9 +37,20 @@ int RunVerify(const std::string& dir, bool json) {
       if (!s.status.ok())
         errors += fmt::format("{}{{\"segment\": {}, \"code\": \"{}\", \"error\": {}}}", errors.empty() ? "" : ", ",
                               JsonQuote(s.file), StatusCodeName(s.status.code()), JsonQuote(s.status.message()));
-    fmt::print("{{\"ok\": {}, \"segments\": {}, \"damaged\": {}, \"manifest_ok\": {}, \"errors\": [{}]}}\n",
-               r.ok() ? "true" : "false", r.segments.size(), r.damaged(), r.manifest.ok() ? "true" : "false", errors);
+    std::string unlisted;
+    for (const auto& f : r.unlisted) unlisted += (unlisted.empty() ? "" : ", ") + JsonQuote(f);
+    fmt::print(
+        "{{\"ok\": {}, \"segments\": {}, \"damaged\": {}, \"manifest_ok\": {}, \"errors\": [{}], "
+        "\"unlisted\": [{}]}}\n",
+        r.ok() ? "true" : "false", r.segments.size(), r.damaged(), r.manifest.ok() ? "true" : "false", errors,
+        unlisted);
   } else {
+    // Not damage: files a writer is writing now, or left when it was
+    // interrupted (the next writer removes them); no answer reads them.
+    for (const auto& f : r.unlisted)
+      fmt::print("warning: {} is not in the manifest (being written, or left by an interrupted writer; the next "
+                 "writer removes it)\n",
+                 f);
     if (!r.manifest.ok()) fmt::print("compliance snapshot: {}\n", r.manifest.ToString());
     for (const auto& s : r.segments)
       if (!s.status.ok()) fmt::print("DAMAGED {}: {}\n", s.file, s.status.ToString());

@@ -12,6 +12,7 @@
 #include "io/byte_source.h"
 #include "io/document_splitter.h"
 #include "ingest/rejects_writer.h"
+#include "ingest/input_identity.h"
 #include "io/input_files.h"
 #include "parse/document_parser.h"
 
@@ -63,6 +64,11 @@ static_assert(DocumentSplitter::kPadding >= DocumentParser::kPadding);
 struct Batch {
   uint64_t seq = 0;
   uint32_t file = 0;
+  // The marker after an input's last batch (no documents): the input and
+  // whether it was read to its end.
+  bool end_of_input = false;
+  bool input_complete = false;
+  InputIdentity input;
   size_t bytes = 0;
   std::vector<std::shared_ptr<const void>> buffers;
   std::vector<std::unique_ptr<char[]>> copies;
@@ -87,6 +93,9 @@ struct KeptNote {
 
 struct BatchResult {
   uint64_t seq = 0;
+  bool end_of_input = false;  // see Batch
+  bool input_complete = false;
+  InputIdentity input;
   std::vector<Tweet> tweets;
   std::vector<ComplianceEvent> compliance;
   std::vector<Reject> rejects;
@@ -108,6 +117,7 @@ class Pipeline {
 
   Result<IngestReport> Run() {
     start_ = std::chrono::steady_clock::now();
+    ROOST_RETURN_IF_ERROR(sink_->StartRejects(rejects_.path(), rejects_.bytes(), [this] { return rejects_.Sync(); }));
     std::thread reader([this] { ReadAll(); });
     std::vector<std::thread> workers;
     for (int i = 0; i < threads_; ++i) workers.emplace_back([this] { Work(); });
@@ -127,6 +137,8 @@ class Pipeline {
     ROOST_RETURN_IF_ERROR(rejects_.Close());
     ROOST_RETURN_IF_ERROR(sink_->Commit());
     report_.files = files_.size();
+    report_.skipped_files = skipped_files_;
+    report_.skipped_bytes = skipped_bytes_;
     report_.input_bytes = input_bytes_;
     report_.decompressed_bytes = decompressed_bytes_;
     for (const auto& [file, message] : input_errors_) report_.input_errors.push_back(message);
@@ -163,9 +175,39 @@ class Pipeline {
   void ReadFiles() {
     uint64_t seq = 0;
     for (uint32_t f = 0; f < files_.size() && !stop_; ++f) {
+      // Identified before it is read: a file that changes while it is read
+      // no longer matches this identity, so a later run reads it again.
+      InputIdentity identity;
+      bool identified = false;
+      if (files_[f] != "-") {
+        auto id = IdentifyInput(files_[f]);
+        if (id.ok()) {
+          identity = std::move(id).value();
+          identified = true;
+        }
+      }
+      if (identified && options_.resume && sink_->Committed(identity)) {
+        ++skipped_files_;
+        skipped_bytes_ += identity.size;
+        files_done_ = f + 1;
+        continue;
+      }
+      bool complete = identified;
+      // After the input's last batch: the collector tells the sink.
+      auto end_input = [&] {
+        Batch marker;
+        marker.seq = seq++;
+        marker.file = f;
+        marker.end_of_input = true;
+        marker.input_complete = complete;
+        marker.input = identity;
+        return work_.Push(std::move(marker));
+      };
       auto source = OpenByteSource(files_[f]);
       if (!source.ok()) {
         NoteInputError(f, source.status().message());
+        complete = false;
+        if (!end_input()) return;
         continue;
       }
       TimedSource timed(source->get());
@@ -187,6 +229,7 @@ class Pipeline {
         auto more = splitter.Next(&doc);
         if (!more.ok()) {
           NoteInputError(f, more.status().message());
+          complete = false;
           break;
         }
         if (!*more) break;
@@ -208,8 +251,12 @@ class Pipeline {
         if ((batch.bytes >= kBatchBytes || batch.docs.size() >= kBatchDocuments) && !push()) return;
         input_bytes_progress_ = input_bytes_ + (*source)->compressed_bytes_read();
       }
-      if (!splitter.stream_status().ok()) NoteInputError(f, splitter.stream_status().message());
+      if (!splitter.stream_status().ok()) {
+        NoteInputError(f, splitter.stream_status().message());
+        complete = false;
+      }
       if (!batch.docs.empty() && !push()) return;
+      if (!end_input()) return;
       input_bytes_ += (*source)->compressed_bytes_read();
       input_bytes_progress_ = input_bytes_.load();
       files_done_ = f + 1;
@@ -226,6 +273,11 @@ class Pipeline {
       const double t0 = ThreadCpuSeconds();
       BatchResult result;
       result.seq = batch->seq;
+      if (batch->end_of_input) {
+        result.end_of_input = true;
+        result.input_complete = batch->input_complete;
+        result.input = std::move(batch->input);
+      }
       result.tweets.reserve(batch->docs.size());  // most documents are one tweet
       for (const DocRef& d : batch->docs) {
         const char* text = d.data;
@@ -346,6 +398,7 @@ class Pipeline {
       }
       ROOST_RETURN_IF_ERROR(rejects_.Write(source, j.line, j.reason, j.detail, j.record, j.full_length));
     }
+    if (r->end_of_input) ROOST_RETURN_IF_ERROR(sink_->EndInput(r->input, r->input_complete, rejects_.bytes()));
     return Status::Ok();
   }
 
@@ -360,6 +413,7 @@ class Pipeline {
   std::chrono::steady_clock::time_point start_;
   std::atomic<bool> stop_{false};
   std::atomic<uint64_t> files_done_{0};
+  uint64_t skipped_files_ = 0, skipped_bytes_ = 0;  // reader thread; read after it ends
   std::atomic<uint64_t> input_bytes_{0};
   std::atomic<uint64_t> input_bytes_progress_{0};
   std::atomic<uint64_t> decompressed_bytes_{0};
@@ -374,10 +428,18 @@ class Pipeline {
 }  // namespace
 
 Result<IngestReport> RunIngest(const IngestOptions& options, IngestSink* sink) {
-  ROOST_ASSIGN_OR_RETURN(std::vector<std::string> files, ExpandInputs(options.inputs));
-  if (files.empty()) return Status::InvalidArgument("no input files");
-  Pipeline pipeline(options, std::move(files), sink);
-  return pipeline.Run();
+  auto files = ExpandInputs(options.inputs);
+  if (files.ok() && files->empty()) files = Status::InvalidArgument("no input files");
+  if (!files.ok()) {
+    sink->Abandon();
+    return files.status();
+  }
+  Result<IngestReport> report = [&] {
+    Pipeline pipeline(options, std::move(files).value(), sink);
+    return pipeline.Run();
+  }();
+  if (!report.ok()) sink->Abandon();
+  return report;
 }
 
 }  // namespace roost

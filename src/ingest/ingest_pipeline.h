@@ -38,12 +38,17 @@ struct IngestOptions {
   std::function<void(Tweet*)> enrich;
   // Called from the calling thread about twice a second.
   std::function<void(const IngestProgress&)> progress;
+  // Skip the inputs the sink says an earlier run committed completely
+  // (IngestSink::Committed); false reads every input again.
+  bool resume = true;
 };
 
 // Runs the whole ingest and calls sink->Commit() at the end. Returns the
 // report, or an error when the run could not finish (an input that does
 // not exist, a sink failure); inputs that break part-way (a truncated
 // stream) are not errors: they are listed in IngestReport::input_errors.
+// On an error, sink->Abandon() is called (a store created for the run and
+// holding nothing committed goes away).
 Result<IngestReport> RunIngest(const IngestOptions& options, IngestSink* sink);
 
 }  // namespace roost

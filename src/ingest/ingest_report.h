@@ -32,6 +32,10 @@ struct IngestCounts {
 struct IngestReport {
   IngestCounts counts;
   uint64_t files = 0;
+  // Inputs not read because an earlier run committed them completely
+  // (IngestOptions::resume), and their size as stored.
+  uint64_t skipped_files = 0;
+  uint64_t skipped_bytes = 0;
   uint64_t input_bytes = 0;         // as stored (compressed)
   uint64_t decompressed_bytes = 0;  // JSON bytes
   double seconds = 0;

@@ -7,7 +7,11 @@
 
 namespace roost {
 
-RejectsWriter::RejectsWriter(std::string path) : path_(std::move(path)) {}
+RejectsWriter::RejectsWriter(std::string path) : path_(std::move(path)) {
+  std::error_code ec;
+  if (!path_.empty()) bytes_ = std::filesystem::file_size(path_, ec);
+  if (ec) bytes_ = 0;
+}
 
 RejectsWriter::~RejectsWriter() {
   if (file_ != nullptr) std::fclose(file_);
@@ -29,16 +33,25 @@ Status RejectsWriter::Write(std::string_view source, uint64_t line, RejectReason
   for (char& c : clean_detail) {
     if (c == '\n' || c == '\r') c = ' ';
   }
-  std::fprintf(file_, "#roost-reject source=%.*s line=%llu reason=%s bytes=%zu", static_cast<int>(source.size()),
-               source.data(), static_cast<unsigned long long>(line), RejectReasonName(reason),
-               record.size());
+  int n = std::fprintf(file_, "#roost-reject source=%.*s line=%llu reason=%s bytes=%zu",
+                       static_cast<int>(source.size()), source.data(), static_cast<unsigned long long>(line),
+                       RejectReasonName(reason), record.size());
   if (full_length > record.size()) {
-    std::fprintf(file_, " original_bytes=%llu", static_cast<unsigned long long>(full_length));
+    n += std::fprintf(file_, " original_bytes=%llu", static_cast<unsigned long long>(full_length));
   }
-  std::fprintf(file_, " detail=%s\n", clean_detail.c_str());
+  n += std::fprintf(file_, " detail=%s\n", clean_detail.c_str());
   std::fwrite(record.data(), 1, record.size(), file_);
   std::fputc('\n', file_);
+  bytes_ += static_cast<uint64_t>(n) + record.size() + 1;
+  dirty_ = true;
   if (std::ferror(file_)) return Status::FromErrno("write", path_);
+  return Status::Ok();
+}
+
+Status RejectsWriter::Sync() {
+  if (file_ == nullptr || !dirty_) return Status::Ok();
+  dirty_ = false;
+  if (std::fflush(file_) != 0 || ::fsync(fileno(file_)) != 0) return Status::FromErrno("write", path_);
   return Status::Ok();
 }
 

@@ -27,13 +27,21 @@ class RejectsWriter {
                std::string_view detail, std::string_view record, uint64_t full_length);
   // Flushes and fsyncs; returns the first write error, if any.
   Status Close();
+  // Flushes and fsyncs what was written so far (a no-op when nothing was
+  // written since the last call).
+  Status Sync();
   const std::string& path() const { return path_; }
   bool used() const { return used_; }
+  // The file's length: what it held before this writer (when it appends
+  // to an existing file) plus what was written.
+  uint64_t bytes() const { return bytes_; }
 
  private:
   std::string path_;
   FILE* file_ = nullptr;
   bool used_ = false;  // a record was written (the file exists)
+  bool dirty_ = false;  // written since the last Sync()
+  uint64_t bytes_ = 0;
 };
 
 }  // namespace roost

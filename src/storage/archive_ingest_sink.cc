@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
+#include <deque>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -129,11 +132,63 @@ class ArchiveIngestSink : public IngestSink {
   }
 
   Status Init() {
-    for (const auto& e : writer_->pending_manifest().segments) {
+    const Manifest& m = writer_->pending_manifest();
+    for (const auto& e : m.segments) {
       ROOST_ASSIGN_OR_RETURN(auto r, SegmentReader::Open(SegmentDir(writer_->dir()) + "/" + e.file));
       ids_.Add(std::move(r));
     }
+    for (const InputIdentity& in : m.inputs) committed_inputs_[in.path].push_back(in);
+    // An ingest that was interrupted: its rejects file keeps only what
+    // belongs to the inputs it committed (those are skipped now; the rest
+    // are read again and their rejects written again).
+    if (!m.rejects_file.empty()) {
+      namespace fs = std::filesystem;
+      std::error_code ec;
+      const uint64_t size = fs::file_size(m.rejects_file, ec);
+      if (!ec && size > m.rejects_bytes) fs::resize_file(m.rejects_file, m.rejects_bytes, ec);
+      // An empty file this archive's default place holds is removed.
+      const fs::path own = fs::absolute(writer_->dir() + "/rejects", ec).lexically_normal();
+      if (!ec && m.rejects_bytes == 0 && fs::path(m.rejects_file).parent_path() == own) fs::remove(m.rejects_file, ec);
+      writer_->SetRejects("", 0);
+    }
+    last_commit_ = std::chrono::steady_clock::now();
     return Status::Ok();
+  }
+
+  void Abandon() override {
+    if (build_.thread.joinable()) build_.thread.join();  // nothing may write into what goes away
+    writer_->Abandon();
+  }
+
+  bool Committed(const InputIdentity& input) const override {
+    auto it = committed_inputs_.find(input.path);
+    if (it == committed_inputs_.end()) return false;
+    for (const InputIdentity& in : it->second)
+      if (in == input) return true;
+    return false;
+  }
+
+  Status StartRejects(const std::string& path, uint64_t bytes, std::function<Status()> sync) override {
+    if (path.empty()) return Status::Ok();
+    std::error_code ec;
+    rejects_path_ = std::filesystem::absolute(path, ec).lexically_normal().string();
+    if (ec || rejects_path_.find('\n') != std::string::npos) {
+      rejects_path_.clear();
+      return Status::Ok();
+    }
+    rejects_committed_ = bytes;
+    sync_rejects_ = std::move(sync);
+    // Committed before any record is read: if this run is killed before its
+    // next commit, the next writer cuts the file back to `bytes`.
+    writer_->SetRejects(rejects_path_, bytes);
+    return CommitNow(/*final_commit=*/false);
+  }
+
+  Status EndInput(const InputIdentity& input, bool complete, uint64_t rejects_bytes) override {
+    ended_.push_back({next_input_++, input, complete && !input.path.empty() &&
+                                                input.path.find('\n') == std::string::npos,
+                      rejects_bytes});
+    return MaybeCommit();
   }
 
   Status AddTweets(std::vector<Tweet>* batch, std::vector<bool>* is_duplicate) override {
@@ -172,7 +227,7 @@ class ArchiveIngestSink : public IngestSink {
       keep_[i] = true;
       ++kept;
     }
-    if (kept == 0) return Status::Ok();
+    if (kept == 0) return MaybeCommit();
     Part& first = PartFor(first_start);
     if (one_partition && first.rows + kept < options_.max_segment_rows) {
       // The usual case: the whole batch joins one partition as it is, so no
@@ -202,7 +257,7 @@ class ArchiveIngestSink : public IngestSink {
     // one segment, not two.
     while (buffered_bytes_ > options_.memory_limit_bytes / 3 && !buffers_.empty())
       ROOST_RETURN_IF_ERROR(FlushPartition(buffers_.begin()->first));
-    return Status::Ok();
+    return MaybeCommit();
   }
 
   Status AddCompliance(const ComplianceEvent& event) override {
@@ -213,7 +268,7 @@ class ArchiveIngestSink : public IngestSink {
   Status Commit() override {
     ROOST_RETURN_IF_ERROR(FlushAll());
     ROOST_RETURN_IF_ERROR(FinishBuild());
-    return writer_->Commit();
+    return CommitNow(/*final_commit=*/true);
   }
 
   std::vector<StageCost> Costs() const override {
@@ -231,6 +286,7 @@ class ArchiveIngestSink : public IngestSink {
     std::condition_variable cv;
     bool blocks_built = false;
     std::string file;
+    uint64_t first_input = 0;  // the earliest input with tweets in it
     IdSet ids;  // still checked for duplicates until the segment is readable
     Result<SegmentMeta> meta = Status::Internal("not built");
     SegmentBuildCosts costs;
@@ -243,14 +299,63 @@ class ArchiveIngestSink : public IngestSink {
     size_t rows = 0;
     IdSet ids;
     uint64_t bytes = 0;
+    uint64_t first_input = 0;  // the earliest input with tweets in it
+  };
+
+  // An input all of whose records were handed over, waiting until every
+  // tweet it gave is in a staged segment.
+  struct EndedInput {
+    uint64_t ordinal;
+    InputIdentity identity;
+    bool recordable;
+    uint64_t rejects_bytes;
   };
 
   Part& PartFor(TimestampMs start) {
     if (start != last_start_ || last_part_ == nullptr) {
-      last_part_ = &buffers_[start];
+      auto [it, added] = buffers_.try_emplace(start);
+      if (added) it->second.first_input = next_input_;
+      last_part_ = &it->second;
       last_start_ = start;
     }
     return *last_part_;
+  }
+
+  // Commits when there is progress to keep and the interval has passed.
+  Status MaybeCommit() {
+    if (std::chrono::steady_clock::now() - last_commit_ <
+        std::chrono::duration<double>(options_.commit_interval_seconds))
+      return Status::Ok();
+    return CommitNow(/*final_commit=*/false);
+  }
+
+  // Stages the inputs none of whose tweets is still buffered or being built
+  // (their tweets are all in staged segments, or were duplicates), then
+  // commits whatever is staged. The final commit stores the compliance
+  // masks and clears the rejects line (the run is over).
+  Status CommitNow(bool final_commit) {
+    uint64_t pending = next_input_;
+    for (const auto& [start, part] : buffers_) pending = std::min(pending, part.first_input);
+    if (build_.thread.joinable()) pending = std::min(pending, build_.first_input);
+    bool rejects_moved = false;
+    while (!ended_.empty() && ended_.front().ordinal < pending) {
+      const EndedInput& e = ended_.front();
+      if (e.recordable) writer_->RecordInput(e.identity);
+      rejects_committed_ = e.rejects_bytes;
+      rejects_moved = true;
+      ended_.pop_front();
+    }
+    if (final_commit) {
+      writer_->SetRejects("", 0);
+    } else if (!rejects_path_.empty() && rejects_moved) {
+      writer_->SetRejects(rejects_path_, rejects_committed_);
+    }
+    if (!writer_->has_changes()) return Status::Ok();
+    // The rejects the manifest is about to account for must be on disk first.
+    if (sync_rejects_ && !final_commit) ROOST_RETURN_IF_ERROR(sync_rejects_());
+    ROOST_RETURN_IF_ERROR(writer_->Commit(/*write_masks=*/final_commit));
+    last_commit_ = std::chrono::steady_clock::now();
+    return Status::Ok();
   }
 
   void Account(Part* part, const Tweet& t) {
@@ -340,6 +445,7 @@ class ArchiveIngestSink : public IngestSink {
     ROOST_RETURN_IF_ERROR(FinishBuild());
     if (rows == 0) return Status::Ok();
     build_.file = writer_->NewSegmentFile(start);
+    build_.first_input = part.first_input;
     build_.ids = std::move(part.ids);
     build_.meta = Status::Internal("not built");
     const std::string path = SegmentDir(writer_->dir()) + "/" + build_.file;
@@ -393,6 +499,14 @@ class ArchiveIngestSink : public IngestSink {
   TimestampMs last_start_ = 0;
   uint64_t buffered_bytes_ = 0;
   Build build_;
+  // Resuming and durable progress (see CommitNow).
+  std::map<std::string, std::vector<InputIdentity>> committed_inputs_;  // by path, fixed at Init
+  uint64_t next_input_ = 0;  // ordinal of the input whose records arrive now
+  std::deque<EndedInput> ended_;
+  std::chrono::steady_clock::time_point last_commit_;
+  std::string rejects_path_;  // absolute; empty: none
+  uint64_t rejects_committed_ = 0;
+  std::function<Status()> sync_rejects_;
   IdSet batch_ids_;          // ids kept from the batch being added
   std::vector<bool> keep_;  // which tweets of that batch are kept
   SegmentBuildCosts costs_;
@@ -408,8 +522,13 @@ Result<std::unique_ptr<IngestSink>> OpenArchiveForIngest(const std::string& dir,
   if (options.max_segment_rows == 0 || options.max_segment_rows >= (1ull << 32))
     return Status::InvalidArgument("max_segment_rows must be in [1, 2^32)");
   ROOST_ASSIGN_OR_RETURN(auto writer, ArchiveWriter::Open(dir, partition, options.create_if_missing));
+  if (!(options.commit_interval_seconds >= 0))
+    return Status::InvalidArgument("commit_interval_seconds must be 0 or more");
   auto sink = std::make_unique<ArchiveIngestSink>(std::move(writer), options);
-  ROOST_RETURN_IF_ERROR(sink->Init());
+  if (Status st = sink->Init(); !st.ok()) {
+    sink->Abandon();
+    return st;
+  }
   return std::unique_ptr<IngestSink>(std::move(sink));
 }
 

@@ -1,5 +1,9 @@
 #include "storage/archive_writer.h"
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <set>
@@ -29,7 +33,117 @@ Status MakeDir(const std::string& path) {
   return Status::Ok();
 }
 
+// Names an archive holds itself: a folder holding nothing else (an
+// interrupted creation) may become an archive in place.
+bool IsArchiveName(const std::string& name) {
+  return name == "LOCK" || name == "segments" || name == "compliance" || name == "rejects" || name == "MANIFEST.tmp";
+}
+
 }  // namespace
+
+std::vector<std::string> UnlistedFiles(const std::string& dir, const Manifest& manifest) {
+  std::set<std::string> live;
+  for (const auto& s : manifest.segments) live.insert(s.file);
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(SegmentDir(dir), ec)) {
+    const std::string name = e.path().filename().string();
+    if (!live.count(name)) out.push_back("segments/" + name);
+  }
+  const std::string masks = MasksFileName(manifest.version);
+  for (const auto& e : fs::directory_iterator(ComplianceDir(dir), ec)) {
+    const std::string name = e.path().filename().string();
+    if (name != manifest.compliance_file && name != masks) out.push_back("compliance/" + name);
+  }
+  if (fs::exists(dir + "/MANIFEST.tmp", ec)) out.push_back("MANIFEST.tmp");
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Status ArchiveWriter::Create(std::optional<Partition> partition) {
+  Manifest empty;
+  empty.version = 1;
+  empty.partition = partition.value_or(Partition::kDay);
+  const std::string text = empty.Serialize();
+  std::error_code ec;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    const fs::file_status st = fs::status(dir_, ec);
+    if (!fs::exists(st)) {
+      // Built beside DIR under a temporary name, then renamed into place:
+      // DIR is absent or a whole empty archive, never half made.
+      fs::path target = fs::absolute(dir_, ec).lexically_normal();
+      if (target.filename().empty()) target = target.parent_path();
+      fs::path top = target;
+      while (top.has_parent_path() && top.parent_path() != top && !fs::exists(top.parent_path(), ec))
+        top = top.parent_path();
+      ROOST_RETURN_IF_ERROR(MakeDir(target.parent_path().string()));
+      const fs::path tmp =
+          target.parent_path() / ("." + target.filename().string() + ".new-" + std::to_string(::getpid()));
+      fs::remove_all(tmp, ec);
+      ROOST_RETURN_IF_ERROR(MakeDir((tmp / "segments").string()));
+      ROOST_RETURN_IF_ERROR(MakeDir((tmp / "compliance").string()));
+      ROOST_RETURN_IF_ERROR(WriteFileDurably((tmp / "MANIFEST").string(), text));
+      ROOST_RETURN_IF_ERROR(FsyncDir((tmp / "segments").string()));
+      ROOST_RETURN_IF_ERROR(FsyncDir((tmp / "compliance").string()));
+      ROOST_RETURN_IF_ERROR(FsyncDir(tmp.string()));
+      if (::rename(tmp.c_str(), target.c_str()) != 0) {
+        const int err = errno;
+        fs::remove_all(tmp, ec);
+        if (err == EEXIST || err == ENOTEMPTY) continue;  // created meanwhile: look again
+        errno = err;
+        return Status::FromErrno("rename", tmp.string());
+      }
+      ROOST_RETURN_IF_ERROR(FsyncDir(target.parent_path().string()));
+      created_root_ = top.string();
+      return Status::Ok();
+    }
+    if (!fs::is_directory(st))
+      return Status::InvalidArgument(dir_ + " is not a directory; an archive is a directory");
+    if (fs::exists(dir_ + "/MANIFEST", ec)) return Status::Ok();  // created meanwhile
+    for (const auto& e : fs::directory_iterator(dir_, ec)) {
+      const std::string name = e.path().filename().string();
+      if (!IsArchiveName(name))
+        return Status::InvalidArgument(dir_ + " is not empty and holds no archive (it holds " + name +
+                                       "); name a new or empty folder for a new archive");
+    }
+    if (ec) return Status::IoError("list " + dir_ + ": " + ec.message());
+    for (const char* name : {"LOCK", "segments", "compliance", "rejects"})
+      if (!fs::exists(dir_ + "/" + name, ec)) created_entries_.push_back(name);
+    ROOST_RETURN_IF_ERROR(MakeDir(SegmentDir(dir_)));
+    ROOST_RETURN_IF_ERROR(MakeDir(ComplianceDir(dir_)));
+    // In place, under the lock, so two writers cannot both create it.
+    ROOST_ASSIGN_OR_RETURN(lock_, DirLock::Acquire(dir_));
+    if (!fs::exists(dir_ + "/MANIFEST", ec)) {
+      ROOST_RETURN_IF_ERROR(ReplaceFileAtomically(dir_ + "/MANIFEST", text));
+      created_entries_.push_back("MANIFEST");
+    } else {
+      created_entries_.clear();
+    }
+    return Status::Ok();
+  }
+  return Status::IoError("cannot create archive " + dir_ + ": it keeps changing");
+}
+
+void ArchiveWriter::Abandon() {
+  if (committed_content_ || (created_root_.empty() && created_entries_.empty())) return;
+  lock_.reset();
+  std::error_code ec;
+  if (!created_root_.empty()) {
+    fs::path p = fs::absolute(dir_, ec).lexically_normal();
+    if (p.filename().empty()) p = p.parent_path();
+    fs::remove_all(p, ec);
+    // Parents made for it go too, while empty (fs::remove leaves a folder
+    // someone else put something in).
+    for (fs::path top(created_root_); p != top && p.has_parent_path() && p.parent_path() != p;) {
+      p = p.parent_path();
+      if (!fs::remove(p, ec)) break;
+    }
+  } else {
+    for (const std::string& name : created_entries_) fs::remove_all(dir_ + "/" + name, ec);
+  }
+  created_root_.clear();
+  created_entries_.clear();
+}
 
 Result<std::unique_ptr<ArchiveWriter>> ArchiveWriter::Open(const std::string& dir, std::optional<Partition> partition,
                                                            bool create_if_missing) {
@@ -37,45 +151,35 @@ Result<std::unique_ptr<ArchiveWriter>> ArchiveWriter::Open(const std::string& di
   w->dir_ = dir;
   if (!fs::exists(dir + "/MANIFEST")) {
     if (!create_if_missing) return NoArchiveAt(dir);
-    ROOST_RETURN_IF_ERROR(MakeDir(dir));
+    ROOST_RETURN_IF_ERROR(w->Create(partition));
   }
   ROOST_RETURN_IF_ERROR(MakeDir(SegmentDir(dir)));
   ROOST_RETURN_IF_ERROR(MakeDir(ComplianceDir(dir)));
-  ROOST_ASSIGN_OR_RETURN(w->lock_, DirLock::Acquire(dir));
-  auto m = Manifest::Load(dir);
-  if (m.ok()) {
-    w->next_ = std::move(m).value();
-    if (partition && *partition != w->next_.partition)
-      return Status::InvalidArgument("archive " + dir + " is partitioned by " + PartitionName(w->next_.partition) +
-                                     ", not " + PartitionName(*partition));
-    ROOST_ASSIGN_OR_RETURN(w->compliance_, LoadCompliance(dir, w->next_));
-  } else if (m.status().code() == StatusCode::kNotFound) {
-    w->next_.partition = partition.value_or(Partition::kDay);
-    w->changed_ = true;  // the first commit creates the manifest
-  } else {
-    return m.status();
+  if (!w->lock_) {
+    ROOST_ASSIGN_OR_RETURN(w->lock_, DirLock::Acquire(dir));
   }
+  ROOST_ASSIGN_OR_RETURN(w->next_, Manifest::Load(dir));
+  if (partition && *partition != w->next_.partition) {
+    w->Abandon();
+    return Status::InvalidArgument("archive " + dir + " is partitioned by " + PartitionName(w->next_.partition) +
+                                   ", not " + PartitionName(*partition));
+  }
+  ROOST_ASSIGN_OR_RETURN(w->compliance_, LoadCompliance(dir, w->next_));
+  w->committed_content_ =
+      !w->next_.segments.empty() || !w->next_.compliance_file.empty() || !w->next_.inputs.empty();
   // Leftovers of a writer that crashed before its manifest rename.
-  std::set<std::string> live;
-  for (const auto& s : w->next_.segments) live.insert(s.file);
   std::error_code ec;
-  for (const auto& e : fs::directory_iterator(SegmentDir(dir), ec))
-    if (!live.count(e.path().filename().string())) fs::remove(e.path(), ec);
-  const std::string masks = MasksFileName(w->next_.version);
-  for (const auto& e : fs::directory_iterator(ComplianceDir(dir), ec)) {
-    const std::string name = e.path().filename().string();
-    if (name != w->next_.compliance_file && name != masks) fs::remove(e.path(), ec);
-  }
+  for (const std::string& f : UnlistedFiles(dir, w->next_)) fs::remove(dir + "/" + f, ec);
   // The committed masks, reused for unchanged segments while the compliance
   // state stays the same (unreadable: computed again).
   if (!w->next_.compliance_file.empty()) {
+    const std::string masks = MasksFileName(w->next_.version);
     auto bytes = ReadWholeFile(ComplianceDir(dir) + "/" + masks);
     if (bytes.ok()) {
       auto parsed = ParseMasks(*bytes, masks);
       if (parsed.ok()) w->masks_ = std::move(parsed).value();
     }
   }
-  fs::remove(dir + "/MANIFEST.tmp", ec);
   return w;
 }
 
@@ -111,7 +215,8 @@ Status ArchiveWriter::WriteMasks() {
     masks_.clear();
     return Status::Ok();
   }
-  if (compliance_changed_) masks_.clear();
+  if (masks_stale_) masks_.clear();
+  masks_stale_ = false;
   std::map<std::string, SegmentMasks> next;
   std::vector<uint64_t> sorted_deleted;
   bool sorted = false;
@@ -144,8 +249,21 @@ void ArchiveWriter::RemoveSegment(const std::string& file) {
     }
 }
 
-Status ArchiveWriter::Commit() {
+void ArchiveWriter::RecordInput(const InputIdentity& input) {
+  next_.inputs.push_back(input);
+  changed_ = true;
+}
+
+void ArchiveWriter::SetRejects(const std::string& file, uint64_t bytes) {
+  if (next_.rejects_file == file && next_.rejects_bytes == bytes) return;
+  next_.rejects_file = file;
+  next_.rejects_bytes = file.empty() ? 0 : bytes;
+  changed_ = true;
+}
+
+Status ArchiveWriter::Commit(bool write_masks) {
   if (!has_changes()) return Status::Ok();
+  if (compliance_changed_) masks_stale_ = true;
   ROOST_RETURN_IF_ERROR(FsyncDir(SegmentDir(dir_)));
   std::string old_compliance;
   if (compliance_changed_) {
@@ -157,8 +275,9 @@ Status ArchiveWriter::Commit() {
   }
   const uint64_t old_version = next_.version;
   next_.version += 1;
-  ROOST_RETURN_IF_ERROR(WriteMasks());
+  if (write_masks) ROOST_RETURN_IF_ERROR(WriteMasks());
   ROOST_RETURN_IF_ERROR(next_.Store(dir_));
+  committed_content_ = !next_.segments.empty() || !next_.compliance_file.empty() || !next_.inputs.empty();
   to_delete_.push_back(ComplianceDir(dir_) + "/" + MasksFileName(old_version));
   changed_ = compliance_changed_ = false;
   // Readers holding a snapshot keep their mappings; unlink is safe.

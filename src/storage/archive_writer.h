@@ -19,14 +19,35 @@
 
 namespace roost::storage {
 
+// Files under DIR that the committed `manifest` does not account for:
+// segment and compliance files of a writer that was interrupted before its
+// manifest rename (or of one still running), and MANIFEST.tmp. Paths are
+// relative to DIR ("segments/20120301-000004.rseg"), sorted.
+std::vector<std::string> UnlistedFiles(const std::string& dir, const Manifest& manifest);
+
 class ArchiveWriter {
  public:
   // Opens (or, with create_if_missing, creates) DIR for writing. `partition`
   // is used for a new archive; an existing archive keeps its own and a
   // different explicit request is kInvalidArgument. Files left by a crashed
   // writer (not listed in the manifest) are deleted here.
+  //
+  // A new archive is created atomically with an empty manifest (version 1):
+  // a missing DIR is built beside it under a temporary name and renamed into
+  // place, so DIR is either absent or a valid empty archive. An existing
+  // empty DIR (or one holding only an archive's own names: LOCK, segments/,
+  // compliance/, rejects/, MANIFEST.tmp) becomes one in place. A DIR that
+  // holds anything else, or is not a directory, is kInvalidArgument: an
+  // archive is never made inside a folder of unrelated files.
   static Result<std::unique_ptr<ArchiveWriter>> Open(const std::string& dir, std::optional<Partition> partition,
                                                      bool create_if_missing);
+
+  // Undoes the creation when this writer created the archive and nothing
+  // (no segment, compliance state or input) was committed into it since:
+  // releases the lock and removes what Open created (DIR and the parent
+  // folders it made, or only the archive's files in a DIR that existed).
+  // A no-op otherwise. The writer must not be used afterwards.
+  void Abandon();
 
   const std::string& dir() const { return dir_; }
   Partition partition() const { return next_.partition; }
@@ -51,10 +72,19 @@ class ArchiveWriter {
   SegmentEntry StageSegment(const std::string& file, const SegmentMeta& meta);
   // Stages removal of a listed segment (deleted from disk after Commit()).
   void RemoveSegment(const std::string& file);
+  // Stages `input` as fully committed (listed in the manifest from the next
+  // Commit() on).
+  void RecordInput(const InputIdentity& input);
+  // Stages the rejects file of the ingest in progress and its committed
+  // length (Manifest::rejects_file); an empty file clears it.
+  void SetRejects(const std::string& file, uint64_t bytes);
 
   // Makes everything staged durable and visible at once; a no-op when
-  // nothing changed.
-  Status Commit();
+  // nothing changed. Without write_masks the commit stores no compliance
+  // masks file (derived data: readers compute missing masks), which keeps
+  // the frequent commits of a long ingest cheap; the final commit stores
+  // them.
+  Status Commit(bool write_masks = true);
   bool has_changes() const { return changed_ || compliance_changed_; }
 
  private:
@@ -63,14 +93,23 @@ class ArchiveWriter {
   // about to be published (nothing when the compliance state is empty).
   Status WriteMasks();
 
+  // Makes DIR a new, empty archive (see Open).
+  Status Create(std::optional<Partition> partition);
+
   std::string dir_;
+  // What Open created, for Abandon(): the topmost folder it made (DIR or a
+  // parent), or, when DIR existed, the entries it added inside it.
+  std::string created_root_;
+  std::vector<std::string> created_entries_;
   std::unique_ptr<DirLock> lock_;
   Manifest next_;
   ComplianceState compliance_;
   bool changed_ = false;
   bool compliance_changed_ = false;
   std::vector<std::string> to_delete_;
-  std::map<std::string, SegmentMasks> masks_;  // by segment file, for the current compliance state
+  std::map<std::string, SegmentMasks> masks_;  // by segment file
+  bool masks_stale_ = false;  // masks_ predate a compliance change
+  bool committed_content_ = false;  // the committed state holds something
 };
 
 }  // namespace roost::storage

@@ -84,6 +84,7 @@ Result<VerifyReport> VerifyArchive(const std::string& dir) {
   ROOST_ASSIGN_OR_RETURN(Manifest m, Manifest::Load(dir));
   VerifyReport report;
   report.manifest = LoadCompliance(dir, m).status();
+  report.unlisted = UnlistedFiles(dir, m);
   for (const auto& e : m.segments) {
     SegmentCheck c;
     c.file = e.file;

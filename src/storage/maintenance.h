@@ -36,6 +36,10 @@ struct SegmentCheck {
 struct VerifyReport {
   Status manifest;    // the manifest and compliance snapshot
   std::vector<SegmentCheck> segments;
+  // Files the manifest does not list (UnlistedFiles: a segment being
+  // written by a running writer, or left by an interrupted one, which the
+  // next writer removes). A warning, not damage: no answer reads them.
+  std::vector<std::string> unlisted;
   uint64_t damaged() const;
   bool ok() const { return manifest.ok() && damaged() == 0; }
 };

@@ -72,7 +72,8 @@ uint64_t Manifest::total_rows() const {
 
 std::string Manifest::Serialize() const {
   std::ostringstream o;
-  o << "roost-manifest 1\n"
+  const bool v2 = !inputs.empty() || !rejects_file.empty();
+  o << "roost-manifest " << (v2 ? 2 : 1) << "\n"
     << "version " << version << "\n"
     << "partition " << PartitionName(partition) << "\n"
     << "next_seq " << next_seq << "\n"
@@ -80,6 +81,12 @@ std::string Manifest::Serialize() const {
   for (const auto& s : segments)
     o << "segment " << s.file << ' ' << s.meta.partition_start << ' ' << s.meta.rows << ' ' << s.meta.min_time << ' '
       << s.meta.max_time << ' ' << s.meta.min_id << ' ' << s.meta.max_id << ' ' << s.bytes << "\n";
+  char hash[24];
+  for (const auto& in : inputs) {
+    std::snprintf(hash, sizeof hash, "%016" PRIx64, in.head_hash);
+    o << "input " << in.size << ' ' << in.mtime_ns << ' ' << hash << ' ' << in.path << "\n";
+  }
+  if (!rejects_file.empty()) o << "rejects " << rejects_bytes << ' ' << rejects_file << "\n";
   std::string body = o.str();
   char sum[40];
   std::snprintf(sum, sizeof sum, "checksum %016" PRIx64 "\n", Checksum(body));
@@ -107,7 +114,7 @@ Result<Manifest> Manifest::Parse(std::string_view text, const std::string& what)
       int v = 0;
       ls >> v;
       if (key != "roost-manifest") return bad(n, "not a manifest");
-      if (v != 1) return Status::Unsupported(what + ": manifest version " + std::to_string(v));
+      if (v != 1 && v != 2) return Status::Unsupported(what + ": manifest version " + std::to_string(v));
     } else if (key == "version") {
       ls >> m.version;
     } else if (key == "partition") {
@@ -127,6 +134,23 @@ Result<Manifest> Manifest::Parse(std::string_view text, const std::string& what)
           e.meta.max_id >> e.bytes;
       if (!ls || e.file.find('/') != std::string::npos) return bad(n, "bad segment line");
       m.segments.push_back(std::move(e));
+    } else if (key == "input") {
+      // input <size> <mtime_ns> <hash> <path: the rest of the line>
+      InputIdentity in;
+      std::string hash;
+      ls >> in.size >> in.mtime_ns >> hash;
+      if (!ls || hash.size() != 16 || ls.get() != ' ') return bad(n, "bad input line");
+      in.head_hash = std::strtoull(hash.c_str(), nullptr, 16);
+      std::getline(ls, in.path);
+      if (in.path.empty()) return bad(n, "bad input line");
+      m.inputs.push_back(std::move(in));
+      continue;
+    } else if (key == "rejects") {
+      ls >> m.rejects_bytes;
+      if (!ls || ls.get() != ' ') return bad(n, "bad rejects line");
+      std::getline(ls, m.rejects_file);
+      if (m.rejects_file.empty()) return bad(n, "bad rejects line");
+      continue;
     } else if (!key.empty()) {
       return bad(n, "unknown key '" + key + "'");
     }

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/input_identity.h"
 #include "roost/status.h"
 #include "roost/tweet.h"
 #include "storage/segment_format.h"
@@ -35,7 +36,18 @@ struct Manifest {
   uint64_t next_seq = 1;
   std::string compliance_file;  // under compliance/; empty when none
   std::vector<SegmentEntry> segments;
+  // Input files whose every record is committed (format 2), in commit
+  // order: a resumed ingest skips them.
+  std::vector<InputIdentity> inputs;
+  // The rejects file of an ingest in progress and its length at this
+  // commit (format 2): a writer that finds one here knows that ingest was
+  // interrupted, and cuts the file back to what belongs to committed
+  // inputs. Empty when no ingest is in progress.
+  std::string rejects_file;
+  uint64_t rejects_bytes = 0;
 
+  // Format 1 unless inputs or rejects_file need format 2, so an archive
+  // that never recorded an input stays readable by format-1 readers.
   std::string Serialize() const;
   // `what` names the source in error messages.
   static Result<Manifest> Parse(std::string_view text, const std::string& what);

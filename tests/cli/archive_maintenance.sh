@@ -20,8 +20,9 @@ echo "accepted=$accepted stored=$stored visible=$visible segments=$segments"
 [ "$stored" -gt 0 ] && [ "$stored" -le "$accepted" ] && [ "$visible" -le "$stored" ]
 [ "$segments" -ge 2 ]  # two UTC days, one segment each at least
 
-# Re-ingesting the same files stores nothing new.
-"$ROOST" ingest --archive "$tmp/a" "$tmp/data" --json >"$tmp/ingest2.json"
+# Re-reading the same files (--no-resume: not skipped as committed) stores
+# nothing new.
+"$ROOST" ingest --archive "$tmp/a" "$tmp/data" --no-resume --json >"$tmp/ingest2.json"
 "$ROOST" info --archive "$tmp/a" --json >"$tmp/info2.json"
 [ "$(field "$tmp/info2.json" '["tweets"]')" -eq "$stored" ]
 [ "$(field "$tmp/ingest2.json" '["duplicates"]')" -gt 0 ]

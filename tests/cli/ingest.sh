@@ -52,12 +52,19 @@ grep -q '^#roost-reject source=.*mixed.jsonl line=4 reason=truncated' "$tmp/reje
 grep -q 'reason=invalid_utf8' "$tmp/rejects.txt" || fail "rejects file lacks the invalid UTF-8 record"
 grep -q 'reason=bad_id' "$tmp/rejects.txt" || fail "rejects file lacks the id over 64 bits"
 
-# 2. Into an archive, then the same files again: all duplicates, nothing lost.
+# 2. Into an archive, then the same files again: skipped as committed, or
+# (--no-resume) read again as all duplicates; nothing lost either way.
 json="$("$ROOST" ingest --archive "$tmp/arc" --json --threads 2 "$tmp/plain.jsonl" "$tmp/in")"
 echo "$json" | check_balance
 [ "$(echo "$json" | field accepted)" = 160 ] || fail "archive accepted: $json"
+files=$(echo "$json" | field files)
 json="$("$ROOST" ingest --archive "$tmp/arc" --json "$tmp/plain.jsonl" "$tmp/in")"
 echo "$json" | check_balance
+[ "$(echo "$json" | field read)" = 0 ] || fail "resumed re-ingest read: $json"
+[ "$(echo "$json" | field skipped_files)" = "$files" ] || fail "resumed re-ingest skipped: $json"
+json="$("$ROOST" ingest --archive "$tmp/arc" --json --no-resume "$tmp/plain.jsonl" "$tmp/in")"
+echo "$json" | check_balance
+[ "$(echo "$json" | field skipped_files)" = 0 ] || fail "--no-resume skipped: $json"
 [ "$(echo "$json" | field accepted)" = 0 ] || fail "re-ingest accepted: $json"
 [ "$(echo "$json" | field duplicates)" = 161 ] || fail "re-ingest duplicates: $json"
 "$ROOST" info --archive "$tmp/arc" > "$tmp/info.txt" || fail "roost info failed"
