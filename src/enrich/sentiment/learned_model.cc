@@ -317,6 +317,7 @@ Result<fs::path> FindSentimentModelDir() {
                             " holds no sentiment model (*.rsm, or sentiment/*.rsm)");
   }
   auto try_dir = [&](const fs::path& dir) {
+    if (std::find(tried.begin(), tried.end(), dir) != tried.end()) return false;
     tried.push_back(dir);
     return HasModels(dir);
   };
