@@ -21,6 +21,7 @@ pkg_check_modules(EIGEN REQUIRED IMPORTED_TARGET eigen3)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 
 # Libraries Debian ships without pkg-config files.
 find_library(BZ2_LIBRARY NAMES bz2 REQUIRED)

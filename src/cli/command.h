@@ -34,6 +34,7 @@ void AddSpikesCommand(CLI::App& app, int* exit_code);
 void AddTrendsCommand(CLI::App& app, int* exit_code);
 void AddSeriesCommand(CLI::App& app, int* exit_code);
 void AddTopCommand(CLI::App& app, int* exit_code);
+void AddServeCommand(CLI::App& app, int* exit_code);
 void AddExportCommand(CLI::App& app, int* exit_code);
 
 }  // namespace roost::cli

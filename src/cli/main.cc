@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
       roost::cli::AddTrendsCommand,
       roost::cli::AddSeriesCommand,
       roost::cli::AddTopCommand,
+      roost::cli::AddServeCommand,
       roost::cli::AddExportCommand,
   };
   for (auto add : registrars) add(app, &exit_code);

@@ -1,0 +1,159 @@
+#include "server/api.h"
+
+#include <charconv>
+
+#include "common/json_writer.h"
+#include "query/time_range.h"
+#include "server/answer_json.h"
+
+namespace roost::server {
+namespace {
+
+std::string Param(const Params& p, const std::string& name, const std::string& fallback = "") {
+  auto it = p.find(name);
+  return it == p.end() ? fallback : it->second;
+}
+
+Result<size_t> SizeParam(const Params& p, const std::string& name, size_t fallback, size_t max) {
+  const std::string v = Param(p, name);
+  if (v.empty()) return fallback;
+  size_t n = 0;
+  const auto r = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (r.ec != std::errc() || r.ptr != v.data() + v.size() || n == 0 || n > max)
+    return Status::InvalidArgument(name + " must be a whole number from 1 to " + std::to_string(max));
+  return n;
+}
+
+Result<MetricChoice> MetricsParam(const Params& p, MetricChoice fallback) {
+  const std::string list = Param(p, "metrics");
+  if (list.empty()) return fallback;
+  if (list == "all") return MetricChoice{};
+  MetricChoice c{false, false, false, false};
+  size_t start = 0;
+  while (start <= list.size()) {
+    const size_t end = std::min(list.find(',', start), list.size());
+    const std::string name = list.substr(start, end - start);
+    if (name == "authors" || name == "reach") c.authors = true;
+    else if (name == "kinds") c.kinds = true;
+    else if (name == "engagement") c.engagement = true;
+    else if (name == "sentiment") c.sentiment = true;
+    else if (name != "tweets")
+      return Status::InvalidArgument("unknown metric '" + name + "' (tweets, authors, kinds, engagement, sentiment, all)");
+    start = end + 1;
+  }
+  return c;
+}
+
+std::vector<std::string> SplitComma(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < s.size()) {
+    const size_t end = std::min(s.find(',', start), s.size());
+    if (end > start) out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+template <typename T>
+ApiResponse Render(Result<T> r) {
+  if (!r.ok()) return Api::FromStatus(r.status());
+  return {200, ToJson(*r)};
+}
+
+}  // namespace
+
+ApiResponse Api::Error(int http_status, const std::string& code, const std::string& message) {
+  JsonWriter w;
+  w.BeginObject().Key("error").BeginObject().Key("code").String(code).Key("message").String(message).EndObject();
+  w.EndObject();
+  return {http_status, w.str()};
+}
+
+ApiResponse Api::FromStatus(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kInvalidArgument: case StatusCode::kParseError:
+      return Error(400, StatusCodeName(s.code()), s.message());
+    case StatusCode::kNotFound:
+      return Error(404, StatusCodeName(s.code()), s.message());
+    case StatusCode::kResourceExhausted:
+      return Error(413, StatusCodeName(s.code()), s.message());
+    default:
+      // Internal detail (paths, checksums) stays in the server's log.
+      return Error(500, StatusCodeName(s.code()), "the server could not answer; see its log");
+  }
+}
+
+ApiResponse Api::Handle(const std::string& path, const Params& params, const ApiKey& key) const {
+  const Caller caller{key.role, std::nullopt};
+  Question q;
+  q.filter = Param(params, "filter");
+  if (q.filter.size() > limits_.max_filter_bytes)
+    return Error(413, "resource_exhausted",
+                 "filter is " + std::to_string(q.filter.size()) + " bytes, over the limit of " +
+                     std::to_string(limits_.max_filter_bytes));
+  const std::string tz = Param(params, "tz", "UTC");
+  if (const std::string from = Param(params, "from"); !from.empty()) {
+    auto t = query::ParseTimeInZone(from, tz);
+    if (!t.ok()) return FromStatus(t.status());
+    q.from = *t;
+  }
+  if (const std::string to = Param(params, "to"); !to.empty()) {
+    auto t = query::ParseTimeInZone(to, tz);
+    if (!t.ok()) return FromStatus(t.status());
+    q.to = *t;
+  }
+  const GateSettings gate = db_->GateFor(caller);
+  if (path == "/api/count") return Render(db_->Count(q, caller));
+  if (path == "/api/explain") return Render(db_->Explain(q, caller));
+  if (path == "/api/sample") {
+    auto limit = SizeParam(params, "limit", 10, limits_.max_sample);
+    if (!limit.ok()) return FromStatus(limit.status());
+    return Render(db_->Sample(q, *limit, caller));
+  }
+  if (path == "/api/series") {
+    SeriesRequest r;
+    r.interval = Param(params, "interval", "hour");
+    r.tz = tz;
+    auto metrics = MetricsParam(params, MetricChoice{});
+    if (!metrics.ok()) return FromStatus(metrics.status());
+    r.metrics = *metrics;
+    if (gate.enabled) r.metrics.authors = true;  // the gate counts authors
+    auto a = db_->Series(q, r, caller);
+    if (!a.ok()) return FromStatus(a.status());
+    return {200, ToJson(*a, r.metrics)};
+  }
+  if (path == "/api/top") {
+    TopRequest r;
+    r.levels = {Param(params, "target", "hashtags")};
+    for (const std::string& t : SplitComma(Param(params, "then"))) r.levels.push_back(t);
+    auto limit = SizeParam(params, "limit", 10, 1000);
+    if (!limit.ok()) return FromStatus(limit.status());
+    r.limit = *limit;
+    r.rank_by = Param(params, "rank_by", "tweets");
+    auto metrics = MetricsParam(params, MetricChoice{true, false, false, false});
+    if (!metrics.ok()) return FromStatus(metrics.status());
+    r.metrics = *metrics;
+    if (gate.enabled) r.metrics.authors = true;
+    auto a = db_->Top(q, r, caller);
+    if (!a.ok()) return FromStatus(a.status());
+    return {200, ToJson(*a, r.metrics)};
+  }
+  if (path == "/api/info") {
+    auto all = db_->Count(Question{}, caller);
+    if (!all.ok()) return FromStatus(all.status());
+    JsonWriter w;
+    w.BeginObject().Key("role").String(key.role == Role::kAdmin ? "admin" : "analyst");
+    w.Key("key_id").String(key.id);
+    w.Key("tweets");
+    if (all->redacted) w.Null(); else w.Uint(all->tweets);
+    w.EndObject();
+    std::string body = w.str();
+    body.pop_back();  // the gate object goes in as raw JSON
+    body += ", \"gate\": " + GateJson(gate) + "}";
+    return {200, body};
+  }
+  return Error(404, "not_found", "no endpoint " + path + " (see /api/openapi.json)");
+}
+
+}  // namespace roost::server

@@ -1,0 +1,49 @@
+// The JSON API's endpoints, apart from HTTP: a path, its parameters and the
+// caller's key in, a status and a JSON body out. Every answer comes from the
+// answer layer (roost::Db), which applies the gate for the key's role.
+//   GET /api/info      the caller's role and gate, the archive's tweets
+//   GET /api/count     filter, from, to, tz
+//   GET /api/sample    ... limit
+//   GET /api/explain   ... (filter required)
+//   GET /api/series    ... interval, metrics
+//   GET /api/top       ... target, then (comma-separated), limit, rank_by, metrics
+//   GET /api/openapi.json   the OpenAPI 3 description (no key needed)
+// Errors: {"error": {"code", "message"}} with the HTTP status for the code.
+#ifndef ROOST_SERVER_API_H_
+#define ROOST_SERVER_API_H_
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "roost/roost.h"
+#include "server/api_keys.h"
+#include "server/server_config.h"
+
+namespace roost::server {
+
+struct ApiResponse {
+  int status = 200;
+  std::string body;  // JSON
+};
+
+using Params = std::multimap<std::string, std::string>;
+
+class Api {
+ public:
+  Api(std::shared_ptr<const Db> db, Limits limits) : db_(std::move(db)), limits_(limits) {}
+
+  ApiResponse Handle(const std::string& path, const Params& params, const ApiKey& key) const;
+
+  static ApiResponse Error(int http_status, const std::string& code, const std::string& message);
+  static ApiResponse FromStatus(const Status& s);
+  static const std::string& OpenApiJson();
+
+ private:
+  std::shared_ptr<const Db> db_;
+  Limits limits_;
+};
+
+}  // namespace roost::server
+
+#endif  // ROOST_SERVER_API_H_

@@ -1,0 +1,98 @@
+#include "server/http_server.h"
+
+#include <httplib.h>
+
+#include <chrono>
+
+namespace roost::server {
+namespace {
+
+// The key a request presents: "Authorization: Bearer KEY".
+std::string PresentedKey(const httplib::Request& req) {
+  const std::string auth = req.get_header_value("Authorization");
+  const std::string prefix = "Bearer ";
+  if (auth.size() > prefix.size() && auth.compare(0, prefix.size(), prefix) == 0) return auth.substr(prefix.size());
+  return "";
+}
+
+void Send(httplib::Response& res, const ApiResponse& r) {
+  res.status = r.status;
+  res.set_content(r.body, "application/json");
+}
+
+}  // namespace
+
+HttpServer::HttpServer(std::shared_ptr<const Db> db, ServerConfig config,
+                       std::function<void(const std::string&)> audit)
+    : config_(std::move(config)),
+      api_(std::move(db), config_.limits),
+      audit_(std::move(audit)),
+      http_(std::make_unique<httplib::Server>()) {
+  if (!audit_) audit_ = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
+  const int workers = config_.limits.max_concurrent;
+  http_->new_task_queue = [workers] { return new httplib::ThreadPool(static_cast<size_t>(workers)); };
+  http_->set_payload_max_length(config_.limits.max_body_bytes);
+  http_->set_read_timeout(10, 0);
+  http_->set_write_timeout(10, 0);
+
+  http_->Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(Api::OpenApiJson(), "application/json");
+  });
+  auto handle = [this](const httplib::Request& req, httplib::Response& res) {
+    const auto start = std::chrono::steady_clock::now();
+    const ApiKey* key = config_.keys.Find(PresentedKey(req));
+    std::string who = "-";
+    if (key == nullptr) {
+      Send(res, Api::Error(401, "unauthorized", "a valid API key is needed (Authorization: Bearer KEY)"));
+      res.set_header("WWW-Authenticate", "Bearer");
+    } else {
+      who = key->id;
+      Params params(req.params.begin(), req.params.end());
+      Send(res, api_.Handle(req.path, params, *key));
+    }
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    char line[512];
+    std::snprintf(line, sizeof line, "audit key=%s endpoint=%s status=%d ms=%.1f bytes=%zu", who.c_str(),
+                  req.path.substr(0, 64).c_str(), res.status, ms, res.body.size());
+    audit_(line);
+  };
+  http_->Get(R"(/api/[a-z_.]+)", handle);
+  // Anything else (other paths, methods, traversal attempts) is a JSON 404
+  // or 405; no file is ever read from a request's path.
+  http_->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    const ApiResponse r = res.status == 413 ? Api::Error(413, "resource_exhausted", "request body too large")
+                          : res.status == 405 ? Api::Error(405, "method_not_allowed", "only GET is served")
+                                              : Api::Error(res.status, "not_found", "no such resource");
+    (void)req;
+    res.set_content(r.body, "application/json");
+  });
+  http_->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    Send(res, Api::Error(500, "internal", "the server could not answer; see its log"));
+  });
+}
+
+HttpServer::~HttpServer() { Stop(); }
+
+Status HttpServer::Bind() {
+  if (config_.port == 0) {
+    port_ = http_->bind_to_any_port(config_.host.c_str());
+  } else {
+    port_ = http_->bind_to_port(config_.host.c_str(), config_.port) ? config_.port : -1;
+  }
+  if (port_ < 0)
+    return Status::IoError("cannot listen on " + config_.host + ":" + std::to_string(config_.port));
+  return Status::Ok();
+}
+
+Status HttpServer::Serve() {
+  if (port_ < 0) return Status::Internal("Serve() before Bind()");
+  if (!http_->listen_after_bind()) return Status::IoError("the server stopped listening");
+  return Status::Ok();
+}
+
+void HttpServer::Stop() {
+  if (http_) http_->stop();
+}
+
+}  // namespace roost::server

@@ -1,0 +1,47 @@
+// The HTTP server of `roost serve` on cpp-httplib: authenticates each
+// request by its API key, bounds bodies and concurrent work, writes one
+// audit line per request (key id, endpoint, status, duration, bytes; never
+// a key, a filter or tweet text), and hands the rest to Api.
+#ifndef ROOST_SERVER_HTTP_SERVER_H_
+#define ROOST_SERVER_HTTP_SERVER_H_
+
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "roost/roost.h"
+#include "server/api.h"
+#include "server/server_config.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace roost::server {
+
+class HttpServer {
+ public:
+  // `audit` receives one line per request; null: stderr.
+  HttpServer(std::shared_ptr<const Db> db, ServerConfig config, std::function<void(const std::string&)> audit = {});
+  ~HttpServer();
+
+  // Binds config.host:config.port (port 0: any free port). kIoError when
+  // the address cannot be bound.
+  Status Bind();
+  int port() const { return port_; }
+  // Serves until Stop(); call after Bind().
+  Status Serve();
+  void Stop();
+
+ private:
+  ServerConfig config_;
+  Api api_;
+  std::function<void(const std::string&)> audit_;
+  std::unique_ptr<httplib::Server> http_;
+  int port_ = -1;
+};
+
+}  // namespace roost::server
+
+#endif  // ROOST_SERVER_HTTP_SERVER_H_

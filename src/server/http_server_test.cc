@@ -1,0 +1,214 @@
+// The HTTP API over a real socket: keys and roles, gated answers, limits,
+// JSON errors, paths that must never reach a file, and the audit log.
+#include "server/http_server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+#include "storage/archive_writer.h"
+#include "testing/test_util.h"
+
+namespace roost::server {
+namespace {
+
+constexpr TimestampMs kMarch1 = 1330560000000;  // 2012-03-01T00:00:00Z
+constexpr const char* kAnalystKey = "analyst-secret-0123456789";
+constexpr const char* kAdminKey = "admin-secret-0123456789";
+
+class HttpServerTest : public ::testing::Test {
+ protected:
+  // 30 tweets by 10 authors tagged #busy; author 99 alone wrote 2 tagged #solo.
+  void SetUp() override {
+    std::vector<Tweet> tweets;
+    for (uint64_t i = 0; i < 32; ++i) {
+      Tweet t;
+      t.id = 5000 + i;
+      t.created_at = kMarch1 + static_cast<TimestampMs>(i) * 60000;
+      const bool solo = i >= 30;
+      t.user.id = solo ? 99 : 1 + i % 10;
+      t.user.screen_name = "user" + std::to_string(t.user.id);
+      t.text = solo ? "alone #solo" : "together #busy";
+      t.hashtags.push_back({solo ? "solo" : "busy"});
+      tweets.push_back(std::move(t));
+    }
+    auto writer = storage::ArchiveWriter::Open(dir_.path().string(), storage::Partition::kDay, true);
+    ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+    ASSERT_TRUE((*writer)->WriteSegment(std::move(tweets), kMarch1).ok());
+    ASSERT_TRUE((*writer)->Commit().ok());
+    std::ofstream(dir_ / "privacy.toml") << "[privacy]\nmin_answer_authors = 3\nmin_group_authors = 2\ncount_quantum = 4\n";
+    auto db = Db::Open(dir_.path().string());
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::shared_ptr<const Db>(std::move(db).value());
+
+    ServerConfig config;
+    config.port = 0;
+    config.limits.max_filter_bytes = 256;
+    config.keys.Add({"ana", Role::kAnalyst, HashKey(kAnalystKey)});
+    config.keys.Add({"root", Role::kAdmin, HashKey(kAdminKey)});
+    server_ = std::make_unique<HttpServer>(db_, config, [this](const std::string& line) {
+      std::lock_guard<std::mutex> lock(audit_mu_);
+      audit_ += line + "\n";
+    });
+    ASSERT_TRUE(server_->Bind().ok());
+    thread_ = std::thread([this] { (void)server_->Serve(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+  }
+  void TearDown() override {
+    server_->Stop();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  httplib::Result Get(const std::string& path, const char* key) {
+    httplib::Headers h;
+    if (key != nullptr) h.emplace("Authorization", std::string("Bearer ") + key);
+    return client_->Get(path, h);
+  }
+
+  roost::testing::ScratchDir dir_;
+  std::shared_ptr<const Db> db_;
+  std::unique_ptr<HttpServer> server_;
+  std::thread thread_;
+  std::unique_ptr<httplib::Client> client_;
+  std::mutex audit_mu_;
+  std::string audit_;
+};
+
+TEST_F(HttpServerTest, NoKeyOrAWrongKeyIsRefused) {
+  auto none = Get("/api/count", nullptr);
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 401);
+  EXPECT_NE(none->body.find("\"code\":\"unauthorized\""), std::string::npos) << none->body;
+  auto wrong = Get("/api/count", "not-a-key");
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->status, 401);
+}
+
+TEST_F(HttpServerTest, AnalystsGetGatedAnswersAndAdminsExactOnes) {
+  auto solo = Get("/api/count?filter=%23solo", kAnalystKey);
+  ASSERT_TRUE(solo);
+  EXPECT_EQ(solo->status, 200);
+  EXPECT_NE(solo->body.find("\"redacted\":true"), std::string::npos) << solo->body;
+  EXPECT_NE(solo->body.find("\"count\":null"), std::string::npos) << solo->body;
+  auto busy = Get("/api/count?filter=%23busy", kAnalystKey);
+  ASSERT_TRUE(busy);
+  EXPECT_NE(busy->body.find("\"tweets\":28"), std::string::npos) << busy->body;  // 30 rounded down to 4s
+  auto exact = Get("/api/count?filter=%23solo", kAdminKey);
+  ASSERT_TRUE(exact);
+  EXPECT_NE(exact->body.find("\"tweets\":2"), std::string::npos) << exact->body;
+  // The same numbers as the answer layer gives any other surface.
+  auto direct = db_->Count(Question{"#busy"}, Caller{Role::kAnalyst, std::nullopt});
+  ASSERT_TRUE(direct.ok());
+  EXPECT_EQ(direct->tweets, 28u);
+}
+
+TEST_F(HttpServerTest, SamplesShowIdsAndTextOnlyToAdmins) {
+  auto gated = Get("/api/sample?filter=%23busy&limit=3", kAnalystKey);
+  ASSERT_TRUE(gated);
+  EXPECT_EQ(gated->status, 200);
+  EXPECT_EQ(gated->body.find("\"id\""), std::string::npos) << gated->body;
+  EXPECT_EQ(gated->body.find("together"), std::string::npos) << gated->body;
+  EXPECT_EQ(gated->body.find("user"), std::string::npos) << gated->body;
+  auto admin = Get("/api/sample?filter=%23busy&limit=3", kAdminKey);
+  ASSERT_TRUE(admin);
+  EXPECT_NE(admin->body.find("\"id\":\"5000\""), std::string::npos) << admin->body;
+  EXPECT_NE(admin->body.find("together"), std::string::npos) << admin->body;
+}
+
+TEST_F(HttpServerTest, SeriesAndTopAreGated) {
+  auto top = Get("/api/top?target=hashtags", kAnalystKey);
+  ASSERT_TRUE(top);
+  EXPECT_EQ(top->status, 200);
+  EXPECT_NE(top->body.find("\"value\":\"busy\""), std::string::npos) << top->body;
+  EXPECT_EQ(top->body.find("solo"), std::string::npos) << top->body;  // one author: redacted, value hidden
+  auto authors = Get("/api/top?target=authors", kAnalystKey);
+  ASSERT_TRUE(authors);
+  EXPECT_EQ(authors->status, 400);
+  auto series = Get("/api/series?interval=day&from=2012-03-01&to=2012-03-02", kAnalystKey);
+  ASSERT_TRUE(series);
+  EXPECT_EQ(series->status, 200);
+  EXPECT_NE(series->body.find("\"start\":\"2012-03-01T00:00:00Z\""), std::string::npos) << series->body;
+}
+
+TEST_F(HttpServerTest, BadRequestsGetJsonErrors) {
+  auto bad_filter = Get("/api/count?filter=text%20contians%20%22x%22", kAnalystKey);
+  ASSERT_TRUE(bad_filter);
+  EXPECT_EQ(bad_filter->status, 400);
+  EXPECT_NE(bad_filter->body.find("\"code\":\"invalid_argument\""), std::string::npos) << bad_filter->body;
+  auto long_filter = Get("/api/count?filter=" + std::string(300, 'a'), kAnalystKey);
+  ASSERT_TRUE(long_filter);
+  EXPECT_EQ(long_filter->status, 413);
+  auto bad_limit = Get("/api/sample?limit=0", kAdminKey);
+  ASSERT_TRUE(bad_limit);
+  EXPECT_EQ(bad_limit->status, 400);
+  auto bad_time = Get("/api/count?from=yesterday", kAnalystKey);
+  ASSERT_TRUE(bad_time);
+  EXPECT_EQ(bad_time->status, 400);
+  auto unknown = Get("/api/nothing", kAnalystKey);
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 404);
+  EXPECT_NE(unknown->body.find("\"error\""), std::string::npos);
+  auto post = client_->Post("/api/count", "{}", "application/json");
+  ASSERT_TRUE(post);
+  EXPECT_GE(post->status, 400);
+  EXPECT_NE(post->body.find("\"error\""), std::string::npos) << post->body;
+}
+
+TEST_F(HttpServerTest, PathsNeverReachFiles) {
+  for (const char* path : {"/../../etc/passwd", "/api/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
+                           "/static/..%2f..%2fetc%2fpasswd", "/api/%2e%2e%2fprivacy.toml", "/privacy.toml"}) {
+    auto r = Get(path, kAdminKey);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status == 404 || r->status == 400, true) << path << " -> " << r->status;
+    EXPECT_EQ(r->body.find("root:"), std::string::npos) << path;
+    EXPECT_EQ(r->body.find("min_answer_authors"), std::string::npos) << path;
+  }
+}
+
+TEST_F(HttpServerTest, OpenApiListsPathsThatAnswer) {
+  auto doc = Get("/api/openapi.json", nullptr);
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->status, 200);
+  for (const char* path : {"/api/info", "/api/count", "/api/sample", "/api/explain", "/api/series", "/api/top"}) {
+    EXPECT_NE(doc->body.find(std::string("\"") + path + "\""), std::string::npos) << path;
+    auto r = Get(std::string(path) + "?filter=%23busy", kAdminKey);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 200) << path << ": " << r->body;
+  }
+}
+
+TEST_F(HttpServerTest, TheAuditLogNamesKeysNeverSecrets) {
+  ASSERT_TRUE(Get("/api/count?filter=%23busy", kAnalystKey));
+  ASSERT_TRUE(Get("/api/count", "wrong-secret"));
+  std::lock_guard<std::mutex> lock(audit_mu_);
+  EXPECT_NE(audit_.find("key=ana endpoint=/api/count status=200"), std::string::npos) << audit_;
+  EXPECT_NE(audit_.find("key=- endpoint=/api/count status=401"), std::string::npos) << audit_;
+  EXPECT_EQ(audit_.find(kAnalystKey), std::string::npos);
+  EXPECT_EQ(audit_.find("wrong-secret"), std::string::npos);
+  EXPECT_EQ(audit_.find("busy"), std::string::npos);  // no filter text
+}
+
+TEST(ServerConfigTest, ListenAndKeys) {
+  roost::testing::ScratchDir dir;
+  const std::string hash = HashKey("k");
+  std::ofstream(dir / "s.toml") << "[server]\nlisten = \"[::1]:9001\"\nmax_concurrent = 4\n"
+                                   "[[key]]\nid = \"a\"\nrole = \"admin\"\nhash = \"" + hash + "\"\n";
+  auto c = LoadServerConfig((dir / "s.toml").string());
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->host, "::1");
+  EXPECT_EQ(c->port, 9001);
+  EXPECT_EQ(c->limits.max_concurrent, 4);
+  ASSERT_NE(c->keys.Find("k"), nullptr);
+  EXPECT_EQ(c->keys.Find("k")->role, Role::kAdmin);
+  EXPECT_EQ(c->keys.Find("K"), nullptr);
+  std::ofstream(dir / "bad.toml") << "[server]\nlisten = \"127.0.0.1:8080\"\nmax_concurent = 4\n";
+  auto bad = LoadServerConfig((dir / "bad.toml").string());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("bad.toml:3"), std::string::npos) << bad.status().message();
+}
+
+}  // namespace
+}  // namespace roost::server

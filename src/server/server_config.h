@@ -1,0 +1,44 @@
+// The server's settings (docs/SERVER.md), from a TOML file:
+//   [server]
+//   listen = "127.0.0.1:8080"
+//   max_body_bytes = 65536
+//   max_filter_bytes = 16384
+//   max_concurrent = 8
+//   [[key]]
+//   id = "alice"
+//   role = "analyst"          # or "admin"
+//   hash = "<roost serve --hash-key output>"
+// Unknown keys and bad values are errors naming the file and line.
+#ifndef ROOST_SERVER_SERVER_CONFIG_H_
+#define ROOST_SERVER_SERVER_CONFIG_H_
+
+#include <cstdint>
+#include <string>
+
+#include "roost/status.h"
+#include "server/api_keys.h"
+
+namespace roost::server {
+
+struct Limits {
+  size_t max_body_bytes = 64 * 1024;
+  size_t max_filter_bytes = 16 * 1024;
+  size_t max_sample = 1000;
+  int max_concurrent = 8;  // requests answered at once; more wait in the queue
+};
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";  // loopback unless told otherwise
+  int port = 8080;
+  Limits limits;
+  KeyRing keys;
+};
+
+Result<ServerConfig> LoadServerConfig(const std::string& path);
+
+// "HOST:PORT" (IPv6 as [::1]:8080) into *config.
+Status ParseListen(const std::string& listen, ServerConfig* config);
+
+}  // namespace roost::server
+
+#endif  // ROOST_SERVER_SERVER_CONFIG_H_
