@@ -1,4 +1,4 @@
-// analysis_bench: the three analyses issue 7 sets targets for, on one open
+// analysis_bench: the three analyses with speed targets, on one open
 // archive (as the HTTP server keeps it), cold (first run after open) and warm
 // (median of 5):
 //   1. hourly series over the whole range for a term filter, all metrics (target < 100 ms at 10M tweets)

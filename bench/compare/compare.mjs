@@ -1,4 +1,4 @@
-// bench/compare driver (issue 9): hardware ceilings, Roost ingest vs DuckDB
+// bench/compare driver: hardware ceilings, Roost ingest vs DuckDB
 // load, the query workload on both, an answer check, and a table of figures.
 // Started by bench/compare/run, which passes:
 //   node compare.mjs --size M --work DIR --synth DIR --roost BIN --parse-bench BIN

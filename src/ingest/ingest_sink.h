@@ -29,7 +29,7 @@ class IngestSink {
   // On error nothing of the batch may be half-visible to readers.
   virtual Status AddTweets(std::vector<Tweet>* batch, std::vector<bool>* is_duplicate) = 0;
 
-  // Applies a compliance message at once (see issue 4). Never stored as content.
+  // Applies a compliance message at once (docs/FORMAT.md). Never stored as content.
   virtual Status AddCompliance(const ComplianceEvent& event) = 0;
 
   // Makes everything added so far durable and visible atomically. Called
