@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,27 @@ TEST(LearnedFeatures, CharacterNgramsCountAndGroupsAreNormalised) {
   EXPECT_FLOAT_EQ(f.sparse[0].value, 1.0f);
   EXPECT_NEAR(f.sparse[1].value, 1.0 / std::sqrt(10.0), 1e-6);
   for (const auto& s : f.sparse) EXPECT_LT(s.index, 1u << 16);
+}
+
+TEST(LearnedFeatures, ArbitraryBytesStayInRange) {
+  FeatureConfig c;
+  c.hash_bits = 10;
+  FeatureExtractor fx(c, "fr", nullptr);
+  FeatureVector f;
+  std::mt19937_64 rng(11);
+  const std::string alphabet = "ab '-_.!?:;()<3@#/\xC3\xA9\xF0\x9F\x98\x8D\xE2\x80\x99\xFF\x80";
+  for (int i = 0; i < 2000; ++i) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 40);
+    for (int k = 0; k < n; ++k) {
+      text += (rng() % 4 == 0) ? static_cast<char>(rng() % 256) : alphabet[rng() % alphabet.size()];
+    }
+    fx.Extract(text, &f);
+    for (const auto& s : f.sparse) {
+      ASSERT_LT(s.index, 1u << 10);
+      ASSERT_TRUE(std::isfinite(s.value));
+    }
+  }
 }
 
 // A model fitted on a toy set, used by the round-trip tests.
