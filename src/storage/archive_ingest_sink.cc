@@ -181,7 +181,7 @@ class ArchiveIngestSink : public IngestSink {
     // Committed before any record is read: if this run is killed before its
     // next commit, the next writer cuts the file back to `bytes`.
     writer_->SetRejects(rejects_path_, bytes);
-    return CommitNow(/*final_commit=*/false);
+    return CommitNow(/*final_commit=*/false, /*force=*/true);
   }
 
   Status EndInput(const InputIdentity& input, bool complete, uint64_t rejects_bytes) override {
@@ -331,18 +331,24 @@ class ArchiveIngestSink : public IngestSink {
 
   // Stages the inputs none of whose tweets is still buffered or being built
   // (their tweets are all in staged segments, or were duplicates), then
-  // commits whatever is staged. The final commit stores the compliance
-  // masks and clears the rejects line (the run is over).
-  Status CommitNow(bool final_commit) {
+  // commits whatever is staged when that is progress worth keeping: a new
+  // segment or a finished input. Compliance messages alone do not make a
+  // commit (an ingest of a firehose meets a delete every few hundred
+  // tweets); they ride with the next one, and until then belong to inputs
+  // a re-run reads again. The final commit stores the compliance masks and
+  // clears the rejects line (the run is over).
+  Status CommitNow(bool final_commit, bool force = false) {
     uint64_t pending = next_input_;
     for (const auto& [start, part] : buffers_) pending = std::min(pending, part.first_input);
     if (build_.thread.joinable()) pending = std::min(pending, build_.first_input);
     bool rejects_moved = false;
+    bool progress = segment_staged_;
     while (!ended_.empty() && ended_.front().ordinal < pending) {
       const EndedInput& e = ended_.front();
       if (e.recordable) writer_->RecordInput(e.identity);
       rejects_committed_ = e.rejects_bytes;
       rejects_moved = true;
+      progress = true;
       ended_.pop_front();
     }
     if (final_commit) {
@@ -350,10 +356,11 @@ class ArchiveIngestSink : public IngestSink {
     } else if (!rejects_path_.empty() && rejects_moved) {
       writer_->SetRejects(rejects_path_, rejects_committed_);
     }
-    if (!writer_->has_changes()) return Status::Ok();
+    if (!writer_->has_changes() || !(progress || force || final_commit)) return Status::Ok();
     // The rejects the manifest is about to account for must be on disk first.
     if (sync_rejects_ && !final_commit) ROOST_RETURN_IF_ERROR(sync_rejects_());
     ROOST_RETURN_IF_ERROR(writer_->Commit(/*write_masks=*/final_commit));
+    segment_staged_ = false;
     last_commit_ = std::chrono::steady_clock::now();
     return Status::Ok();
   }
@@ -411,6 +418,7 @@ class ArchiveIngestSink : public IngestSink {
     costs_.fsync_wall += build_.costs.fsync_wall;
     ROOST_RETURN_IF_ERROR(build_.meta.status());
     SegmentEntry e = writer_->StageSegment(build_.file, *build_.meta);
+    segment_staged_ = true;
     ROOST_ASSIGN_OR_RETURN(auto r, SegmentReader::Open(SegmentDir(writer_->dir()) + "/" + e.file));
     ids_.Add(std::move(r));
     build_.ids = IdSet();
@@ -504,6 +512,7 @@ class ArchiveIngestSink : public IngestSink {
   uint64_t next_input_ = 0;  // ordinal of the input whose records arrive now
   std::deque<EndedInput> ended_;
   std::chrono::steady_clock::time_point last_commit_;
+  bool segment_staged_ = false;  // since the last commit
   std::string rejects_path_;  // absolute; empty: none
   uint64_t rejects_committed_ = 0;
   std::function<Status()> sync_rejects_;

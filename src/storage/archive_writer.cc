@@ -250,7 +250,21 @@ void ArchiveWriter::RemoveSegment(const std::string& file) {
 }
 
 void ArchiveWriter::RecordInput(const InputIdentity& input) {
-  next_.inputs.push_back(input);
+  auto& inputs = next_.inputs;
+  if (input_index_.size() != inputs.size()) {
+    input_index_.clear();
+    for (size_t i = 0; i < inputs.size(); ++i) input_index_[inputs[i].path] = i;
+  }
+  auto [it, added] = input_index_.try_emplace(input.path, inputs.size());
+  if (added) {
+    inputs.push_back(input);
+  } else if (inputs[it->second] == input) {
+    return;  // listed already
+  } else {
+    // One entry per path: a file that changed since it was listed no longer
+    // has its old identity, so the old entry could never match again.
+    inputs[it->second] = input;
+  }
   changed_ = true;
 }
 

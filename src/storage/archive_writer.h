@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "roost/status.h"
@@ -73,7 +74,8 @@ class ArchiveWriter {
   // Stages removal of a listed segment (deleted from disk after Commit()).
   void RemoveSegment(const std::string& file);
   // Stages `input` as fully committed (listed in the manifest from the next
-  // Commit() on).
+  // Commit() on), replacing an entry of the same path with another identity
+  // (the file changed); a no-op when it is listed already.
   void RecordInput(const InputIdentity& input);
   // Stages the rejects file of the ingest in progress and its committed
   // length (Manifest::rejects_file); an empty file clears it.
@@ -110,6 +112,7 @@ class ArchiveWriter {
   std::map<std::string, SegmentMasks> masks_;  // by segment file
   bool masks_stale_ = false;  // masks_ predate a compliance change
   bool committed_content_ = false;  // the committed state holds something
+  std::unordered_map<std::string, size_t> input_index_;  // next_.inputs by path
 };
 
 }  // namespace roost::storage

@@ -182,6 +182,24 @@ TEST(DurableIngestTest, CommitsSegmentsDuringTheRunAndRecordsFinishedInputs) {
   EXPECT_FALSE((*opened)->Committed(changed));
 }
 
+TEST(DurableIngestTest, AChangedInputReplacesItsEntry) {
+  ::roost::testing::ScratchDir dir;
+  const InputIdentity a = Input("/data/grows.jsonl", 100);
+  InputIdentity grown = a;
+  grown.size = 200;
+  grown.mtime_ns += 5;
+  const InputIdentity other = Input("/data/other.jsonl", 7);
+  for (const InputIdentity& in : {a, other, grown, grown}) {
+    auto opened = OpenArchiveForIngest(dir.path().string(), {});
+    ASSERT_TRUE(opened.ok());
+    ASSERT_TRUE((*opened)->EndInput(in, true, 0).ok());
+    ASSERT_TRUE((*opened)->Commit().ok());
+  }
+  auto m = Manifest::Load(dir.path().string());
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->inputs, (std::vector<InputIdentity>{grown, other}));
+}
+
 TEST(DurableIngestTest, IncompleteInputIsNotRecorded) {
   ::roost::testing::ScratchDir dir;
   const InputIdentity a = Input("/data/cut.jsonl.zst", 10);

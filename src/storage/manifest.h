@@ -36,8 +36,8 @@ struct Manifest {
   uint64_t next_seq = 1;
   std::string compliance_file;  // under compliance/; empty when none
   std::vector<SegmentEntry> segments;
-  // Input files whose every record is committed (format 2), in commit
-  // order: a resumed ingest skips them.
+  // Input files whose every record is committed (format 2), one per path:
+  // a resumed ingest skips them.
   std::vector<InputIdentity> inputs;
   // The rejects file of an ingest in progress and its length at this
   // commit (format 2): a writer that finds one here knows that ingest was
