@@ -69,6 +69,24 @@ echo "$json" | check_balance
 [ "$(echo "$json" | field duplicates)" = 161 ] || fail "re-ingest duplicates: $json"
 "$ROOST" info --archive "$tmp/arc" > "$tmp/info.txt" || fail "roost info failed"
 
+# 2b. A folder of other files is not made an archive (exit 2, nothing
+# written); a run that fails before committing anything (a missing input)
+# leaves no folder behind; a killed-before-commit archive is valid and empty.
+mkdir -p "$tmp/photos" && echo jpeg > "$tmp/photos/cat.jpg"
+set +e
+"$ROOST" ingest --archive "$tmp/photos" "$tmp/plain.jsonl" > /dev/null 2> "$tmp/err"
+rc=$?
+"$ROOST" ingest --archive "$tmp/new/arc" "$tmp/plain.jsonl" "$tmp/no-such-file.jsonl" > /dev/null 2>&1
+rc2=$?
+set -e
+[ "$rc" = 2 ] || fail "folder of other files: exit $rc: $(cat "$tmp/err")"
+[ "$(ls -A "$tmp/photos")" = "cat.jpg" ] || fail "folder of other files was written to: $(ls -A "$tmp/photos")"
+[ "$rc2" = 1 ] || fail "missing input: exit $rc2"
+[ ! -e "$tmp/new" ] || fail "a failed first ingest left $(find "$tmp/new")"
+mkdir "$tmp/empty"
+"$ROOST" ingest --archive "$tmp/empty" --json "$tmp/plain.jsonl" > /dev/null || fail "ingest into an empty folder"
+"$ROOST" verify --archive "$tmp/empty" > /dev/null || fail "verify of the archive made in an empty folder"
+
 # 3. A truncated zstd stream: earlier records kept, reported, exit code 1.
 for i in $(seq 1000 60000); do tweet "$i" 7; done | zstd -q -c > "$tmp/full.zst"
 head -c $(( $(stat -c %s "$tmp/full.zst") / 2 )) "$tmp/full.zst" > "$tmp/cut.zst"
