@@ -296,6 +296,49 @@ Status BindValue(Predicate* p, int line, int column, Failure* f) {
   return Status::Ok();
 }
 
+// `sentiment_class == "positive"` (or != / in) as ranges of the score, with
+// the cut-offs every answer classifies by (enrich/sentiment/sentiment_model.h):
+// positive >= 0.05, negative <= -0.05, neutral between, unscored: no score.
+Result<std::unique_ptr<Node>> SentimentClassNode(const Predicate& p, int line, int column, Failure* f) {
+  if (p.op != Op::kEq && p.op != Op::kNe && p.op != Op::kIn)
+    return f->Fail(line, column, std::string("operator '") + OpName(p.op) + "' does not apply to sentiment_class",
+                   "==, != or in");
+  const std::string cut = "0.05", neg_cut = "-0.05";
+  auto one = [&](const std::string& cls) -> Result<std::unique_ptr<Node>> {
+    const std::string c = AsciiLowerCopy(cls);
+    if (c == "positive") return MakePred("sentiment", Op::kGe, cut, p.line, p.column);
+    if (c == "negative") return MakePred("sentiment", Op::kLe, neg_cut, p.line, p.column);
+    if (c == "neutral") {
+      auto n = MakeNode(Node::kAnd);
+      n->children.push_back(MakePred("sentiment", Op::kGt, neg_cut, p.line, p.column));
+      n->children.push_back(MakePred("sentiment", Op::kLt, cut, p.line, p.column));
+      return n;
+    }
+    if (c == "unscored") {
+      auto n = MakeNode(Node::kNot);
+      n->children.push_back(MakePred("sentiment", Op::kExists, "", p.line, p.column));
+      return n;
+    }
+    return f->Fail(line, column, "unknown sentiment class '" + cls + "'", "positive, neutral, negative or unscored",
+                   Suggest(c, {"positive", "neutral", "negative", "unscored"}));
+  };
+  const std::vector<std::string> values = p.op == Op::kIn ? SplitList(p.value) : std::vector<std::string>{p.value};
+  std::unique_ptr<Node> root;
+  if (values.size() == 1) {
+    ROOST_ASSIGN_OR_RETURN(root, one(values[0]));
+  } else {
+    root = MakeNode(Node::kOr);
+    for (const std::string& v : values) {
+      ROOST_ASSIGN_OR_RETURN(auto n, one(v));
+      root->children.push_back(std::move(n));
+    }
+  }
+  if (p.op != Op::kNe) return root;
+  auto n = MakeNode(Node::kNot);
+  n->children.push_back(std::move(root));
+  return n;
+}
+
 // ---- CSDL parser ----
 class CsdlParser {
  public:
@@ -399,6 +442,8 @@ class CsdlParser {
                       "a text operator after 'cs'");
     ++pos_;
     p.op = parsed;
+    if (parsed == Op::kExists && std::string_view(info->column) == "sentiment_class")
+      return f_->Fail(op.line, op.column, "operator 'exists' does not apply to sentiment_class", "==, != or in");
     if (parsed == Op::kExists) return n;
     const Tok v = Peek();
     if (v.kind == Tok::kString || v.kind == Tok::kNumber ||
@@ -415,6 +460,7 @@ class CsdlParser {
     std::string why;
     if (!ValidateValue(p, &why)) return f_->Fail(v.line, v.column, "bad value: " + why, "a valid value");
     ROOST_RETURN_IF_ERROR(BindValue(&p, v.line, v.column, f_));
+    if (std::string_view(info->column) == "sentiment_class") return SentimentClassNode(p, v.line, v.column, f_);
     return n;
   }
 

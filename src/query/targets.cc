@@ -43,6 +43,8 @@ const TargetInfo kTargets[] = {
     {"quotes", K::kInt, "quote_count"},
     {"source", K::kDim, "source"},
     {"sentiment", K::kFloat, "sentiment"},
+    // Computed from the score: the parser rewrites it into `sentiment` ranges.
+    {"sentiment_class", K::kString, "sentiment_class"},
     {"brand", K::kMultiDim, "brand_tags"},
     {"time", K::kTime, "created_at"},
     {"id", K::kInt, "id"},
