@@ -218,7 +218,9 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
       "Load tweet files (JSON lines or API responses, v1.1 or v2, plain/gzip/zstd/bzip2) into an "
       "archive. Every record is counted as accepted, duplicate, non-public, compliance or rejected.");
   cmd->add_option("inputs", args->inputs, "files, directories (recursive) or - for stdin")->required();
-  cmd->add_option("--archive", args->archive, "archive directory (created if missing or empty; a folder of other files is refused)");
+  cmd->add_option(
+      "--archive", args->archive,
+      "archive directory (created if missing or empty; a folder of other files is refused)");
   cmd->add_flag("--dry-run", args->dry_run, "read and validate only; store nothing");
   cmd->add_option("--threads", args->threads, "worker threads (default: one per core)")
       ->check(CLI::Range(0, 1024));
@@ -231,11 +233,13 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::IsMember({"hour", "day", "week"}));
   cmd->add_option("--memory-limit", args->memory_limit,
                   "memory for buffered tweets before segments are written (default 2G)");
-  cmd->add_flag("--no-resume", args->no_resume,
-                "read every input, also those an earlier run committed completely (skipped by default)");
-  cmd->add_option("--commit-interval", args->commit_interval,
-                  "least seconds between commits of completed segments during the run (default 5; 0: every "
-                  "segment)")
+  cmd->add_flag(
+      "--no-resume", args->no_resume,
+      "read every input, also those an earlier run committed completely (skipped by default)");
+  cmd->add_option(
+         "--commit-interval", args->commit_interval,
+         "least seconds between commits of completed segments during the run (default 5; 0: every "
+         "segment)")
       ->check(CLI::Range(0.0, 86400.0));
   cmd->add_flag("--no-enrich", args->no_enrich,
                 "skip entities/language/terms/sentiment (faster; analyses that need them see nothing)");

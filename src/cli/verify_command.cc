@@ -42,15 +42,16 @@ int RunVerify(const std::string& dir, bool json) {
     fmt::print(
         "{{\"ok\": {}, \"segments\": {}, \"damaged\": {}, \"manifest_ok\": {}, \"errors\": [{}], "
         "\"unlisted\": [{}]}}\n",
-        r.ok() ? "true" : "false", r.segments.size(), r.damaged(), r.manifest.ok() ? "true" : "false", errors,
-        unlisted);
+        r.ok() ? "true" : "false", r.segments.size(), r.damaged(),
+        r.manifest.ok() ? "true" : "false", errors, unlisted);
   } else {
     // Not damage: files a writer is writing now, or left when it was
     // interrupted (the next writer removes them); no answer reads them.
     for (const auto& f : r.unlisted)
-      fmt::print("warning: {} is not in the manifest (being written, or left by an interrupted writer; the next "
-                 "writer removes it)\n",
-                 f);
+      fmt::print(
+          "warning: {} is not in the manifest (being written, or left by an interrupted writer; "
+          "the next writer removes it)\n",
+          f);
     if (!r.manifest.ok()) fmt::print("compliance snapshot: {}\n", r.manifest.ToString());
     for (const auto& s : r.segments)
       if (!s.status.ok()) fmt::print("DAMAGED {}: {}\n", s.file, s.status.ToString());

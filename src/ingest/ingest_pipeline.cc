@@ -9,10 +9,10 @@
 #include <thread>
 
 #include "common/bounded_queue.h"
+#include "ingest/input_identity.h"
+#include "ingest/rejects_writer.h"
 #include "io/byte_source.h"
 #include "io/document_splitter.h"
-#include "ingest/rejects_writer.h"
-#include "ingest/input_identity.h"
 #include "io/input_files.h"
 #include "parse/document_parser.h"
 
@@ -117,7 +117,8 @@ class Pipeline {
 
   Result<IngestReport> Run() {
     start_ = std::chrono::steady_clock::now();
-    ROOST_RETURN_IF_ERROR(sink_->StartRejects(rejects_.path(), rejects_.bytes(), [this] { return rejects_.Sync(); }));
+    ROOST_RETURN_IF_ERROR(
+        sink_->StartRejects(rejects_.path(), rejects_.bytes(), [this] { return rejects_.Sync(); }));
     std::thread reader([this] { ReadAll(); });
     std::vector<std::thread> workers;
     for (int i = 0; i < threads_; ++i) workers.emplace_back([this] { Work(); });
@@ -398,7 +399,8 @@ class Pipeline {
       }
       ROOST_RETURN_IF_ERROR(rejects_.Write(source, j.line, j.reason, j.detail, j.record, j.full_length));
     }
-    if (r->end_of_input) ROOST_RETURN_IF_ERROR(sink_->EndInput(r->input, r->input_complete, rejects_.bytes()));
+    if (r->end_of_input)
+      ROOST_RETURN_IF_ERROR(sink_->EndInput(r->input, r->input_complete, rejects_.bytes()));
     return Status::Ok();
   }
 

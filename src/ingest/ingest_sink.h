@@ -56,7 +56,8 @@ class IngestSink {
   // and identified (not standard input), so it may be recorded as committed
   // once its tweets are; `rejects_bytes`: the rejects file's length with
   // this input's rejected records written.
-  virtual Status EndInput(const InputIdentity& /*input*/, bool /*complete*/, uint64_t /*rejects_bytes*/) {
+  virtual Status EndInput(const InputIdentity& /*input*/, bool /*complete*/,
+                          uint64_t /*rejects_bytes*/) {
     return Status::Ok();
   }
 

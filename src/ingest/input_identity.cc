@@ -15,7 +15,8 @@ Result<InputIdentity> IdentifyInput(const std::string& path) {
   if (path == "-") return Status::InvalidArgument("standard input has no identity");
   InputIdentity id;
   std::error_code ec;
-  const std::filesystem::path canonical = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+  const std::filesystem::path canonical =
+      std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
   id.path = ec ? path : canonical.string();
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Status::FromErrno("open", path);

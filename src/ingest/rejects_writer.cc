@@ -33,9 +33,10 @@ Status RejectsWriter::Write(std::string_view source, uint64_t line, RejectReason
   for (char& c : clean_detail) {
     if (c == '\n' || c == '\r') c = ' ';
   }
-  int n = std::fprintf(file_, "#roost-reject source=%.*s line=%llu reason=%s bytes=%zu",
-                       static_cast<int>(source.size()), source.data(), static_cast<unsigned long long>(line),
-                       RejectReasonName(reason), record.size());
+  int n =
+      std::fprintf(file_, "#roost-reject source=%.*s line=%llu reason=%s bytes=%zu",
+                   static_cast<int>(source.size()), source.data(),
+                   static_cast<unsigned long long>(line), RejectReasonName(reason), record.size());
   if (full_length > record.size()) {
     n += std::fprintf(file_, " original_bytes=%llu", static_cast<unsigned long long>(full_length));
   }
@@ -51,7 +52,8 @@ Status RejectsWriter::Write(std::string_view source, uint64_t line, RejectReason
 Status RejectsWriter::Sync() {
   if (file_ == nullptr || !dirty_) return Status::Ok();
   dirty_ = false;
-  if (std::fflush(file_) != 0 || ::fsync(fileno(file_)) != 0) return Status::FromErrno("write", path_);
+  if (std::fflush(file_) != 0 || ::fsync(fileno(file_)) != 0)
+    return Status::FromErrno("write", path_);
   return Status::Ok();
 }
 

@@ -148,7 +148,8 @@ class ArchiveIngestSink : public IngestSink {
       if (!ec && size > m.rejects_bytes) fs::resize_file(m.rejects_file, m.rejects_bytes, ec);
       // An empty file this archive's default place holds is removed.
       const fs::path own = fs::absolute(writer_->dir() + "/rejects", ec).lexically_normal();
-      if (!ec && m.rejects_bytes == 0 && fs::path(m.rejects_file).parent_path() == own) fs::remove(m.rejects_file, ec);
+      if (!ec && m.rejects_bytes == 0 && fs::path(m.rejects_file).parent_path() == own)
+        fs::remove(m.rejects_file, ec);
       writer_->SetRejects("", 0);
     }
     last_commit_ = std::chrono::steady_clock::now();
@@ -168,7 +169,8 @@ class ArchiveIngestSink : public IngestSink {
     return false;
   }
 
-  Status StartRejects(const std::string& path, uint64_t bytes, std::function<Status()> sync) override {
+  Status StartRejects(const std::string& path, uint64_t bytes,
+                      std::function<Status()> sync) override {
     if (path.empty()) return Status::Ok();
     std::error_code ec;
     rejects_path_ = std::filesystem::absolute(path, ec).lexically_normal().string();
@@ -185,8 +187,8 @@ class ArchiveIngestSink : public IngestSink {
   }
 
   Status EndInput(const InputIdentity& input, bool complete, uint64_t rejects_bytes) override {
-    ended_.push_back({next_input_++, input, complete && !input.path.empty() &&
-                                                input.path.find('\n') == std::string::npos,
+    ended_.push_back({next_input_++, input,
+                      complete && !input.path.empty() && input.path.find('\n') == std::string::npos,
                       rejects_bytes});
     return MaybeCommit();
   }
@@ -513,7 +515,7 @@ class ArchiveIngestSink : public IngestSink {
   std::deque<EndedInput> ended_;
   std::chrono::steady_clock::time_point last_commit_;
   bool segment_staged_ = false;  // since the last commit
-  std::string rejects_path_;  // absolute; empty: none
+  std::string rejects_path_;     // absolute; empty: none
   uint64_t rejects_committed_ = 0;
   std::function<Status()> sync_rejects_;
   IdSet batch_ids_;          // ids kept from the batch being added

@@ -36,7 +36,8 @@ Status MakeDir(const std::string& path) {
 // Names an archive holds itself: a folder holding nothing else (an
 // interrupted creation) may become an archive in place.
 bool IsArchiveName(const std::string& name) {
-  return name == "LOCK" || name == "segments" || name == "compliance" || name == "rejects" || name == "MANIFEST.tmp";
+  return name == "LOCK" || name == "segments" || name == "compliance" || name == "rejects" ||
+         name == "MANIFEST.tmp";
 }
 
 }  // namespace
@@ -74,11 +75,12 @@ Status ArchiveWriter::Create(std::optional<Partition> partition) {
       fs::path target = fs::absolute(dir_, ec).lexically_normal();
       if (target.filename().empty()) target = target.parent_path();
       fs::path top = target;
-      while (top.has_parent_path() && top.parent_path() != top && !fs::exists(top.parent_path(), ec))
+      while (top.has_parent_path() && top.parent_path() != top &&
+             !fs::exists(top.parent_path(), ec))
         top = top.parent_path();
       ROOST_RETURN_IF_ERROR(MakeDir(target.parent_path().string()));
-      const fs::path tmp =
-          target.parent_path() / ("." + target.filename().string() + ".new-" + std::to_string(::getpid()));
+      const fs::path tmp = target.parent_path() / ("." + target.filename().string() + ".new-" +
+                                                   std::to_string(::getpid()));
       fs::remove_all(tmp, ec);
       ROOST_RETURN_IF_ERROR(MakeDir((tmp / "segments").string()));
       ROOST_RETURN_IF_ERROR(MakeDir((tmp / "compliance").string()));
@@ -103,8 +105,8 @@ Status ArchiveWriter::Create(std::optional<Partition> partition) {
     for (const auto& e : fs::directory_iterator(dir_, ec)) {
       const std::string name = e.path().filename().string();
       if (!IsArchiveName(name))
-        return Status::InvalidArgument(dir_ + " is not empty and holds no archive (it holds " + name +
-                                       "); name a new or empty folder for a new archive");
+        return Status::InvalidArgument(dir_ + " is not empty and holds no archive (it holds " +
+                                       name + "); name a new or empty folder for a new archive");
     }
     if (ec) return Status::IoError("list " + dir_ + ": " + ec.message());
     for (const char* name : {"LOCK", "segments", "compliance", "rejects"})
@@ -161,8 +163,9 @@ Result<std::unique_ptr<ArchiveWriter>> ArchiveWriter::Open(const std::string& di
   ROOST_ASSIGN_OR_RETURN(w->next_, Manifest::Load(dir));
   if (partition && *partition != w->next_.partition) {
     w->Abandon();
-    return Status::InvalidArgument("archive " + dir + " is partitioned by " + PartitionName(w->next_.partition) +
-                                   ", not " + PartitionName(*partition));
+    return Status::InvalidArgument("archive " + dir + " is partitioned by " +
+                                   PartitionName(w->next_.partition) + ", not " +
+                                   PartitionName(*partition));
   }
   ROOST_ASSIGN_OR_RETURN(w->compliance_, LoadCompliance(dir, w->next_));
   w->committed_content_ =
@@ -291,7 +294,8 @@ Status ArchiveWriter::Commit(bool write_masks) {
   next_.version += 1;
   if (write_masks) ROOST_RETURN_IF_ERROR(WriteMasks());
   ROOST_RETURN_IF_ERROR(next_.Store(dir_));
-  committed_content_ = !next_.segments.empty() || !next_.compliance_file.empty() || !next_.inputs.empty();
+  committed_content_ =
+      !next_.segments.empty() || !next_.compliance_file.empty() || !next_.inputs.empty();
   to_delete_.push_back(ComplianceDir(dir_) + "/" + MasksFileName(old_version));
   changed_ = compliance_changed_ = false;
   // Readers holding a snapshot keep their mappings; unlink is safe.

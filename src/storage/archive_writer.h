@@ -109,9 +109,9 @@ class ArchiveWriter {
   bool changed_ = false;
   bool compliance_changed_ = false;
   std::vector<std::string> to_delete_;
-  std::map<std::string, SegmentMasks> masks_;  // by segment file
-  bool masks_stale_ = false;  // masks_ predate a compliance change
-  bool committed_content_ = false;  // the committed state holds something
+  std::map<std::string, SegmentMasks> masks_;            // by segment file
+  bool masks_stale_ = false;                             // masks_ predate a compliance change
+  bool committed_content_ = false;                       // the committed state holds something
   std::unordered_map<std::string, size_t> input_index_;  // next_.inputs by path
 };
 

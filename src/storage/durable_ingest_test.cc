@@ -66,7 +66,8 @@ TEST(DurableIngestTest, NewArchiveIsCreatedWholeAndEmpty) {
   EXPECT_TRUE(report->ok());
   // Nothing but the archive in the parent (the temporary name is gone).
   std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(scratch / "new")) names.push_back(e.path().filename().string());
+  for (const auto& e : fs::directory_iterator(scratch / "new"))
+    names.push_back(e.path().filename().string());
   EXPECT_EQ(names, std::vector<std::string>{"arc"});
 }
 
@@ -225,15 +226,18 @@ TEST(DurableIngestTest, InterruptedRunsRejectsAreCutBackToItsCommittedInputs) {
     ASSERT_TRUE(opened.ok());
     IngestSink* sink = opened->get();
     int syncs = 0;
-    ASSERT_TRUE(sink->StartRejects(rejects.string(), 0, [&] {
-                      ++syncs;
-                      return Status::Ok();
-                    }).ok());
+    ASSERT_TRUE(sink->StartRejects(rejects.string(), 0,
+                                   [&] {
+                                     ++syncs;
+                                     return Status::Ok();
+                                   })
+                    .ok());
     fs::create_directories(rejects.parent_path());
     ::roost::testing::WriteFileOrDie(rejects, std::string(100, 'a'));  // a's rejects
     AddRange(sink, 0, 10);
     ASSERT_TRUE(sink->EndInput(a, true, 100).ok());
-    ::roost::testing::WriteFileOrDie(rejects, std::string(100, 'a') + std::string(50, 'b'));  // part of b's
+    ::roost::testing::WriteFileOrDie(rejects,
+                                     std::string(100, 'a') + std::string(50, 'b'));  // part of b's
     AddRange(sink, 10, 20);
     // a is committed only once its tweets are in a segment: the memory
     // limit is far away, so nothing is; a's rejects are not yet committed.

@@ -114,7 +114,8 @@ Result<Manifest> Manifest::Parse(std::string_view text, const std::string& what)
       int v = 0;
       ls >> v;
       if (key != "roost-manifest") return bad(n, "not a manifest");
-      if (v != 1 && v != 2) return Status::Unsupported(what + ": manifest version " + std::to_string(v));
+      if (v != 1 && v != 2)
+        return Status::Unsupported(what + ": manifest version " + std::to_string(v));
     } else if (key == "version") {
       ls >> m.version;
     } else if (key == "partition") {

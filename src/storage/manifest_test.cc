@@ -49,7 +49,8 @@ TEST(ManifestTest, InputsAndRejectsNeedFormat2AndRoundTrip) {
   Manifest m;
   m.version = 3;
   m.next_seq = 5;
-  EXPECT_EQ(m.Serialize().substr(0, 17), "roost-manifest 1\n");  // still readable by format-1 readers
+  EXPECT_EQ(m.Serialize().substr(0, 17),
+            "roost-manifest 1\n");  // still readable by format-1 readers
   InputIdentity in;
   in.path = "/data/march 1st/tweets 01.jsonl.zst";  // spaces are kept
   in.size = 123456789;
@@ -60,7 +61,8 @@ TEST(ManifestTest, InputsAndRejectsNeedFormat2AndRoundTrip) {
   m.rejects_bytes = 4242;
   const std::string text = m.Serialize();
   EXPECT_EQ(text.substr(0, 17), "roost-manifest 2\n");
-  EXPECT_NE(text.find("input 123456789 1330560000123456789 fedcba9876543210 /data/march 1st/tweets 01.jsonl.zst\n"),
+  EXPECT_NE(text.find("input 123456789 1330560000123456789 fedcba9876543210 /data/march 1st/tweets "
+                      "01.jsonl.zst\n"),
             std::string::npos);
   auto back = Manifest::Parse(text, "MANIFEST");
   ASSERT_TRUE(back.ok()) << back.status().ToString();
