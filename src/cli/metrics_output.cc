@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "answer/metric_choice.h"
+
 namespace roost::cli {
 
 using aggregate::MetricSet;
@@ -70,22 +72,8 @@ void PrintWithheldAnswer(const privacy::PrivacyPolicy& policy, bool json) {
 }
 
 Result<MetricSet> ParseMetricSet(const std::string& list) {
-  if (list.empty() || list == "all") return MetricSet{};
-  MetricSet s = MetricSet::TweetsOnly();
-  size_t start = 0;
-  while (start <= list.size()) {
-    const size_t end = std::min(list.find(',', start), list.size());
-    const std::string name = list.substr(start, end - start);
-    if (name == "authors" || name == "reach") s.authors = true;
-    else if (name == "kinds") s.kinds = true;
-    else if (name == "engagement") s.engagement = true;
-    else if (name == "sentiment") s.sentiment = true;
-    else if (name != "tweets")
-      return Status::InvalidArgument("unknown metric '" + name +
-                                     "' (expected tweets, authors, kinds, engagement, sentiment or all)");
-    start = end + 1;
-  }
-  return s;
+  ROOST_ASSIGN_OR_RETURN(const MetricChoice c, answer::ParseMetricChoice(list));
+  return MetricSet{c.authors, c.kinds, c.engagement, c.sentiment};
 }
 
 }  // namespace roost::cli

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "answer/metric_choice.h"
 #include "common/json_writer.h"
 #include "query/time_range.h"
 #include "server/answer_json.h"
@@ -27,21 +28,7 @@ Result<size_t> SizeParam(const Params& p, const std::string& name, size_t fallba
 Result<MetricChoice> MetricsParam(const Params& p, MetricChoice fallback) {
   const std::string list = Param(p, "metrics");
   if (list.empty()) return fallback;
-  if (list == "all") return MetricChoice{};
-  MetricChoice c{false, false, false, false};
-  size_t start = 0;
-  while (start <= list.size()) {
-    const size_t end = std::min(list.find(',', start), list.size());
-    const std::string name = list.substr(start, end - start);
-    if (name == "authors" || name == "reach") c.authors = true;
-    else if (name == "kinds") c.kinds = true;
-    else if (name == "engagement") c.engagement = true;
-    else if (name == "sentiment") c.sentiment = true;
-    else if (name != "tweets")
-      return Status::InvalidArgument("unknown metric '" + name + "' (tweets, authors, kinds, engagement, sentiment, all)");
-    start = end + 1;
-  }
-  return c;
+  return answer::ParseMetricChoice(list);
 }
 
 std::vector<std::string> SplitComma(const std::string& s) {
