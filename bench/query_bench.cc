@@ -1,4 +1,4 @@
-// query_bench: times the three queries the issue sets targets for, on an
+// query_bench: times the three queries with speed targets, on an
 // archive built by bench/query_bench.sh (roost synth + roost ingest):
 //   1. a single-term count                       (target: < 20 ms at 10M tweets)
 //   2. a 3-term boolean within a time range       (target: < 50 ms)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs query_bench (docs/QUERY.md, "Performance") on an archive: ARCHIVE when
 # set (e.g. ARCHIVE=/work/data/archive10m, read only), else a synthetic archive
-# of SIZE tweets (default 1,000,000; the targets are for 10,000,000)
+# of SIZE tweets (default 1,000,000; the targets are for 10,000,000)
 # built with `roost synth` + `roost ingest` in WORK_DIR (default
 # /tmp/roost-query-bench-SIZE) and reused on the next run.
 # Usage: [ARCHIVE=DIR] [THREADS=2] bench/query_bench.sh [SIZE] [BUILD_DIR] [WORK_DIR]

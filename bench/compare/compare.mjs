@@ -127,7 +127,7 @@ const W = {
   ...brandWords(),
 };
 // Roost's word operators skip #tags and @handles (they are other terms); the
-// plain \bword\b of the issue matches them too, so the regex form excludes a
+// plain \bword\b matches them too, so the regex form excludes a
 // leading # or @ (same cost, same answer as Roost on this data).
 const wordRe = (words) => String.raw`(^|[^\w#@])(${words.join('|')})\b`;
 const day = (col) => `strftime(date_trunc('day', ${col}), '%Y-%m-%dT%H:%M:%SZ')`;
