@@ -21,6 +21,7 @@ void AddIngestCommand(CLI::App& app, int* exit_code);
 void AddInfoCommand(CLI::App& app, int* exit_code);
 void AddVerifyCommand(CLI::App& app, int* exit_code);
 void AddCompactCommand(CLI::App& app, int* exit_code);
+void AddRescoreCommand(CLI::App& app, int* exit_code);
 void AddComplyCommand(CLI::App& app, int* exit_code);
 void AddEntitiesCommand(CLI::App& app, int* exit_code);
 void AddSynthCommand(CLI::App& app, int* exit_code);
@@ -36,6 +37,7 @@ void AddSeriesCommand(CLI::App& app, int* exit_code);
 void AddTopCommand(CLI::App& app, int* exit_code);
 void AddServeCommand(CLI::App& app, int* exit_code);
 void AddExportCommand(CLI::App& app, int* exit_code);
+void AddReportCommand(CLI::App& app, int* exit_code);
 
 }  // namespace roost::cli
 

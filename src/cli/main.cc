@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
       roost::cli::AddInfoCommand,
       roost::cli::AddVerifyCommand,
       roost::cli::AddCompactCommand,
+      roost::cli::AddRescoreCommand,
       roost::cli::AddComplyCommand,
       roost::cli::AddEntitiesCommand,
       roost::cli::AddSynthCommand,
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
       roost::cli::AddTopCommand,
       roost::cli::AddServeCommand,
       roost::cli::AddExportCommand,
+      roost::cli::AddReportCommand,
   };
   for (auto add : registrars) add(app, &exit_code);
   try {

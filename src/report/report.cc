@@ -1,0 +1,185 @@
+#include "report/report.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "report/html.h"
+#include "report/report_style.h"
+#include "report/svg_chart.h"
+
+namespace roost::report {
+namespace {
+
+// "2012-03-01T14:00:00Z" -> "03-01" for days and longer, "03-01 14:00" below.
+std::string ShortLabel(const std::string& start, const std::string& interval) {
+  if (start.size() < 16) return start;
+  if (interval == "month") return start.substr(0, 7);
+  if (interval == "day" || interval == "week") return start.substr(5, 5);
+  return start.substr(5, 5) + " " + start.substr(11, 5);
+}
+
+std::string Tile(const std::string& value, const std::string& label) {
+  return fmt::format("<div class=\"tile\"><b>{}</b><span>{}</span></div>", HtmlEscape(value), HtmlEscape(label));
+}
+
+std::string Withheld(const std::string& what, const std::string& reason) {
+  return fmt::format("<p class=\"note redacted\">{} withheld by the privacy gate: {}</p>", HtmlEscape(what),
+                     HtmlEscape(reason));
+}
+
+std::string GateNote(const GateSettings& g) {
+  if (!g.enabled) return "Exact figures (no privacy gate applies to this report).";
+  return fmt::format(
+      "Under the privacy gate: counts rounded down to a multiple of {}, a group with fewer than {} "
+      "unique authors is withheld, an answer with fewer than {} is withheld as a whole.",
+      g.count_quantum, g.min_group_authors, g.min_answer_authors);
+}
+
+std::string OverviewSection(const SeriesAnswer& s, const GateSettings& gate) {
+  std::string html = "<section id=\"overview\"><h2>Overview</h2>";
+  if (s.redacted) return html + Withheld("The whole period", s.reason) + "</section>";
+  const Metrics& t = s.totals;
+  html += "<div class=\"tiles\">";
+  html += Tile(GroupedCount(t.tweets), "tweets");
+  html += Tile(GroupedCount(t.unique_authors), "unique authors");
+  html += Tile(GroupedCount(t.retweets), "retweets");
+  html += Tile(GroupedCount(t.replies), "replies");
+  if (t.scored > 0) {
+    html += Tile(SignedTwoDecimals(t.net_sentiment), "net sentiment");
+    html += Tile(t.tweets > 0 ? Percent(static_cast<double>(t.scored) / static_cast<double>(t.tweets)) : "-",
+                 "of tweets scored for sentiment");
+  }
+  html += "</div><p class=\"note\">" + HtmlEscape(GateNote(gate)) + "</p></section>";
+  return html;
+}
+
+std::string VolumeSection(const SeriesAnswer& s) {
+  if (s.redacted || s.buckets.empty()) return "";
+  LineChart volume;
+  volume.title = "Tweets per " + s.interval;
+  volume.value_format = "count";
+  LineSeries tweets{"tweets", "#2563eb", {}};
+  LineChart mood;
+  mood.title = "Net sentiment per " + s.interval + " (positive minus negative, over scored tweets)";
+  mood.value_format = "signed";
+  mood.zero_based = false;
+  mood.symmetric = true;
+  LineSeries net{"net sentiment", "#0f766e", {}};
+  bool any_scored = false;
+  for (const SeriesBucket& b : s.buckets) {
+    volume.x_labels.push_back(ShortLabel(b.start, s.interval));
+    mood.x_labels.push_back(volume.x_labels.back());
+    if (b.metrics.redacted) {
+      tweets.values.push_back(std::nullopt);
+      net.values.push_back(std::nullopt);
+      continue;
+    }
+    tweets.values.push_back(static_cast<double>(b.metrics.tweets));
+    if (b.metrics.scored > 0) {
+      any_scored = true;
+      net.values.push_back(b.metrics.net_sentiment);
+    } else {
+      net.values.push_back(std::nullopt);
+    }
+  }
+  volume.series.push_back(std::move(tweets));
+  const bool any_withheld = std::any_of(s.buckets.begin(), s.buckets.end(),
+                                        [](const SeriesBucket& b) { return b.metrics.redacted; });
+  std::string html = "<section id=\"volume\"><h2>Volume</h2>" + RenderLineChartSvg(volume);
+  if (any_withheld)
+    html += "<p class=\"note\">Shaded " + HtmlEscape(s.interval) +
+            "s were withheld by the privacy gate (too few unique authors).</p>";
+  html += "</section>";
+  if (any_scored) {
+    mood.series.push_back(std::move(net));
+    html += "<section id=\"sentiment\"><h2>Sentiment</h2>" + RenderLineChartSvg(mood) +
+            "<p class=\"note\">Tweets in languages without a sentiment model are left out, not counted as "
+            "neutral; shaded buckets are withheld or have no scored tweet.</p></section>";
+  }
+  return html;
+}
+
+std::string TopTable(const std::string& id, const std::string& title, const Result<TopAnswer>& a) {
+  std::string html = fmt::format("<div id=\"{}\"><h3>{}</h3>", HtmlEscape(id), HtmlEscape(title));
+  if (!a.ok()) return html + "<p class=\"note\">" + HtmlEscape(a.status().message()) + "</p></div>";
+  if (a->redacted) return html + Withheld(title, a->reason) + "</div>";
+  if (a->items.empty()) return html + "<p class=\"note\">None in this period.</p></div>";
+  uint64_t most = 1;
+  for (const TopItem& i : a->items)
+    if (!i.metrics.redacted) most = std::max(most, i.metrics.tweets);
+  html += "<table><tr><th></th><th class=\"num\">tweets</th><th class=\"num\">authors</th><th></th></tr>";
+  for (const TopItem& i : a->items) {
+    if (i.metrics.redacted) {
+      html += "<tr><td class=\"redacted\">withheld</td><td class=\"num\">-</td><td class=\"num\">-</td><td></td></tr>";
+      continue;
+    }
+    const double width = 100.0 * static_cast<double>(i.metrics.tweets) / static_cast<double>(most);
+    html += fmt::format(
+        "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+        "<td style=\"width:30%\"><div class=\"bar\" style=\"width:{:.1f}%\"></div></td></tr>",
+        HtmlEscape(i.value), GroupedCount(i.metrics.tweets), GroupedCount(i.metrics.unique_authors), width);
+  }
+  return html + "</table></div>";
+}
+
+}  // namespace
+
+Result<std::string> BuildReportHtml(const Db& db, const ReportRequest& r, const Caller& caller) {
+  SeriesRequest sr;
+  sr.interval = r.interval;
+  sr.tz = r.tz;
+  ROOST_ASSIGN_OR_RETURN(SeriesAnswer series, db.Series(r.question, sr, caller));
+  const GateSettings gate = db.GateFor(caller);
+
+  struct TopList {
+    std::string id, title, target;
+  };
+  const std::vector<TopList> lists = {{"top-hashtags", "Hashtags", "hashtags"},
+                                      {"top-languages", "Languages", "lang"},
+                                      {"top-countries", "Countries", "country"},
+                                      {"top-domains", "Linked sites", "domains"},
+                                      {"top-terms", "Words", "terms"},
+                                      {"top-mentions", "Mentioned accounts", "mentions"}};
+  std::string tops;
+  for (const TopList& l : lists) {
+    TopRequest tr;
+    tr.levels = {l.target};
+    tr.limit = r.top_limit;
+    auto a = db.Top(r.question, tr, caller);
+    // A bad filter fails the whole report; a target this caller may not
+    // see (handles) becomes a note in its place.
+    if (!a.ok() && a.status().code() != StatusCode::kInvalidArgument) return a.status();
+    if (!a.ok() && l.target != "mentions") return a.status();
+    tops += TopTable(l.id, l.title, a);
+  }
+
+  const std::string title = r.title.empty() ? "Roost report" : r.title;
+  const std::string period =
+      series.buckets.empty()
+          ? std::string()
+          : fmt::format("{} to {}, {} {}{}", series.buckets.front().start, series.buckets.back().start,
+                        series.buckets.size(), r.interval, series.buckets.size() == 1 ? "" : "s");
+  std::string html =
+      "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+      // Nothing outside this file may load, even if a label tried.
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+      "img-src data:\">"
+      "<title>" + HtmlEscape(title) + "</title><style>" + kReportCss + "</style></head><body><main>";
+  html += "<header><h1>" + HtmlEscape(title) + "</h1><p>";
+  if (!r.archive_name.empty()) html += "Archive <b>" + HtmlEscape(r.archive_name) + "</b> · ";
+  html += HtmlEscape(period) + " (" + HtmlEscape(r.tz) + ")";
+  if (!r.question.filter.empty()) html += "<br>Filter <code>" + HtmlEscape(r.question.filter) + "</code>";
+  html += "</p></header>";
+  html += OverviewSection(series, gate);
+  html += VolumeSection(series);
+  if (!series.redacted) html += "<section id=\"tops\"><h2>What was talked about</h2><div class=\"grid2\">" + tops +
+                                "</div></section>";
+  html += "<footer>Made by Roost";
+  if (!r.generated_at.empty()) html += " on " + HtmlEscape(r.generated_at);
+  html += ". Public tweets only; deleted and withheld tweets are left out.</footer></main></body></html>\n";
+  return html;
+}
+
+}  // namespace roost::report
