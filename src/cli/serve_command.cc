@@ -11,12 +11,13 @@
 #include "server/api_keys.h"
 #include "server/http_server.h"
 #include "server/server_config.h"
+#include "server/static_files.h"
 
 namespace roost::cli {
 namespace {
 
 struct ServeOptions {
-  std::string archive, listen, config;
+  std::string archive, listen, config, dashboard;
   bool new_key = false, hash_key = false;
 };
 
@@ -50,11 +51,33 @@ int RunServe(const ServeOptions& o) {
                                     "no API keys: add [[key]] tables to --config (make one with roost serve --new-key)"));
   auto db = Db::Open(o.archive);
   if (!db.ok()) return ReportError("serve", db.status());
+  // The dashboard named by --dashboard must load; the one found beside
+  // the binary is optional, and the API is served without it.
+  std::shared_ptr<const server::StaticFiles> dashboard;
+  std::string dashboard_note;
+  if (!o.dashboard.empty()) {
+    auto files = server::StaticFiles::Load(o.dashboard);
+    if (!files.ok()) return ReportError("serve", Status::InvalidArgument(files.status().message()));
+    dashboard = std::make_shared<const server::StaticFiles>(std::move(files).value());
+  } else if (auto dir = server::DefaultDashboardDir(); dir.ok()) {
+    auto files = server::StaticFiles::Load(*dir);
+    if (files.ok()) dashboard = std::make_shared<const server::StaticFiles>(std::move(files).value());
+    else dashboard_note = files.status().message();
+  } else {
+    dashboard_note = dir.status().message();
+  }
   server::HttpServer http(std::shared_ptr<const Db>(std::move(db).value()), config);
+  http.ServeDashboard(dashboard);
   const Status bound = http.Bind();
   if (!bound.ok()) return ReportError("serve", bound);
   std::fprintf(stderr, "roost serve: http://%s:%d/api/ (archive %s)\n", config.host.c_str(), http.port(),
                o.archive.c_str());
+  if (dashboard)
+    std::fprintf(stderr, "roost serve: dashboard at / (%zu files from %s)\n", dashboard->size(),
+                 dashboard->dir().c_str());
+  else
+    std::fprintf(stderr, "roost serve: the dashboard is missing (%s); give --dashboard DIR to serve one\n",
+                 dashboard_note.c_str());
   g_server = &http;
   std::signal(SIGINT, [](int) { if (g_server) g_server->Stop(); });
   std::signal(SIGTERM, [](int) { if (g_server) g_server->Stop(); });
@@ -71,6 +94,8 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--archive", o->archive, "archive directory");
   cmd->add_option("--listen", o->listen, "HOST:PORT to listen on (default 127.0.0.1:8080; port 0: any free port)");
   cmd->add_option("--config", o->config, "server settings and API keys (TOML; docs/SERVER.md)");
+  cmd->add_option("--dashboard", o->dashboard,
+                  "folder of the web dashboard to serve at / (default: the one built or installed with roost)");
   cmd->add_flag("--new-key", o->new_key, "print a new random API key and the hash to put in --config");
   cmd->add_flag("--hash-key", o->hash_key, "read a key on stdin and print its hash for --config");
   cmd->callback([o, exit_code] { *exit_code = RunServe(*o); });

@@ -57,6 +57,11 @@ HttpServer::HttpServer(std::shared_ptr<const Db> db, ServerConfig config,
     audit_(line);
   };
   http_->Get(R"(/api/[a-z_.]+)", handle);
+  // The dashboard: looked up in memory by path (static_files.h), so no
+  // request path ever names a file.
+  http_->Get(R"(/(?!api/).*)", [this](const httplib::Request& req, httplib::Response& res) {
+    ServeStaticFile(dashboard_.get(), req, res);
+  });
   // Anything else (other paths, methods, traversal attempts) is a JSON 404
   // or 405; no file is ever read from a request's path.
   http_->set_error_handler([](const httplib::Request& req, httplib::Response& res) {

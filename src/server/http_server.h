@@ -13,6 +13,7 @@
 #include "roost/roost.h"
 #include "server/api.h"
 #include "server/server_config.h"
+#include "server/static_files.h"
 
 namespace httplib {
 class Server;
@@ -33,12 +34,16 @@ class HttpServer {
   // Serves until Stop(); call after Bind().
   Status Serve();
   void Stop();
+  // The dashboard's files, served at every non-API path; call before
+  // Serve(). Without it those paths are JSON 404s.
+  void ServeDashboard(std::shared_ptr<const StaticFiles> files) { dashboard_ = std::move(files); }
 
  private:
   ServerConfig config_;
   Api api_;
   std::function<void(const std::string&)> audit_;
   std::unique_ptr<httplib::Server> http_;
+  std::shared_ptr<const StaticFiles> dashboard_;
   int port_ = -1;
 };
 
