@@ -1,0 +1,205 @@
+// The dashboard in a real browser against a real server: every page draws
+// its data, the explorer's numbers follow the filter and match /api/count,
+// a bad filter shows its error in place, the URL restores a view, and an
+// analyst's page never holds tweet text while an admin's does. Writes a
+// screenshot of each page to $ROOST_SCREENSHOTS.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { startRoost } from './roost_server.mjs';
+
+const kChromium = '/usr/bin/chromium';
+const kSkip = 77;
+if (!existsSync(kChromium)) {
+  console.log(`browser.dashboard: skipped, ${kChromium} is missing (scripts/setup installs it)`);
+  process.exit(kSkip);
+}
+const roost = process.env.ROOST;
+assert.ok(roost, 'ROOST must point at the roost binary');
+const shots = process.env.ROOST_SCREENSHOTS || path.join(path.dirname(roost), 'screenshots');
+mkdirSync(shots, { recursive: true });
+const { chromium } = await import('playwright-core');
+
+const started = Date.now();
+const server = await startRoost(roost);
+const browser = await chromium.launch({ executablePath: kChromium, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+let passed = 0;
+let failed = 0;
+async function check(name, f) {
+  const t0 = Date.now();
+  try {
+    await f();
+    passed += 1;
+    console.log(`ok ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed += 1;
+    console.log(`FAILED ${name}: ${e.stack || e}`);
+  }
+}
+
+// A signed-in tab; `errors` collects what the page logs as errors.
+async function signIn(key) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
+  await page.goto(`${server.url}/`);
+  await page.fill('#api-key', key);
+  await page.click('#key-form button[type=submit]');
+  await page.waitForSelector('.role');
+  return page;
+}
+
+async function go(page, hash) {
+  await page.evaluate((h) => { window.location.hash = h; }, hash);
+}
+
+// Waits until no panel is loading.
+async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('.state-loading') && !document.querySelector('[aria-busy]'), null, { timeout: 30000 });
+}
+
+const exists = async (endpoint) => {
+  const r = await server.api(endpoint, {}, server.keys.admin);
+  return !(r.status === 404 && /^no endpoint/.test(r.body.error?.message || ''));
+};
+const hasTrends = await exists('trends');
+const hasSpikes = await exists('spikes');
+
+// Texts only an admin may see: the sample the explorer shows and more.
+const adminSample = await server.api('sample', { limit: 200 }, server.keys.admin);
+const secretTexts = adminSample.body.tweets.map((t) => t.text).filter((t) => t && t.length >= 12);
+assert.ok(secretTexts.length > 50, 'the admin sample holds text');
+
+const admin = await signIn(server.keys.admin);
+let tagFilter = '';
+
+await check('overview draws the volume and fills the lists', async () => {
+  await go(admin, '#/overview');
+  await settled(admin);
+  const points = Number(await admin.getAttribute('#volume .chart', 'data-points'));
+  assert.ok(points >= 24, `volume buckets: ${points}`);
+  assert.ok(await admin.locator('#volume canvas').count() > 0, 'a canvas');
+  for (const t of ['lang', 'country', 'hashtags', 'mentions'])
+    assert.ok(await admin.locator(`#top-${t} .toprow`).count() >= 3, `${t} list`);
+  const info = await server.api('info', {}, server.keys.admin);
+  assert.equal(await admin.textContent('#stat-tweets .stat-value'), info.body.tweets.toLocaleString('en-US'));
+  const first = await admin.getAttribute('#top-hashtags .toprow >> nth=0', 'data-value');
+  tagFilter = `#${first}`;
+  await admin.screenshot({ path: path.join(shots, 'overview.png') });
+});
+
+await check('the explorer follows the filter and matches /api/count', async () => {
+  await go(admin, '#/explorer');
+  await admin.waitForSelector('#match-count');
+  await settled(admin);
+  const all = await admin.getAttribute('#match-count', 'data-count');
+  assert.equal(all, String((await server.api('count', {}, server.keys.admin)).body.tweets));
+  await admin.fill('#filter', tagFilter);  // typed: no submit
+  await admin.waitForFunction((a) => document.querySelector('#match-count')?.dataset.count !== a, all, { timeout: 15000 });
+  await settled(admin);
+  const shown = await admin.getAttribute('#match-count', 'data-count');
+  const api = await server.api('count', { filter: tagFilter }, server.keys.admin);
+  assert.equal(shown, String(api.body.tweets), 'the count shown is the API count');
+  assert.notEqual(shown, all);
+  const charted = Number(await admin.getAttribute('#explorer-series .chart', 'data-total'));
+  assert.equal(charted, api.body.tweets, 'the series adds up to the count');
+  assert.ok(await admin.locator('#explorer-top .toprow').count() > 0, 'top values');
+  const texts = await admin.locator('#explorer-sample .tweet-text:not(.tweet-hidden)').allTextContents();
+  assert.ok(texts.length > 0 && texts.every((t) => t.length > 0), 'the admin sees tweet text');
+  secretTexts.push(...texts.filter((t) => t.length >= 12));  // what the analyst's explorer would show
+  assert.match(admin.url(), new RegExp(`filter=${encodeURIComponent(tagFilter).replace(/%20/g, '\\+')}`), 'the URL holds the filter');
+  await admin.screenshot({ path: path.join(shots, 'explorer.png'), fullPage: true });
+  // A reload restores the question.
+  await admin.reload();
+  await admin.waitForSelector('#match-count');
+  await settled(admin);
+  assert.equal(await admin.inputValue('#filter'), tagFilter);
+  assert.equal(await admin.getAttribute('#match-count', 'data-count'), shown);
+});
+
+await check('a bad filter shows the API error next to the box', async () => {
+  const bad = 'text contians "x"';
+  await admin.fill('#filter', bad);
+  await admin.press('#filter', 'Enter');
+  await admin.waitForSelector('#filter-error:not([hidden])');
+  const api = await server.api('count', { filter: bad }, server.keys.admin);
+  assert.equal(api.status, 400);
+  assert.equal(await admin.textContent('#filter-error'), api.body.error.message);
+  assert.equal(await admin.getAttribute('#filter', 'aria-invalid'), 'true');
+  await admin.screenshot({ path: path.join(shots, 'explorer-error.png') });
+  await admin.fill('#filter', tagFilter);
+  await admin.press('#filter', 'Enter');
+  await admin.waitForSelector('#filter-error', { state: 'hidden' });
+});
+
+await check('trends shows what trended with curves', async () => {
+  await go(admin, '#/trends');
+  await settled(admin);
+  await admin.screenshot({ path: path.join(shots, 'trends.png'), fullPage: true });
+  if (!hasTrends) {
+    assert.match(await admin.textContent('#trend-list'), /does not answer \/api\/trends/);
+    return;
+  }
+  assert.ok(await admin.locator('#trend-list .trend').count() > 0, 'trend cards');
+  assert.ok(await admin.locator('#trend-list .trend canvas').count() > 0, 'curves');
+});
+
+await check('spikes shows the detected spikes explained', async () => {
+  await go(admin, '#/spikes');
+  await settled(admin);
+  assert.ok(await admin.locator('#spike-chart canvas').count() > 0, 'volume chart');
+  await admin.screenshot({ path: path.join(shots, 'spikes.png'), fullPage: true });
+  if (!hasSpikes) {
+    assert.match(await admin.textContent('#spike-list'), /does not answer \/api\/spikes/);
+    return;
+  }
+  assert.ok(await admin.locator('#spike-list .spike').count() > 0, 'spike cards');
+});
+
+const analyst = await signIn(server.keys.analyst);
+// The page's whole DOM, attributes included, must hold none of the texts.
+async function assertNoText(page, where) {
+  const html = await page.content();
+  const leaked = secretTexts.filter((t) => html.includes(t));
+  assert.deepEqual(leaked, [], `${where}: tweet text in an analyst's page`);
+}
+
+await check('an analyst sees gated pages without tweet text', async () => {
+  assert.equal(await analyst.textContent('.role'), 'analyst · ana');
+  await go(analyst, '#/overview');
+  await settled(analyst);
+  assert.ok(await analyst.locator('#top-hashtags .toprow').count() > 0, 'hashtags for the analyst');
+  await assertNoText(analyst, 'overview');
+  await analyst.screenshot({ path: path.join(shots, 'overview-analyst.png') });
+  await go(analyst, `#/explorer?filter=${encodeURIComponent(tagFilter)}`);
+  await analyst.waitForSelector('#match-count');
+  await settled(analyst);
+  const gated = await server.api('count', { filter: tagFilter }, server.keys.analyst);
+  assert.equal(await analyst.getAttribute('#match-count', 'data-count'), gated.body.redacted ? '' : String(gated.body.tweets));
+  assert.ok(await analyst.locator('#explorer-sample .tweet-hidden, #explorer-sample .tweets-hidden').count() > 0 ||
+    await analyst.locator('#explorer-sample .state-withheld').count() > 0, 'the sample says text is hidden');
+  assert.equal(await analyst.locator('#explorer-sample .tweet-id').count(), 0, 'no ids');
+  await assertNoText(analyst, 'explorer');
+  await analyst.screenshot({ path: path.join(shots, 'explorer-analyst.png'), fullPage: true });
+  for (const [hash, list] of [['#/trends', '#trend-list'], ['#/spikes', '#spike-list']]) {
+    await go(analyst, hash);
+    await settled(analyst);
+    assert.ok(await analyst.locator(`${list} .card, ${list} .state`).count() > 0, `${hash} drawn`);
+    await assertNoText(analyst, hash);
+  }
+});
+
+await check('no page logged an error', async () => {
+  // A refused filter (400) and an endpoint a server lacks (404) are answers
+  // the pages show; anything else logged is a fault.
+  const faults = (errors) => errors.filter((e) => !/Failed to load resource: .* status of 40[04]/.test(e));
+  assert.deepEqual(faults(admin.errors), []);
+  assert.deepEqual(faults(analyst.errors), []);
+});
+
+await browser.close();
+server.stop();
+console.log(`browser.dashboard: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+process.exit(failed ? 1 : 0);
