@@ -48,7 +48,8 @@ Result<ServerConfig> LoadServerConfig(const std::string& path) {
         size_t concurrent = 0;
         if (k == "listen") {
           if (!n.is_string()) return Status::InvalidArgument(where(n) + "listen must be a string");
-          ROOST_RETURN_IF_ERROR(ParseListen(n.as_string()->get(), &c));
+          if (Status s = ParseListen(n.as_string()->get(), &c); !s.ok())
+            return Status::InvalidArgument(where(n) + s.message());
         } else if (k == "max_body_bytes") {
           ROOST_RETURN_IF_ERROR(count(&c.limits.max_body_bytes));
         } else if (k == "max_filter_bytes") {
