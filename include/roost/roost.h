@@ -46,6 +46,7 @@ struct GateSettings {
   uint64_t count_quantum = 10;        // every count shown is rounded down to a multiple
   bool show_text = false;             // raw tweet text may be shown
   bool show_handles = false;          // author handles may be shown
+  std::string origin;                 // where the settings come from ("privacy.toml", ...)
 };
 
 // Who asks. `stricter` can only tighten the archive's gate, never loosen it.
@@ -175,6 +176,113 @@ struct ExplainAnswer : Withheld {
   PlanStep plan;
 };
 
+// A tweet an analysis shows (a trend's or a spike's most representative):
+// its id and text only when text may be shown, its handle only when handles may.
+struct ShownTweet {
+  std::string created_at;  // ISO 8601 in the answer's zone
+  std::string id;          // decimal; empty unless text is shown
+  std::string text;
+  std::string handle;
+  int64_t retweet_count = 0;
+};
+
+// A value over-represented in a window against its baseline windows.
+struct BurstingValue {
+  bool redacted = false;      // too few unique authors: nothing else is set
+  std::string dimension;      // "hashtags", "terms", "phrases", "domains", "lang", "authors"
+  std::string value;          // as stored: "velocar"
+  std::string display;        // as shown: "#velocar", "@user"
+  uint64_t tweets = 0;        // in the window, rounded
+  double expected_tweets = 0; // from the baseline windows, scaled to the window's volume
+  double lift = 0, z = 0;
+  uint64_t unique_authors = 0;  // rounded; set under the gate only
+};
+
+// What was trending at a moment (`at`: one window from there) or over the
+// question's range (cut into windows); docs/ANALYSES.md, Trends.
+struct TrendsRequest {
+  std::optional<TimestampMs> at;  // unset: the question's from and to, both needed
+  std::string interval = "day";   // a window: hour or day
+  std::string tz = "UTC";         // IANA zone the times are shown in
+  std::string lang;               // only tweets in this detected language
+  size_t limit = 10;              // trends per window
+  size_t tweets = 3;              // top tweets per trend
+  uint64_t min_support = 0;       // a value's least count in a window; 0: 20 a day, 10 an hour
+  uint64_t min_sources = 5;       // distinct source tweets of a value (a retweet counts as its original)
+  double min_burst_z = 8;         // a value's least burst score
+};
+
+struct CurveHour {
+  bool redacted = false;  // tweets by too few unique authors
+  uint64_t tweets = 0;    // rounded
+};
+
+struct TrendItem {
+  bool redacted = false;  // too few unique authors, or no value to name it by: nothing else is set
+  std::string label;
+  double score = 0;     // burst z of its strongest value
+  uint64_t tweets = 0;  // tweets of the window holding any of its values, rounded
+  std::string start, peak, end;
+  std::vector<BurstingValue> values;  // by z descending
+  std::string curve_start;
+  std::vector<CurveHour> curve;  // hourly from curve_start
+  std::vector<ShownTweet> top_tweets;
+};
+
+struct TrendsAnswer : Withheld {
+  std::string interval, tz;
+  std::string at;      // the window's start, when one moment was asked
+  std::string filter;  // the question's filter, with the language
+  GateSettings gate;   // the gate the answer passed (enabled = false: exact)
+  bool text_shown = false, handles_shown = false;
+  std::vector<TrendItem> trends;  // one window: by score; a period: by peak
+  std::vector<std::string> empty_because;
+};
+
+// Volume spikes of the question's tweets against a seasonal baseline, each
+// explained by the values over-represented inside it (docs/DETECTION.md).
+struct SpikesRequest {
+  std::string interval = "hour";  // minute, hour or day
+  std::string tz = "UTC";
+  double threshold = 0.65;        // anomaly score threshold, 0 to 1
+  double min_spike_z = 6;         // a bucket whose residual z reaches this is a spike too (0: score only)
+  size_t limit = 5;               // explanation values per dimension
+  size_t tweets = 3;              // representative tweets per spike
+  std::string news_csv;           // a news timeline (time,headline,url,keywords) to match, as text
+};
+
+struct NewsMatch {
+  std::string time, headline, url;
+  std::vector<std::string> matched;  // its keywords among the spike's values
+};
+
+struct ExplainingValues {
+  std::string dimension;
+  std::vector<BurstingValue> values;  // by z descending
+};
+
+struct SpikeItem {
+  std::string start, peak, end;
+  uint64_t peak_tweets = 0, excess_tweets = 0;  // rounded
+  double expected_tweets = 0;                   // at the peak
+  double magnitude = 0, score = 0;
+  std::string baseline;  // "filter", or "all tweets" when the filter matches too little on other days
+  std::vector<ExplainingValues> explanation;  // one per dimension of the answer
+  std::vector<ShownTweet> top_tweets;
+  std::vector<NewsMatch> news;
+};
+
+struct SpikesAnswer : Withheld {
+  std::string interval, tz;
+  std::string filter;
+  GateSettings gate;
+  bool text_shown = false, handles_shown = false;
+  size_t buckets = 0;                   // of the series searched
+  std::vector<std::string> dimensions;  // explanation dimensions (authors only when handles may be shown)
+  std::vector<SpikeItem> spikes;        // in time order
+  std::vector<std::string> empty_because;
+};
+
 class Db {
  public:
   // Opens a snapshot of the archive at `dir` and its privacy.toml.
@@ -197,6 +305,11 @@ class Db {
   Result<TopAnswer> Top(const Question& q, const TopRequest& r, const Caller& caller) const;
   // Needs a filter.
   Result<ExplainAnswer> Explain(const Question& q, const Caller& caller) const;
+  // Under the gate, trends need as many authors as the answer minimum and
+  // each value the group minimum; hours, values and trends below it are redacted.
+  Result<TrendsAnswer> Trends(const Question& q, const TrendsRequest& r, const Caller& caller) const;
+  // With no range in q, the archive's own.
+  Result<SpikesAnswer> Spikes(const Question& q, const SpikesRequest& r, const Caller& caller) const;
 
   struct Impl;
 

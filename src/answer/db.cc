@@ -6,6 +6,9 @@
 #include "answer/analyses.h"
 #include "answer/answers.h"
 #include "answer/gate.h"
+#include "answer/spikes_answer.h"
+#include "answer/trends_answer.h"
+#include "analysis/trends/news.h"
 #include "query/parser.h"
 #include "query/posting_cache.h"
 #include "roost/roost.h"
@@ -18,9 +21,10 @@ struct Db::Impl {
   // Postings decoded by one question, reused by the next.
   std::shared_ptr<query::PostingCache> postings = std::make_shared<query::PostingCache>();
 
-  Result<query::Query> Parse(const Question& q) const {
-    if (q.filter.empty()) return query::Query{};
-    auto parsed = query::ParseQuery(q.filter);
+  Result<query::Query> Parse(const Question& q) const { return Parse(q.filter); }
+  Result<query::Query> Parse(const std::string& filter) const {
+    if (filter.empty()) return query::Query{};
+    auto parsed = query::ParseQuery(filter);
     if (!parsed.ok()) return Status::InvalidArgument("filter: " + parsed.status().message());
     return parsed;
   }
@@ -99,6 +103,51 @@ Result<ExplainAnswer> Db::Explain(const Question& q, const Caller& caller) const
   ROOST_ASSIGN_OR_RETURN(const query::Query query, impl_->Parse(q));
   ROOST_ASSIGN_OR_RETURN(const query::ExecOptions exec, impl_->Exec(q));
   return answer::ExplainQuery(*impl_->archive, query, exec, answer::PolicyFor(impl_->policy, caller));
+}
+
+Result<TrendsAnswer> Db::Trends(const Question& q, const TrendsRequest& r, const Caller& caller) const {
+  const std::string filter = answer::WithLanguage(q.filter, r.lang);
+  ROOST_ASSIGN_OR_RETURN(const query::Query query, impl_->Parse(filter));
+  ROOST_ASSIGN_OR_RETURN(const query::ExecOptions exec, impl_->Exec(q));
+  answer::TrendsRun run;
+  ROOST_ASSIGN_OR_RETURN(run.zone, aggregate::ZoneRules::Load(r.tz));
+  run.at = r.at;
+  run.interval = r.interval;
+  run.limit = r.limit;
+  run.tweets = r.tweets;
+  run.min_support = r.min_support;
+  run.min_sources = r.min_sources;
+  run.min_burst_z = r.min_burst_z;
+  ROOST_ASSIGN_OR_RETURN(TrendsAnswer a,
+                         answer::GatedTrends(*impl_->archive, query, exec, run, answer::PolicyFor(impl_->policy, caller)));
+  a.filter = filter;
+  return a;
+}
+
+Result<SpikesAnswer> Db::Spikes(const Question& q, const SpikesRequest& r, const Caller& caller) const {
+  ROOST_ASSIGN_OR_RETURN(const query::Query query, impl_->Parse(q));
+  ROOST_ASSIGN_OR_RETURN(const query::ExecOptions exec, impl_->Exec(q));
+  answer::SpikesRun run;
+  ROOST_ASSIGN_OR_RETURN(run.interval, aggregate::ParseInterval(r.interval));
+  if (run.interval != aggregate::Interval::kMinute && run.interval != aggregate::Interval::kHour &&
+      run.interval != aggregate::Interval::kDay)
+    return Status::InvalidArgument("spikes are found per minute, hour or day");
+  ROOST_ASSIGN_OR_RETURN(run.zone, aggregate::ZoneRules::Load(r.tz));
+  if (!(r.threshold >= 0 && r.threshold <= 1)) return Status::InvalidArgument("the threshold is from 0 to 1");
+  if (!(r.min_spike_z >= 0)) return Status::InvalidArgument("min_spike_z must not be negative");
+  run.threshold = r.threshold;
+  run.min_spike_z = r.min_spike_z;
+  run.limit = r.limit;
+  run.tweets = r.tweets;
+  if (!r.news_csv.empty()) {
+    auto news = trends::ParseNewsCsv(r.news_csv, "news");
+    if (!news.ok()) return Status::InvalidArgument(news.status().message());
+    run.news = std::move(news).value();
+  }
+  ROOST_ASSIGN_OR_RETURN(SpikesAnswer a,
+                         answer::GatedSpikes(*impl_->archive, query, exec, run, answer::PolicyFor(impl_->policy, caller)));
+  a.filter = q.filter;
+  return a;
 }
 
 }  // namespace roost

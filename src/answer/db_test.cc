@@ -230,5 +230,161 @@ TEST_F(DbTest, BadQuestionsAreInvalidArguments) {
   EXPECT_EQ(Db::Open((dir_ / "missing").string()).status().code(), StatusCode::kNotFound);
 }
 
+// Eight days of two #daily tweets an hour by 30 authors; on March 6 from
+// 10:00, 203 #boom tweets by 50 authors and 60 #lonely ones by one author.
+class AnalysisDbTest : public ::testing::Test {
+ protected:
+  static constexpr TimestampMs kHour = 3600000;
+  static constexpr TimestampMs kBurst = kMarch1 + 5 * 24 * kHour + 10 * kHour;  // 2012-03-06T10:00Z
+
+  void SetUp() override {
+    auto writer = storage::ArchiveWriter::Open(dir_.path().string(), storage::Partition::kDay, true);
+    ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+    uint64_t id = 1;
+    auto add = [&](std::vector<Tweet>* day, TimestampMs at, uint64_t author, const std::string& tag) {
+      Tweet t;
+      t.id = id++;
+      t.created_at = at;
+      t.user.id = author;
+      t.user.screen_name = "user" + std::to_string(author);
+      t.text = "news of the day #" + tag;
+      t.hashtags.push_back({tag});
+      day->push_back(std::move(t));
+    };
+    for (int d = 0; d < 8; ++d) {
+      const TimestampMs day_start = kMarch1 + d * 24 * kHour;
+      std::vector<Tweet> tweets;
+      for (int m = 0; m < 48; ++m) add(&tweets, day_start + m * 30 * 60000, 100 + m % 30, "daily");
+      if (d == 5) {
+        for (int i = 0; i < 203; ++i) add(&tweets, kBurst + i * 50000, 200 + i % 50, "boom");
+        for (int i = 0; i < 60; ++i) add(&tweets, kBurst + i * 60000, 999, "lonely");
+      }
+      ASSERT_TRUE((*writer)->WriteSegment(std::move(tweets), day_start).ok());
+    }
+    ASSERT_TRUE((*writer)->Commit().ok());
+    std::ofstream(dir_ / "privacy.toml") << "[privacy]\nmin_answer_authors = 20\nmin_group_authors = 5\n"
+                                            "count_quantum = 10\n";
+    auto db = Db::Open(dir_.path().string());
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::move(db).value();
+  }
+
+  static const TrendItem* Find(const TrendsAnswer& a, const std::string& label) {
+    for (const TrendItem& t : a.trends)
+      if (t.label == label) return &t;
+    return nullptr;
+  }
+
+  roost::testing::ScratchDir dir_;
+  std::unique_ptr<Db> db_;
+  const Caller analyst_{Role::kAnalyst, std::nullopt};
+  const Caller admin_{Role::kAdmin, std::nullopt};
+};
+
+TEST_F(AnalysisDbTest, AnalystTrendsAreGated) {
+  TrendsRequest r;
+  r.at = kMarch1 + 5 * 24 * kHour;
+  auto a = db_->Trends(Question{}, r, analyst_);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_FALSE(a->redacted) << a->reason;
+  EXPECT_EQ(a->at, "2012-03-06T00:00:00Z");
+  EXPECT_TRUE(a->gate.enabled);
+  EXPECT_EQ(a->gate.count_quantum, 10u);
+  EXPECT_FALSE(a->text_shown);
+  const TrendItem* boom = Find(*a, "#boom");
+  ASSERT_NE(boom, nullptr);
+  EXPECT_EQ(boom->tweets, 200u);  // 203 rounded down
+  for (const CurveHour& h : boom->curve) EXPECT_TRUE(h.redacted || h.tweets % 10 == 0) << h.tweets;
+  for (const ShownTweet& t : boom->top_tweets) EXPECT_TRUE(t.text.empty() && t.id.empty() && t.handle.empty());
+  // One author's burst: no label may name it, so the trend is redacted.
+  EXPECT_EQ(Find(*a, "#lonely"), nullptr);
+  bool redacted = false;
+  for (const TrendItem& t : a->trends) redacted |= t.redacted;
+  EXPECT_TRUE(redacted);
+  // Fewer authors than the answer minimum: withheld whole.
+  GateSettings strict;
+  strict.min_answer_authors = 1000;
+  auto withheld = db_->Trends(Question{}, r, Caller{Role::kAnalyst, strict});
+  ASSERT_TRUE(withheld.ok());
+  EXPECT_TRUE(withheld->redacted);
+  EXPECT_TRUE(withheld->trends.empty());
+}
+
+TEST_F(AnalysisDbTest, AdminTrendsAreExact) {
+  TrendsRequest r;
+  r.at = kMarch1 + 5 * 24 * kHour;
+  auto a = db_->Trends(Question{}, r, admin_);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_FALSE(a->gate.enabled);
+  const TrendItem* boom = Find(*a, "#boom");
+  ASSERT_NE(boom, nullptr);
+  EXPECT_EQ(boom->tweets, 203u);
+  const TrendItem* lonely = Find(*a, "#lonely");
+  ASSERT_NE(lonely, nullptr);
+  EXPECT_EQ(lonely->tweets, 60u);
+  ASSERT_FALSE(lonely->top_tweets.empty());
+  EXPECT_EQ(lonely->top_tweets[0].handle, "user999");
+  EXPECT_FALSE(lonely->top_tweets[0].id.empty());
+}
+
+TEST_F(AnalysisDbTest, TrendsNeedOneMomentOrARange) {
+  TrendsRequest r;
+  EXPECT_EQ(db_->Trends(Question{}, r, admin_).status().code(), StatusCode::kInvalidArgument);
+  r.at = kBurst;
+  Question q;
+  q.from = kMarch1;
+  q.to = kBurst;
+  EXPECT_EQ(db_->Trends(q, r, admin_).status().code(), StatusCode::kInvalidArgument);
+  r.at.reset();
+  r.interval = "week";
+  EXPECT_EQ(db_->Trends(q, r, admin_).status().code(), StatusCode::kInvalidArgument);
+  r.interval = "day";
+  auto period = db_->Trends(q, r, admin_);
+  ASSERT_TRUE(period.ok()) << period.status().ToString();
+  EXPECT_EQ(period->at, "");
+}
+
+TEST_F(AnalysisDbTest, SpikesAreGatedForAnalystsAndExactForAdmins) {
+  SpikesRequest r;
+  auto a = db_->Spikes(Question{}, r, analyst_);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_FALSE(a->redacted);
+  EXPECT_EQ(a->buckets, 192u);
+  ASSERT_EQ(a->spikes.size(), 1u);
+  const SpikeItem& s = a->spikes[0];
+  EXPECT_EQ(s.start, "2012-03-06T10:00:00Z");
+  EXPECT_EQ(s.peak_tweets % 10, 0u);
+  EXPECT_EQ(s.excess_tweets % 10, 0u);
+  // No handles for analysts: no authors dimension, a one-author value redacted.
+  EXPECT_EQ(a->dimensions, (std::vector<std::string>{"terms", "hashtags", "phrases", "domains", "lang"}));
+  bool boom = false, lonely_hidden = false;
+  for (const ExplainingValues& d : s.explanation)
+    for (const BurstingValue& v : d.values) {
+      EXPECT_NE(v.value, "lonely");
+      if (v.value == "boom") boom = v.tweets == 200 && v.unique_authors == 50;
+      lonely_hidden |= v.redacted && d.dimension == "hashtags";
+    }
+  EXPECT_TRUE(boom);
+  EXPECT_TRUE(lonely_hidden);
+
+  auto exact = db_->Spikes(Question{}, r, admin_);
+  ASSERT_TRUE(exact.ok()) << exact.status().ToString();
+  ASSERT_EQ(exact->spikes.size(), 1u);
+  EXPECT_EQ(exact->dimensions.back(), "authors");
+  uint64_t lonely = 0;
+  for (const ExplainingValues& d : exact->spikes[0].explanation)
+    for (const BurstingValue& v : d.values)
+      if (v.value == "lonely") lonely = v.tweets;
+  EXPECT_EQ(lonely, 60u);
+
+  GateSettings strict;
+  strict.min_answer_authors = 1000;
+  auto withheld = db_->Spikes(Question{}, r, Caller{Role::kAnalyst, strict});
+  ASSERT_TRUE(withheld.ok());
+  EXPECT_TRUE(withheld->redacted);
+  r.interval = "month";
+  EXPECT_EQ(db_->Spikes(Question{}, r, admin_).status().code(), StatusCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace roost

@@ -15,7 +15,7 @@ privacy::PrivacyPolicy ToPolicy(const GateSettings& g, const std::string& origin
 }
 
 GateSettings ToSettings(const privacy::PrivacyPolicy& p) {
-  return {p.enabled, p.min_answer_authors, p.min_group_authors, p.count_quantum, p.show_text, p.show_handles};
+  return {p.enabled, p.min_answer_authors, p.min_group_authors, p.count_quantum, p.show_text, p.show_handles, p.origin};
 }
 
 privacy::PrivacyPolicy PolicyFor(const privacy::PrivacyPolicy& archive, const Caller& caller) {

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <memory>
 
 #include "cli/command.h"
 
@@ -55,6 +56,11 @@ DelayedProgress::~DelayedProgress() { EndProgress(); }
 
 void DelayedProgress::Show(const std::string& text) {
   if (std::chrono::steady_clock::now() >= due_) ProgressLine(text);
+}
+
+std::function<void(const std::string&)> AnalysisProgress(const char* command) {
+  auto progress = std::make_shared<DelayedProgress>();
+  return [progress, command](const std::string& step) { progress->Show(std::string(command) + ": " + step); };
 }
 
 int ReportError(const char* command, const Status& status) {

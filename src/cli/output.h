@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "roost/status.h"
@@ -34,6 +35,10 @@ class DelayedProgress {
  private:
   std::chrono::steady_clock::time_point due_;
 };
+
+// The progress callback of one of the answer layer's long analyses: its
+// steps shown as "COMMAND: STEP" the way DelayedProgress shows them.
+std::function<void(const std::string&)> AnalysisProgress(const char* command);
 
 // Prints "roost <command>: <message>" on stderr and returns the exit code
 // for the error: usage errors 2, everything else 1.
