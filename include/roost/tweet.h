@@ -94,6 +94,15 @@ class Boxed {
 
 enum class TweetFormat : uint8_t { kV1 = 1, kV2 = 2 };
 
+// Which scorer gave a tweet its sentiment. The values are stored in the
+// segment's sentiment_scored column (docs/FORMAT.md): 0 unscored, so a
+// reader that only asks "scored?" tests for non-zero.
+enum class SentimentModel : uint8_t {
+  kNone = 0,     // not scored: no model for the language
+  kLexicon = 1,  // the VADER-style rule scorer (every archive before learned models)
+  kLearned = 2,  // the learned model of the tweet's detected language
+};
+
 struct Tweet {
   uint64_t id = 0;
   TimestampMs created_at = 0;
@@ -132,8 +141,9 @@ struct Tweet {
   std::string detected_lang;         // CLD2 + the platform tag; "und" if unsure
   std::vector<std::string> brand_tags;
   float lang_confidence = 0;         // 0..1
-  float sentiment = 0;               // VADER compound, -1..1
-  bool sentiment_scored = false;     // false: language without a lexicon
+  float sentiment = 0;               // -1..1; 0 and meaningless when not scored
+  bool sentiment_scored = false;     // false: no scorer for the language
+  SentimentModel sentiment_model = SentimentModel::kNone;  // which scorer, when scored
 
   // Small fields last, packed together (no padding after each).
   TweetFormat format = TweetFormat::kV1;

@@ -8,6 +8,7 @@
 
 #include "cli/command.h"
 #include "cli/output.h"
+#include "cli/sentiment_options.h"
 #include "common/json_writer.h"
 #include "enrich/enricher.h"
 #include "ingest/counting_sink.h"
@@ -30,6 +31,7 @@ struct IngestArgs {
   std::string partition;
   std::string memory_limit = "2G";
   bool no_enrich = false;
+  SentimentFlags sentiment;
   bool no_resume = false;
   double commit_interval = storage::ArchiveIngestOptions::kDefaultCommitIntervalSeconds;
 };
@@ -159,6 +161,9 @@ int RunIngestCommand(const IngestArgs& args) {
   if (args.archive.empty() && !args.dry_run) {
     return ReportError("ingest", Status::InvalidArgument("--archive DIR is required (or --dry-run)"));
   }
+  // Before the archive is touched: a bad --brands file leaves it as it was.
+  auto sentiment = ResolveSentimentFlags(args.sentiment);
+  if (!sentiment.ok()) return ReportError("ingest", sentiment.status());
   IngestOptions options;
   options.inputs = args.inputs;
   options.threads = args.threads;
@@ -193,7 +198,10 @@ int RunIngestCommand(const IngestArgs& args) {
   }
   std::optional<Enricher> enricher;
   if (!args.no_enrich) {
-    auto created = Enricher::Create();
+    EnricherOptions enricher_options;
+    enricher_options.sentiment_model = sentiment->model;
+    enricher_options.sentiment_ignore_words = std::move(sentiment->ignore_words);
+    auto created = Enricher::Create(enricher_options);
     if (!created.ok()) return ReportError("ingest", created.status());
     enricher.emplace(std::move(*created));
     options.enrich = [&enricher](Tweet* t) { enricher->Enrich(t); };
@@ -243,6 +251,7 @@ void AddIngestCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(0.0, 86400.0));
   cmd->add_flag("--no-enrich", args->no_enrich,
                 "skip entities/language/terms/sentiment (faster; analyses that need them see nothing)");
+  AddSentimentFlags(cmd, &args->sentiment, "--sentiment-model");
   auto* json = cmd->add_flag("--json", args->json, "print the summary as JSON (CPU by stage included)");
   auto* stats = cmd->add_flag("--stats", args->stats, "also print the CPU time of each pipeline stage");
   cmd->add_flag("--quiet,-q", args->quiet, "print nothing but errors")->excludes(json)->excludes(stats);

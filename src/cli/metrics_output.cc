@@ -1,5 +1,7 @@
 #include "cli/metrics_output.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "answer/metric_choice.h"
@@ -8,12 +10,18 @@ namespace roost::cli {
 
 using aggregate::MetricSet;
 
+double ScoredShare(const Metrics& m) {
+  return m.tweets ? std::min(1.0, static_cast<double>(m.scored) / static_cast<double>(m.tweets)) : 0.0;
+}
+
 std::vector<std::string> MetricHeaders(const MetricSet& set) {
   std::vector<std::string> h{"tweets"};
   if (set.authors) h.insert(h.end(), {"unique_authors", "reach"});
   if (set.kinds) h.insert(h.end(), {"retweets", "replies", "quotes"});
   if (set.engagement) h.push_back("engagement");
-  if (set.sentiment) h.insert(h.end(), {"sentiment_mean", "positive", "neutral", "negative", "net_sentiment"});
+  if (set.sentiment) {
+    h.insert(h.end(), {"scored_share", "sentiment_mean", "positive", "neutral", "negative", "net_sentiment"});
+  }
   return h;
 }
 
@@ -25,8 +33,12 @@ std::vector<std::string> MetricCells(const Metrics& m, const MetricSet& set) {
   if (set.authors) c.insert(c.end(), {n(m.unique_authors), n(m.reach)});
   if (set.kinds) c.insert(c.end(), {n(m.retweets), n(m.replies), n(m.quotes)});
   if (set.engagement) c.push_back(n(m.engagement));
-  if (set.sentiment)
-    c.insert(c.end(), {x(m.sentiment_mean), n(m.positive), n(m.neutral), n(m.negative), x(m.net_sentiment)});
+  if (set.sentiment) {
+    // With no scored tweet there is no mean: "-", never a neutral-looking 0.
+    auto mean = [&](double v) { return m.scored ? x(v) : std::string("-"); };
+    c.insert(c.end(), {m.tweets ? x(ScoredShare(m)) : std::string("-"), mean(m.sentiment_mean), n(m.positive),
+                       n(m.neutral), n(m.negative), mean(m.net_sentiment)});
+  }
   return c;
 }
 
@@ -36,9 +48,14 @@ void WriteMetricsJson(JsonWriter* w, const Metrics& m, const MetricSet& set) {
   if (set.kinds) w->Key("retweets").Uint(m.retweets).Key("replies").Uint(m.replies).Key("quotes").Uint(m.quotes);
   if (set.engagement) w->Key("engagement").Uint(m.engagement);
   if (set.sentiment) {
-    w->Key("sentiment_mean").Double(m.sentiment_mean);
+    w->Key("scored").Uint(m.scored).Key("scored_share").Double(ScoredShare(m));
+    auto mean = [&](const char* key, double v) {
+      w->Key(key);
+      if (m.scored) w->Double(v); else w->Null();
+    };
+    mean("sentiment_mean", m.sentiment_mean);
     w->Key("positive").Uint(m.positive).Key("neutral").Uint(m.neutral).Key("negative").Uint(m.negative);
-    w->Key("net_sentiment").Double(m.net_sentiment);
+    mean("net_sentiment", m.net_sentiment);
   }
 }
 

@@ -17,6 +17,10 @@ namespace roost::cli {
 
 inline constexpr const char* kRedacted = "redacted";
 
+// Scored tweets over tweets (0 for no tweet): shown beside every sentiment
+// figure, since tweets in languages without a scorer are in none of them.
+double ScoredShare(const Metrics& m);
+
 // Column names; the first is "tweets" (a tweet count has that one name in
 // every answer).
 std::vector<std::string> MetricHeaders(const aggregate::MetricSet& set);

@@ -1,11 +1,10 @@
 // roost sentiment: scores one text per line of stdin (for evaluation against
 // labelled sets). Prints the compound score per line, or with --json one
-// object per line. --model picks the rule scorer (lexicon, the default) or
-// the learned per-language model; --lang auto detects each line's language
-// as ingest does.
+// object per line. Scores as ingest does (enrich/sentiment/tweet_sentiment.h):
+// the learned model of the language by default, --model lexicon for the rule
+// scorer alone; --lang auto detects each line's language as ingest does.
 #include <cstdio>
 #include <iostream>
-#include <optional>
 #include <string>
 
 #include <fmt/format.h>
@@ -13,10 +12,11 @@
 
 #include "analysis/aggregate/metrics.h"
 #include "cli/command.h"
+#include "cli/output.h"
+#include "cli/sentiment_options.h"
 #include "common/json_writer.h"
 #include "enrich/language/language_id.h"
-#include "enrich/sentiment/learned_model.h"
-#include "enrich/sentiment/sentiment_scorer.h"
+#include "enrich/sentiment/tweet_sentiment.h"
 
 namespace roost::cli {
 namespace {
@@ -34,38 +34,24 @@ const char* ClassName(const SentimentResult& r) {
 
 struct SentimentArgs {
   std::string lang = "en";
-  std::string model = "lexicon";
+  SentimentFlags sentiment;
   bool json = false;
 };
 
 int RunSentiment(const SentimentArgs& args) {
-  const bool learned = args.model == "learned";
   const bool auto_lang = args.lang == "auto";
-  std::optional<SentimentScorer> lexicon;
-  std::optional<sentiment::LearnedSentimentScorer> model;
-  if (learned) {
-    auto loaded = sentiment::LearnedSentimentScorer::Load();
-    if (!loaded.ok()) {
-      fmt::print(stderr, "roost sentiment: {}\n", loaded.status().ToString());
-      return kExitFailure;
-    }
-    model.emplace(std::move(loaded).value());
-  } else {
-    auto loaded = SentimentScorer::Load();
-    if (!loaded.ok()) {
-      fmt::print(stderr, "roost sentiment: {}\n", loaded.status().ToString());
-      return kExitFailure;
-    }
-    lexicon.emplace(std::move(loaded).value());
+  auto options = ResolveSentimentFlags(args.sentiment);
+  if (!options.ok()) return ReportError("sentiment", options.status());
+  auto loaded = TweetSentimentScorer::Load(*options);
+  if (!loaded.ok()) {
+    fmt::print(stderr, "roost sentiment: {}\n", loaded.status().ToString());
+    return kExitFailure;
   }
-  auto supports = [&](std::string_view lang) {
-    return learned ? model->Supports(lang) : lexicon->Supports(lang);
-  };
-  if (!auto_lang && !supports(args.lang)) {
+  const TweetSentimentScorer& scorer = *loaded;
+  if (!auto_lang && scorer.ModelFor(args.lang) == SentimentModel::kNone) {
     // Still answer every line (scored=false), so scripts keep line order.
-    fmt::print(stderr, "roost sentiment: language '{}' is not scored by the {} model ({})\n",
-               args.lang, args.model,
-               learned ? fmt::format("{}", fmt::join(model->languages(), ", ")) : "en, fr");
+    fmt::print(stderr, "roost sentiment: language '{}' is not scored by the {} model (scored: {})\n",
+               args.lang, args.sentiment.model, fmt::join(scorer.languages(), ", "));
   }
   std::ios::sync_with_stdio(false);
   std::string line;
@@ -74,7 +60,8 @@ int RunSentiment(const SentimentArgs& args) {
   while (std::getline(std::cin, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (auto_lang) lang = language::IdentifyLanguage(line, "").lang;
-    SentimentResult r = learned ? model->Score(line, lang) : lexicon->Score(line, lang);
+    SentimentModel model = SentimentModel::kNone;
+    SentimentResult r = scorer.Score(line, lang, &model);
     out.clear();
     if (args.json) {
       fmt::format_to(std::back_inserter(out),
@@ -82,7 +69,7 @@ int RunSentiment(const SentimentArgs& args) {
                      "\"label\": {}, \"sentiment_class\": \"{}\", \"scored\": {}, "
                      "\"model\": {}, \"lang\": ",
                      r.compound, r.pos, r.neu, r.neg, r.label, ClassName(r), r.scored ? "true" : "false",
-                     r.scored ? fmt::format("\"{}\"", args.model) : std::string("null"));
+                     r.scored ? fmt::format("\"{}\"", SentimentModelName(model)) : std::string("null"));
       AppendJsonString(&out, lang);
       out += "}\n";
     } else {
@@ -105,18 +92,14 @@ void AddSentimentCommand(CLI::App& app, int* exit_code) {
       "sentiment",
       "score text from stdin, one text per line: prints the compound score in [-1, 1]");
   cmd->add_option("--lang", args->lang,
-                  "language of the text, or auto to detect each line's (lexicon: en, fr; learned: "
-                  "en, fr, de, it, pt, es, ar; others are not scored)")
+                  "language of the text, or auto to detect each line's (learned: en, fr, de, it, "
+                  "pt, es, ar; lexicon: en, fr; others are not scored)")
       ->capture_default_str();
-  cmd->add_option("--model", args->model,
-                  "lexicon (VADER-style rules) or learned (logistic regression per language, "
-                  "models/sentiment/)")
-      ->check(CLI::IsMember({"lexicon", "learned"}))
-      ->capture_default_str();
+  AddSentimentFlags(cmd, &args->sentiment, "--model");
   cmd->add_flag("--json", args->json,
                 "print {\"compound\", \"pos\", \"neu\", \"neg\", \"label\", \"sentiment_class\", "
-                "\"scored\", \"model\", \"lang\"} per line (learned: pos/neu/neg are the class "
-                "probabilities, compound = pos - neg)");
+                "\"scored\", \"model\", \"lang\"} per line (model: the scorer used, null when "
+                "unscored; learned: pos/neu/neg are the class probabilities, compound = pos - neg)");
   cmd->callback([args, exit_code] { *exit_code = RunSentiment(*args); });
 }
 

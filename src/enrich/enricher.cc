@@ -29,10 +29,13 @@ Result<Enricher> Enricher::Create(const EnricherOptions& options) {
       options.text, std::make_shared<const text::StopwordSet>(std::move(stopwords).value()));
   e.entities_ = std::make_shared<const enrich::EntityExtractor>();
   if (options.sentiment) {
-    SentimentOptions sopt;
+    TweetSentimentOptions sopt;
+    sopt.model = options.sentiment_model;
     sopt.lexicon_dir = options.lexicon_dir;
-    ROOST_ASSIGN_OR_RETURN(SentimentScorer scorer, SentimentScorer::Load(sopt));
-    e.sentiment_ = std::make_shared<const SentimentScorer>(std::move(scorer));
+    sopt.model_dir = options.model_dir;
+    sopt.ignore_words = options.sentiment_ignore_words;
+    ROOST_ASSIGN_OR_RETURN(TweetSentimentScorer scorer, TweetSentimentScorer::Load(sopt));
+    e.sentiment_ = std::make_shared<const TweetSentimentScorer>(std::move(scorer));
   }
   return e;
 }
@@ -82,10 +85,12 @@ void Enricher::EnrichTerms(Tweet* t) const {
 void Enricher::EnrichSentiment(Tweet* t) const {
   t->sentiment_scored = false;
   t->sentiment = 0;
+  t->sentiment_model = SentimentModel::kNone;
   if (!sentiment_) return;
-  SentimentResult r = sentiment_->Score(t->text, t->detected_lang);
+  SentimentResult r = sentiment_->Score(t->text, t->detected_lang, &t->sentiment_model);
   t->sentiment_scored = r.scored;
   t->sentiment = r.compound;
+  if (!r.scored) t->sentiment_model = SentimentModel::kNone;
 }
 
 void Enricher::Enrich(Tweet* t) const {

@@ -4,7 +4,9 @@
 //   detected_lang,   CLD2 on the entity-stripped text + the platform tag
 //   lang_confidence  (language/)
 //   terms            folded tokens, emoji, hashtags, bigrams (text/)
-//   sentiment_scored, sentiment   VADER-style compound (sentiment/)
+//   sentiment_scored, sentiment,  the learned model of the detected language,
+//   sentiment_model               else the rule scorer, else unscored
+//                                 (sentiment/tweet_sentiment.h)
 // brand_tags is left empty (filled by the brands step).
 //
 //   ROOST_ASSIGN_OR_RETURN(auto enricher, Enricher::Create());
@@ -21,7 +23,7 @@
 
 #include "enrich/entities/entity_extractor.h"
 #include "enrich/retweet_cache.h"
-#include "enrich/sentiment/sentiment_scorer.h"
+#include "enrich/sentiment/tweet_sentiment.h"
 #include "enrich/text/analyzer.h"
 #include "roost/status.h"
 #include "roost/tweet.h"
@@ -30,8 +32,14 @@ namespace roost {
 
 struct EnricherOptions {
   text::AnalyzerOptions text;  // stemming, bigrams, CJK segmentation, stopwords in terms
-  // Score sentiment (needs the npm lexicons). Off: sentiment_scored stays false.
+  // Score sentiment (needs the npm lexicons, and models/sentiment/ for the
+  // learned models). Off: sentiment_scored stays false.
   bool sentiment = true;
+  // kLearned (learned models, the rule scorer where none) or kLexicon; the
+  // model directory and words to ignore (brand names).
+  SentimentModel sentiment_model = SentimentModel::kLearned;
+  std::filesystem::path model_dir;
+  std::vector<std::string> sentiment_ignore_words;
   // Where the npm packages are (a node_modules directory). Empty: found by
   // common/asset_path.h and sentiment's FindLexiconDir().
   std::filesystem::path lexicon_dir;
@@ -67,7 +75,7 @@ class Enricher {
 
   std::shared_ptr<const enrich::EntityExtractor> entities_;
   std::shared_ptr<const text::TextAnalyzer> analyzer_;
-  std::shared_ptr<const SentimentScorer> sentiment_;  // null when disabled
+  std::shared_ptr<const TweetSentimentScorer> sentiment_;  // null when disabled
   // Results for retweet texts; copies share it, as they share the steps.
   std::shared_ptr<RetweetCache> retweets_;
 };

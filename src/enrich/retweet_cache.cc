@@ -15,6 +15,7 @@ void CopyResults(const From& from, To* to) {
   to->lang_confidence = from.lang_confidence;
   to->terms = from.terms;
   to->sentiment_scored = from.sentiment_scored;
+  to->sentiment_model = from.sentiment_model;
   to->sentiment = from.sentiment;
 }
 

@@ -37,6 +37,7 @@ class RetweetCache {
     float lang_confidence = 0;
     TermList terms;
     bool sentiment_scored = false;
+    SentimentModel sentiment_model = SentimentModel::kNone;
     float sentiment = 0;
   };
   struct Shard {

@@ -53,6 +53,19 @@ inline constexpr const char* kMultiDims[] = {"hashtags", "mentions", "cashtags",
 // Dims whose values come from a tweet's geo; hidden for geo-scrubbed rows.
 inline bool IsGeoDim(const std::string& column) { return column == "country" || column == "place"; }
 
+// The sentiment_scored column holds which scorer scored the row (the values
+// of SentimentModel; 0 unscored), so older readers, which test for non-zero,
+// still read it right. A scored tweet with no scorer named counts as lexicon,
+// the only scorer before learned models.
+inline int64_t SentimentScoredValue(const Tweet& t) {
+  if (!t.sentiment_scored) return 0;
+  return t.sentiment_model == SentimentModel::kNone ? int64_t{1} : static_cast<int64_t>(t.sentiment_model);
+}
+inline SentimentModel SentimentModelOfColumn(int64_t v) {
+  if (v == 0) return SentimentModel::kNone;
+  return v == static_cast<int64_t>(SentimentModel::kLearned) ? SentimentModel::kLearned : SentimentModel::kLexicon;
+}
+
 std::string AsciiLower(std::string s);
 std::string AsciiUpper(std::string s);
 

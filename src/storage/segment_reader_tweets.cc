@@ -80,7 +80,10 @@ Result<std::vector<Tweet>> SegmentReader::ReadAllTweets() const {
   ROOST_RETURN_IF_ERROR(ints("quote_count", [](Tweet& t, int64_t v) { t.quote_count = v; }));
   ROOST_RETURN_IF_ERROR(ints("has_coordinates", [](Tweet& t, int64_t v) { t.has_coordinates = v != 0; }));
   ROOST_RETURN_IF_ERROR(ints("place_has_box", [](Tweet& t, int64_t v) { if (t.place) t.place->has_box = v != 0; }));
-  ROOST_RETURN_IF_ERROR(ints("sentiment_scored", [](Tweet& t, int64_t v) { t.sentiment_scored = v != 0; }));
+  ROOST_RETURN_IF_ERROR(ints("sentiment_scored", [](Tweet& t, int64_t v) {
+    t.sentiment_scored = v != 0;
+    t.sentiment_model = SentimentModelOfColumn(v);
+  }));
   ROOST_RETURN_IF_ERROR(ints("sentiment", [&](Tweet& t, int64_t v) { t.sentiment = f32(v); }));
   ROOST_RETURN_IF_ERROR(ints("lang_confidence", [&](Tweet& t, int64_t v) { t.lang_confidence = f32(v); }));
 

@@ -58,6 +58,38 @@ TEST(SegmentTest, RoundTripsEveryColumn) {
   EXPECT_TRUE(r->VerifyAll().ok());
 }
 
+// The scorer of each row survives a round trip; a scored row that names no
+// scorer reads back as lexicon (what every older archive holds), and an
+// unscored row never names one.
+TEST(SegmentTest, SentimentModelRoundTrips) {
+  ::roost::testing::ScratchDir dir;
+  const SentimentModel models[] = {SentimentModel::kNone, SentimentModel::kLexicon, SentimentModel::kLearned};
+  std::vector<Tweet> in;
+  for (uint64_t i = 0; i < 12; ++i) {
+    Tweet t = MakeTweet(i);
+    t.sentiment_scored = i % 4 != 3;
+    t.sentiment_model = models[i % 3];
+    in.push_back(t);
+  }
+  auto r = WriteAndOpen(dir / "m.rseg", in);
+  ASSERT_TRUE(r);
+  auto out = r->ReadAllTweets();
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  std::map<uint64_t, const Tweet*> by_id;
+  for (const Tweet& t : *out) by_id[t.id] = &t;
+  for (const Tweet& t : in) {
+    const Tweet& got = *by_id.at(t.id);
+    EXPECT_EQ(got.sentiment_scored, t.sentiment_scored) << t.id;
+    const SentimentModel want = !t.sentiment_scored                        ? SentimentModel::kNone
+                                : t.sentiment_model == SentimentModel::kNone ? SentimentModel::kLexicon
+                                                                            : t.sentiment_model;
+    EXPECT_EQ(got.sentiment_model, want) << t.id;
+  }
+  auto column = r->ReadInts("sentiment_scored");
+  ASSERT_TRUE(column.ok());
+  EXPECT_TRUE(std::count(column->begin(), column->end(), 2) > 0);
+}
+
 // Every dictionary value's bitmap equals the rows a plain loop finds.
 TEST(SegmentTest, BitmapsMatchReferenceLoop) {
   ::roost::testing::ScratchDir dir;

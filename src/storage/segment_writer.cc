@@ -778,7 +778,7 @@ Result<SegmentMeta> SegmentWriter::Finish(const std::string& path) {
       {"has_coordinates", false, [](const Tweet& t) { return int64_t{t.has_coordinates}; }},
       {"has_place", false, [](const Tweet& t) { return int64_t{t.place.has_value()}; }},
       {"place_has_box", false, [](const Tweet& t) { return int64_t{t.place && t.place->has_box}; }},
-      {"sentiment_scored", false, [](const Tweet& t) { return int64_t{t.sentiment_scored}; }},
+      {"sentiment_scored", false, [](const Tweet& t) { return SentimentScoredValue(t); }},
       {"sentiment", false, [](const Tweet& t) { return FloatBits(t.sentiment); }},
       {"lang_confidence", false, [](const Tweet& t) { return FloatBits(t.lang_confidence); }},
   };

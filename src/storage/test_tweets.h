@@ -100,6 +100,8 @@ inline Tweet MakeTweet(uint64_t i, TimestampMs time = -1) {
   if (i % 50 == 7) t.withheld_in_countries = {"DE", "FR"};
   t.sentiment_scored = i % 4 != 3;
   t.sentiment = t.sentiment_scored ? static_cast<float>(static_cast<int>(i % 200) - 100) / 128.0f : 0.0f;
+  // What the golden segments hold: every archive before learned models was lexicon-scored.
+  t.sentiment_model = t.sentiment_scored ? SentimentModel::kLexicon : SentimentModel::kNone;
   if (i % 6 == 0) t.brand_tags.push_back(i % 12 ? "apple" : "nike");
   t.text = text;
   return t;

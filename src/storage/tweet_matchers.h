@@ -73,6 +73,7 @@ inline void ExpectSameTweet(const Tweet& a, const Tweet& b) {
   EXPECT_EQ(a.detected_lang, b.detected_lang);
   EXPECT_EQ(a.lang_confidence, b.lang_confidence);
   EXPECT_EQ(a.sentiment_scored, b.sentiment_scored);
+  EXPECT_EQ(a.sentiment_model, b.sentiment_model);
   EXPECT_EQ(a.sentiment, b.sentiment);
   EXPECT_EQ(a.brand_tags, b.brand_tags);
 }

@@ -23,6 +23,8 @@ uint64_t Fnv1a(uint64_t h, std::string_view bytes) {
 }
 
 constexpr uint64_t kFnvBasis = 0xCBF29CE484222325ULL;
+// The FNV state after the kind byte 'c' of character n-grams.
+constexpr uint64_t kCharGramBasis = (kFnvBasis ^ static_cast<unsigned char>('c')) * 0x100000001B3ULL;
 
 uint64_t HashPair(char kind, std::string_view a, std::string_view b) {
   uint64_t h = Fnv1a(kFnvBasis, std::string_view(&kind, 1));
@@ -211,8 +213,10 @@ namespace {
 
 class TokenizerImpl {
  public:
-  TokenizerImpl(std::string_view lang, bool mark_negation, std::vector<FeatureToken>* out)
-      : lang_(lang), mark_negation_(mark_negation), out_(*out) {
+  TokenizerImpl(std::string_view lang, bool mark_negation, std::vector<FeatureToken>* out,
+                const IgnoredWords* ignore)
+      : lang_(lang), mark_negation_(mark_negation), out_(*out),
+        ignore_(ignore != nullptr && !ignore->empty() ? ignore : nullptr) {
     out_.clear();
   }
 
@@ -315,6 +319,7 @@ class TokenizerImpl {
     FeatureToken t;
     t.kind = FeatureToken::Kind::kWord;
     FoldWord(raw, &t.text);
+    if (ignore_ != nullptr && ignore_->Contains(t.text)) return;
     t.upper = raw.size() >= 2 && IsUpperWord(raw);
     t.elongated = CollapseRepeats(&t.text);
     const bool negator = mark_negation_ && IsNegator(lang_, t.text);
@@ -347,24 +352,26 @@ class TokenizerImpl {
   std::string_view lang_;
   bool mark_negation_;
   std::vector<FeatureToken>& out_;
+  const IgnoredWords* ignore_;
   bool in_scope_ = false;
 };
 
 }  // namespace
 
 void Tokenize(std::string_view text, std::string_view lang, bool mark_negation,
-              std::vector<FeatureToken>* out) {
-  TokenizerImpl(BaseLanguageCode(lang), mark_negation, out).Run(text);
+              std::vector<FeatureToken>* out, const IgnoredWords* ignore) {
+  TokenizerImpl(BaseLanguageCode(lang), mark_negation, out, ignore).Run(text);
 }
 
-void StripHandlesAndUrls(std::string_view text, std::string* out) {
+void StripHandlesAndUrls(std::string_view text, std::string* out, const IgnoredWords* ignore) {
+  if (ignore != nullptr && ignore->empty()) ignore = nullptr;
   out->clear();
   size_t i = 0;
   while (i < text.size()) {
     size_t j = i;
     while (j < text.size() && text[j] != ' ' && text[j] != '\t' && text[j] != '\n') ++j;
     std::string_view chunk = text.substr(i, j - i);
-    if (!IsHandle(chunk) && !IsUrl(chunk)) {
+    if (!IsHandle(chunk) && !IsUrl(chunk) && (ignore == nullptr || !ignore->ContainsRaw(chunk))) {
       out->append(chunk);
     }
     if (j < text.size()) out->push_back(' ');
@@ -378,10 +385,11 @@ FeatureExtractor::FeatureExtractor(const FeatureConfig& config, std::string_view
   native_lexicon_ = lexicon_ != nullptr && lang_ != "en" && lexicon_->Supports(lang_);
 }
 
-void FeatureExtractor::Extract(std::string_view text, FeatureVector* out) const {
+void FeatureExtractor::Extract(std::string_view text, FeatureVector* out,
+                               const IgnoredWords* ignore) const {
   out->Clear();
   TokenizeScratch& s = Scratch();
-  Tokenize(text, lang_, config_.negation, &s.tokens);
+  Tokenize(text, lang_, config_.negation, &s.tokens, ignore);
   const auto& tokens = s.tokens;
   const int bits = config_.hash_bits;
   auto add = [&](uint64_t h) { out->sparse.push_back({BucketOf(h, bits), 1.0f}); };
@@ -439,11 +447,22 @@ void FeatureExtractor::Extract(std::string_view text, FeatureVector* out) const 
       }
       const size_t n_cp = s.offsets.size();
       s.offsets.push_back(static_cast<uint32_t>(s.gram.size()));
+      // The n-grams starting at one code point are prefixes of one another,
+      // so one FNV pass over the longest gives every length's hash
+      // (HashFeature('c', gram) of each).
+      const char* bytes = s.gram.data();
       for (size_t a = 0; a < n_cp; ++a) {
-        for (int n = config_.char_min; n <= config_.char_max && a + n <= n_cp; ++n) {
+        uint64_t h = kCharGramBasis;
+        uint32_t done = s.offsets[a];
+        for (int n = 1; n <= config_.char_max && a + n <= n_cp; ++n) {
+          const uint32_t next = s.offsets[a + n];
+          for (; done < next; ++done) {
+            h ^= static_cast<unsigned char>(bytes[done]);
+            h *= 0x100000001B3ULL;
+          }
+          if (n < config_.char_min) continue;
           if (n == 2 && a == 0 && n_cp == 3) continue;  // "<a" of a one-letter word: the unigram says it
-          std::string_view g(s.gram.data() + s.offsets[a], s.offsets[a + n] - s.offsets[a]);
-          add(HashFeature('c', g));
+          add(Mix64(h));
         }
       }
     }
@@ -459,7 +478,7 @@ void FeatureExtractor::Extract(std::string_view text, FeatureVector* out) const 
   }
 
   if (lexicon_ != nullptr) {
-    StripHandlesAndUrls(text, &s.clean);
+    StripHandlesAndUrls(text, &s.clean, ignore);
     SentimentResult en = lexicon_->Score(s.clean, "en");
     out->dense[0] = en.compound;
     out->dense[1] = en.pos;

@@ -3,7 +3,8 @@
 // emoji, emoticons, punctuation and shape cues, with negation scope marked
 // on the words that follow a negator) plus a few dense features (the lexicon
 // scorer's compound and shares). Handles and URLs become the placeholders
-// <user> and <url>: who is addressed or linked never carries sentiment.
+// <user> and <url>: who is addressed or linked never carries sentiment;
+// words to ignore (brand names) are left out altogether.
 //
 // Hashing is defined on bytes only (no std::hash), so a feature maps to the
 // same bucket on every platform and in every build; the shipped weights
@@ -16,6 +17,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "enrich/sentiment/ignored_words.h"
 
 namespace roost {
 class SentimentScorer;
@@ -81,12 +84,15 @@ struct FeatureToken {
 // Splits `text` into tokens for language `lang` (negators depend on it).
 // Folding is FoldWord's (lower case, Latin accents removed), letters repeated
 // more than twice are cut to two ("sooo" -> "soo"), emoji are split from
-// words, and "@name" / "http..." / "www..." become <user> / <url>.
+// words, and "@name" / "http..." / "www..." become <user> / <url>. Words
+// in `ignore` (may be null) are dropped.
 void Tokenize(std::string_view text, std::string_view lang, bool mark_negation,
-              std::vector<FeatureToken>* out);
+              std::vector<FeatureToken>* out, const IgnoredWords* ignore = nullptr);
 
-// `text` without @handles and URLs, for the lexicon scorer.
-void StripHandlesAndUrls(std::string_view text, std::string* out);
+// `text` without @handles, URLs and the words of `ignore` (may be null), for
+// the lexicon scorer.
+void StripHandlesAndUrls(std::string_view text, std::string* out,
+                         const IgnoredWords* ignore = nullptr);
 
 class FeatureExtractor {
  public:
@@ -95,8 +101,9 @@ class FeatureExtractor {
   FeatureExtractor(const FeatureConfig& config, std::string_view lang,
                    const SentimentScorer* lexicon);
 
-  // Fills *out (cleared first). Thread-safe; reuses per-thread buffers.
-  void Extract(std::string_view text, FeatureVector* out) const;
+  // Fills *out (cleared first); words in `ignore` (may be null) give no
+  // feature. Thread-safe; reuses per-thread buffers.
+  void Extract(std::string_view text, FeatureVector* out, const IgnoredWords* ignore = nullptr) const;
 
   const FeatureConfig& config() const { return config_; }
 

@@ -125,6 +125,9 @@ size_t LearnedModel::nonzero_rows() const {
 Prediction LearnedModel::Predict(const FeatureVector& f) const {
   float acc[kClasses] = {0, 0, 0};
   const int8_t* w = weights_.data();
+  // The rows are scattered over megabytes: ask for all of them before
+  // using any, so the cache misses overlap instead of queuing.
+  for (const SparseFeature& s : f.sparse) __builtin_prefetch(w + static_cast<size_t>(s.index) * kRowBytes);
   for (const SparseFeature& s : f.sparse) {
     const int8_t* row = w + static_cast<size_t>(s.index) * kRowBytes;
     acc[0] += row[0] * s.value;
@@ -376,19 +379,20 @@ const LearnedSentimentScorer::Entry* LearnedSentimentScorer::Find(std::string_vi
 }
 
 bool LearnedSentimentScorer::Predict(std::string_view text, std::string_view lang,
-                                     Prediction* out) const {
+                                     Prediction* out, const IgnoredWords* ignore) const {
   const Entry* e = Find(lang);
   if (e == nullptr) return false;
   thread_local FeatureVector features;
-  e->extractor->Extract(text, &features);
+  e->extractor->Extract(text, &features, ignore);
   *out = e->model.Predict(features);
   return true;
 }
 
-SentimentResult LearnedSentimentScorer::Score(std::string_view text, std::string_view lang) const {
+SentimentResult LearnedSentimentScorer::Score(std::string_view text, std::string_view lang,
+                                              const IgnoredWords* ignore) const {
   SentimentResult r;
   Prediction p;
-  if (!Predict(text, lang, &p)) {
+  if (!Predict(text, lang, &p, ignore)) {
     r.neu = 1.0f;
     return r;
   }

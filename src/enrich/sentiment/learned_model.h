@@ -115,10 +115,13 @@ class LearnedSentimentScorer {
   // Scores one text with the model of `lang` ("en", "es-MX", ...):
   // compound = P(pos) - P(neg); pos/neu/neg are the three probabilities;
   // label the most probable class. A language without a model gives
-  // scored=false and neutral numbers. Thread-safe.
-  SentimentResult Score(std::string_view text, std::string_view lang) const;
+  // scored=false and neutral numbers. Words in `ignore` (may be null) carry
+  // no sentiment. Thread-safe.
+  SentimentResult Score(std::string_view text, std::string_view lang,
+                        const IgnoredWords* ignore = nullptr) const;
   // The same, with the full prediction; false without a model for `lang`.
-  bool Predict(std::string_view text, std::string_view lang, Prediction* out) const;
+  bool Predict(std::string_view text, std::string_view lang, Prediction* out,
+               const IgnoredWords* ignore = nullptr) const;
 
   bool Supports(std::string_view lang) const;
   std::vector<std::string> languages() const;

@@ -95,6 +95,43 @@ TEST(LearnedFeatures, CharacterNgramsCountAndGroupsAreNormalised) {
   for (const auto& s : f.sparse) EXPECT_LT(s.index, 1u << 16);
 }
 
+// The n-grams are hashed incrementally; each bucket must still be that of
+// HashFeature('c', gram), which the shipped weights were trained on.
+TEST(LearnedFeatures, CharacterNgramBucketsAreTheirHashes) {
+  FeatureConfig c;
+  c.word_bigrams = false;
+  FeatureExtractor fx(c, "en", nullptr);
+  FeatureVector f;
+  fx.Extract("h\xC3\xA9llo", &f);  // folded "hello": one code point per byte
+  std::vector<uint32_t> want;
+  const std::string gram = "<hello>";
+  for (size_t a = 0; a < gram.size(); ++a) {
+    for (size_t n = 2; n <= 5 && a + n <= gram.size(); ++n) {
+      want.push_back(BucketOf(HashFeature('c', gram.substr(a, n)), c.hash_bits));
+    }
+  }
+  ASSERT_EQ(f.sparse.size(), 1 + want.size());
+  std::vector<uint32_t> got;
+  for (size_t k = 1; k < f.sparse.size(); ++k) got.push_back(f.sparse[k].index);
+  std::sort(want.begin(), want.end());
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, want);
+}
+
+TEST(LearnedFeatures, IgnoredWordsGiveNoFeature) {
+  FeatureConfig c;
+  FeatureExtractor fx(c, "en", nullptr);
+  const IgnoredWords ignore({"Velocar", "Air France"});
+  FeatureVector with, without;
+  fx.Extract("#Velocar really is great, AIR france!", &with, &ignore);
+  fx.Extract("# really is great, !", &without);
+  ASSERT_EQ(with.sparse.size(), without.sparse.size());
+  for (size_t k = 0; k < with.sparse.size(); ++k) EXPECT_EQ(with.sparse[k].index, without.sparse[k].index);
+  std::string clean;
+  StripHandlesAndUrls("@bob Velocar, is great http://x.co AirFrance", &clean, &ignore);
+  EXPECT_EQ(clean, "  is great  AirFrance");
+}
+
 TEST(LearnedFeatures, ArbitraryBytesStayInRange) {
   FeatureConfig c;
   c.hash_bits = 10;
@@ -200,6 +237,22 @@ TEST(ShippedSentimentModels, HandlesAndUrlsCarryNoSentiment) {
   }
   EXPECT_FALSE(Shipped()->Score("今日はいい天気", "ja").scored);  // no model: unscored
   EXPECT_TRUE(Shipped()->Supports("pt-BR"));
+}
+
+// A brand named after a lexicon word does not score its own tweets.
+TEST(ShippedSentimentModels, IgnoredWordsCarryNoSentiment) {
+  if (Shipped() == nullptr) GTEST_SKIP() << "lexicons or models not found";
+  const IgnoredWords brands({"Joy", "Hope Air"});
+  for (const char* lang : {"en", "fr", "es"}) {
+    SentimentResult a = Shipped()->Score("Joy opened a store downtown", lang, &brands);
+    SentimentResult b = Shipped()->Score("opened a store downtown", lang);
+    EXPECT_NEAR(a.compound, b.compound, 1e-6) << lang;
+    SentimentResult c = Shipped()->Score("flying Hope Air tomorrow", lang, &brands);
+    SentimentResult d = Shipped()->Score("flying tomorrow", lang);
+    EXPECT_NEAR(c.compound, d.compound, 1e-6) << lang;
+  }
+  EXPECT_NE(Shipped()->Score("Joy opened a store downtown", "en").compound,
+            Shipped()->Score("Joy opened a store downtown", "en", &brands).compound);
 }
 
 TEST(ShippedSentimentModels, ObviousTweets) {
