@@ -1,5 +1,7 @@
 #include "server/answer_json.h"
 
+#include <algorithm>
+
 #include "common/json_writer.h"
 #include "common/time_parse.h"
 
@@ -27,9 +29,16 @@ void WriteMetrics(JsonWriter* w, const Metrics& m, const MetricChoice& c) {
   if (c.kinds) w->Key("retweets").Uint(m.retweets).Key("replies").Uint(m.replies).Key("quotes").Uint(m.quotes);
   if (c.engagement) w->Key("engagement").Uint(m.engagement);
   if (c.sentiment) {
-    w->Key("sentiment_mean").Double(m.sentiment_mean).Key("scored").Uint(m.scored);
+    // No scored tweet, no mean: null, never a 0 that reads neutral.
+    auto mean = [&](const char* key, double v) {
+      w->Key(key);
+      if (m.scored) w->Double(v); else w->Null();
+    };
+    mean("sentiment_mean", m.sentiment_mean);
+    w->Key("scored").Uint(m.scored);
+    w->Key("scored_share").Double(m.tweets ? std::min(1.0, static_cast<double>(m.scored) / m.tweets) : 0.0);
     w->Key("positive").Uint(m.positive).Key("neutral").Uint(m.neutral).Key("negative").Uint(m.negative);
-    w->Key("net_sentiment").Double(m.net_sentiment);
+    mean("net_sentiment", m.net_sentiment);
   }
 }
 
