@@ -1,7 +1,9 @@
 #include "server/api.h"
 
 #include <charconv>
+#include <cstdio>
 
+#include "answer/analysis_json.h"
 #include "answer/metric_choice.h"
 #include "common/json_writer.h"
 #include "query/time_range.h"
@@ -23,6 +25,26 @@ Result<size_t> SizeParam(const Params& p, const std::string& name, size_t fallba
   if (r.ec != std::errc() || r.ptr != v.data() + v.size() || n == 0 || n > max)
     return Status::InvalidArgument(name + " must be a whole number from 1 to " + std::to_string(max));
   return n;
+}
+
+std::string Number(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.15g", x);
+  return buf;
+}
+
+// A number (whole when `whole`) in [min, max]; absent: `fallback`.
+Result<double> NumberParam(const Params& p, const std::string& name, double fallback, double min, double max,
+                           bool whole = false) {
+  const std::string v = Param(p, name);
+  if (v.empty()) return fallback;
+  double x = 0;
+  const auto r = std::from_chars(v.data(), v.data() + v.size(), x);
+  if (r.ec != std::errc() || r.ptr != v.data() + v.size() || !(x >= min && x <= max) ||
+      (whole && x != static_cast<double>(static_cast<int64_t>(x))))
+    return Status::InvalidArgument(name + " must be a " + (whole ? "whole " : "") + "number from " + Number(min) +
+                                   " to " + Number(max));
+  return x;
 }
 
 Result<MetricChoice> MetricsParam(const Params& p, MetricChoice fallback) {
@@ -125,6 +147,50 @@ ApiResponse Api::Handle(const std::string& path, const Params& params, const Api
     auto a = db_->Top(q, r, caller);
     if (!a.ok()) return FromStatus(a.status());
     return {200, ToJson(*a, r.metrics)};
+  }
+  if (path == "/api/trends") {
+    TrendsRequest r;
+    r.tz = tz;
+    r.interval = Param(params, "interval", "day");
+    r.lang = Param(params, "lang");
+    if (const std::string at = Param(params, "at"); !at.empty()) {
+      auto t = query::ParseTimeInZone(at, tz);
+      if (!t.ok()) return FromStatus(t.status());
+      r.at = *t;
+    }
+    auto limit = SizeParam(params, "limit", r.limit, 64);
+    auto tweets = NumberParam(params, "tweets", static_cast<double>(r.tweets), 0, 100, true);
+    auto support = NumberParam(params, "min_support", 0, 0, 1e9, true);
+    auto sources = NumberParam(params, "min_sources", static_cast<double>(r.min_sources), 0, 1e9, true);
+    auto z = NumberParam(params, "min_burst_z", r.min_burst_z, 0, 1000);
+    for (const Status& s : {limit.status(), tweets.status(), support.status(), sources.status(), z.status()})
+      if (!s.ok()) return FromStatus(s);
+    r.limit = *limit;
+    r.tweets = static_cast<size_t>(*tweets);
+    r.min_support = static_cast<uint64_t>(*support);
+    r.min_sources = static_cast<uint64_t>(*sources);
+    r.min_burst_z = *z;
+    auto a = db_->Trends(q, r, caller);
+    if (!a.ok()) return FromStatus(a.status());
+    return {200, answer::TrendsJson(*a)};
+  }
+  if (path == "/api/spikes") {
+    SpikesRequest r;
+    r.tz = tz;
+    r.interval = Param(params, "interval", "hour");
+    auto threshold = NumberParam(params, "threshold", r.threshold, 0, 1);
+    auto z = NumberParam(params, "min_spike_z", r.min_spike_z, 0, 1000);
+    auto limit = SizeParam(params, "limit", r.limit, 1000);
+    auto tweets = NumberParam(params, "tweets", static_cast<double>(r.tweets), 0, 100, true);
+    for (const Status& s : {threshold.status(), z.status(), limit.status(), tweets.status()})
+      if (!s.ok()) return FromStatus(s);
+    r.threshold = *threshold;
+    r.min_spike_z = *z;
+    r.limit = *limit;
+    r.tweets = static_cast<size_t>(*tweets);
+    auto a = db_->Spikes(q, r, caller);
+    if (!a.ok()) return FromStatus(a.status());
+    return {200, answer::SpikesJson(*a)};
   }
   if (path == "/api/info") {
     auto all = db_->Count(Question{}, caller);

@@ -7,6 +7,8 @@
 //   GET /api/explain   ... (filter required)
 //   GET /api/series    ... interval, metrics
 //   GET /api/top       ... target, then (comma-separated), limit, rank_by, metrics
+//   GET /api/trends    ... at or from/to, interval, lang, limit, tweets, min_*
+//   GET /api/spikes    ... interval, threshold, min_spike_z, limit, tweets
 //   GET /api/openapi.json   the OpenAPI 3 description (no key needed)
 // Errors: {"error": {"code", "message"}} with the HTTP status for the code.
 #ifndef ROOST_SERVER_API_H_

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <thread>
 
+#include "answer/analysis_json.h"
 #include "storage/archive_writer.h"
 #include "testing/test_util.h"
 
@@ -133,6 +134,46 @@ TEST_F(HttpServerTest, SeriesAndTopAreGated) {
   EXPECT_NE(series->body.find("\"start\":\"2012-03-01T00:00:00Z\""), std::string::npos) << series->body;
 }
 
+TEST_F(HttpServerTest, TrendsAndSpikesAreTheAnswerLayersGatedAnswers) {
+  const Caller analyst{Role::kAnalyst, std::nullopt};
+  TrendsRequest tr;
+  tr.at = kMarch1;
+  tr.interval = "hour";
+  tr.min_support = 2;
+  auto trends = Get("/api/trends?at=2012-03-01&interval=hour&min_support=2", kAnalystKey);
+  ASSERT_TRUE(trends);
+  EXPECT_EQ(trends->status, 200) << trends->body;
+  auto direct = db_->Trends(Question{}, tr, analyst);
+  ASSERT_TRUE(direct.ok()) << direct.status().ToString();
+  EXPECT_EQ(trends->body, answer::TrendsJson(*direct));
+  EXPECT_NE(trends->body.find("\"privacy\":{\"enabled\":true"), std::string::npos) << trends->body;
+  auto spikes = Get("/api/spikes?interval=minute&filter=%23busy", kAnalystKey);
+  ASSERT_TRUE(spikes);
+  EXPECT_EQ(spikes->status, 200) << spikes->body;
+  SpikesRequest sr;
+  sr.interval = "minute";
+  auto gated = db_->Spikes(Question{"#busy"}, sr, analyst);
+  ASSERT_TRUE(gated.ok()) << gated.status().ToString();
+  EXPECT_EQ(spikes->body, answer::SpikesJson(*gated));
+  EXPECT_NE(spikes->body.find("\"filter\":\"#busy\""), std::string::npos) << spikes->body;
+  // One author's tweets: the whole answer is withheld for analysts, not for admins.
+  auto solo = Get("/api/spikes?interval=minute&filter=%23solo", kAnalystKey);
+  ASSERT_TRUE(solo);
+  EXPECT_NE(solo->body.find("\"redacted\":true"), std::string::npos) << solo->body;
+  auto exact = Get("/api/spikes?interval=minute&filter=%23solo", kAdminKey);
+  ASSERT_TRUE(exact);
+  EXPECT_EQ(exact->body.find("\"redacted\""), std::string::npos) << exact->body;
+  EXPECT_NE(exact->body.find("\"privacy\":{\"enabled\":false}"), std::string::npos) << exact->body;
+  for (const char* bad : {"/api/trends", "/api/trends?at=2012-03-01&from=2012-03-01", "/api/trends?at=2012-03-01&interval=week",
+                          "/api/trends?at=2012-03-01&limit=65", "/api/trends?at=2012-03-01&min_burst_z=-1",
+                          "/api/spikes?interval=month", "/api/spikes?threshold=2", "/api/spikes?tweets=1.5"}) {
+    auto r = Get(bad, kAnalystKey);
+    ASSERT_TRUE(r) << bad;
+    EXPECT_EQ(r->status, 400) << bad << ": " << r->body;
+    EXPECT_NE(r->body.find("\"code\":\"invalid_argument\""), std::string::npos) << bad << ": " << r->body;
+  }
+}
+
 TEST_F(HttpServerTest, BadRequestsGetJsonErrors) {
   auto bad_filter = Get("/api/count?filter=text%20contians%20%22x%22", kAnalystKey);
   ASSERT_TRUE(bad_filter);
@@ -172,9 +213,11 @@ TEST_F(HttpServerTest, OpenApiListsPathsThatAnswer) {
   auto doc = Get("/api/openapi.json", nullptr);
   ASSERT_TRUE(doc);
   EXPECT_EQ(doc->status, 200);
-  for (const char* path : {"/api/info", "/api/count", "/api/sample", "/api/explain", "/api/series", "/api/top"}) {
+  for (const char* path : {"/api/info", "/api/count", "/api/sample", "/api/explain", "/api/series", "/api/top",
+                           "/api/trends", "/api/spikes"}) {
     EXPECT_NE(doc->body.find(std::string("\"") + path + "\""), std::string::npos) << path;
-    auto r = Get(std::string(path) + "?filter=%23busy", kAdminKey);
+    const std::string when = std::string(path) == "/api/trends" ? "&at=2012-03-01" : "";
+    auto r = Get(std::string(path) + "?filter=%23busy" + when, kAdminKey);
     ASSERT_TRUE(r) << path;
     EXPECT_EQ(r->status, 200) << path << ": " << r->body;
   }

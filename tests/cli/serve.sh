@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # roost serve end to end: keys made by the command, a real socket, the same
-# gated numbers as `roost count`, and a clean stop on SIGTERM.
+# gated numbers as `roost count`, trends and spikes as `roost trends|spikes
+# --json` print them, and a clean stop on SIGTERM.
 set -euo pipefail
 : "${ROOST:?ROOST must point at the roost binary}"
 tmp="$(mktemp -d)"
 pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+pid2=""
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$pid2" ] && kill "$pid2" 2>/dev/null; rm -rf "$tmp"' EXIT
 fail() { echo "cli.serve: $*" >&2; [ -f "$tmp/log" ] && cat "$tmp/log" >&2; exit 1; }
 
 for i in $(seq 1 40); do
@@ -50,6 +52,44 @@ node -e '
     const e = await bad.json();
     if (bad.status !== 400 || e.error.code !== "invalid_argument") throw new Error("bad filter " + JSON.stringify(e));
   })().catch(e => { console.error(e.message); process.exit(1); });' "$url" "$key" "$cli" || fail "API answers"
+# Trends and spikes: the API's gated answer is the command line's --json
+# (the same renderer), elapsed_ms aside, on a synthetic archive with a gate.
+"$ROOST" synth --out "$tmp/syn" --days 5 --tweets-per-day 4000 --seed 3 > /dev/null
+"$ROOST" ingest --archive "$tmp/s" "$tmp"/syn/tweets-* > /dev/null
+printf '[privacy]\nmin_answer_authors = 20\nmin_group_authors = 5\ncount_quantum = 5\n' > "$tmp/s/privacy.toml"
+"$ROOST" serve --archive "$tmp/s" --listen 127.0.0.1:0 --config "$tmp/server.toml" 2> "$tmp/log2" &
+pid2=$!
+url2=""
+for _ in $(seq 1 100); do
+  url2="$(grep -o 'http://127.0.0.1:[0-9]*' "$tmp/log2" || true)"
+  [ -n "$url2" ] && break
+  sleep 0.1
+done
+[ -n "$url2" ] || fail "the second server did not say where it listens"
+same() {  # API-PATH ROOST-ARGS...
+  local path="$1"; shift
+  "$ROOST" "$@" --archive "$tmp/s" --json | sed -E 's/,"elapsed_ms":[^,}]*//' > "$tmp/cli.json"
+  node -e '
+    const [url, key, file] = process.argv.slice(1);
+    fetch(url, {headers: {Authorization: "Bearer " + key}}).then(async (r) => {
+      const body = await r.text();
+      const cli = require("fs").readFileSync(file, "utf8").trim();
+      if (r.status !== 200 || body !== cli) { console.error(r.status + "\napi " + body + "\ncli " + cli); process.exit(1); }
+    });' "$url2$path" "$key" "$tmp/cli.json" || fail "$path differs from roost $*"
+}
+same "/api/trends?at=2012-03-04" trends --at 2012-03-04
+same "/api/trends?from=2012-03-02&to=2012-03-05&tz=Europe/Paris&lang=en&limit=3&tweets=1" \
+  trends --from 2012-03-02 --to 2012-03-05 --tz Europe/Paris --lang en --limit 3 --tweets 1
+same "/api/trends?at=2012-03-03T10:00&interval=hour&min_support=5&min_burst_z=4" \
+  trends --at 2012-03-03T10:00 --interval hour --min-support 5 --min-burst-z 4
+same "/api/spikes" spikes
+same "/api/spikes?interval=day&filter=lang%3Aen&limit=2" spikes --interval day --filter lang:en --limit 2
+same "/api/spikes?from=2031-01-01&to=2031-01-02" spikes --from 2031-01-01 --to 2031-01-02
+grep -q '"trends":\[{"label"' <("$ROOST" trends --archive "$tmp/s" --at 2012-03-04 --json) || fail "no trend to compare"
+kill -TERM "$pid2"
+wait "$pid2" || fail "the second server did not stop cleanly"
+pid2=""
+
 kill -TERM "$pid"
 wait "$pid" || fail "serve did not stop cleanly on SIGTERM"
 pid=""
