@@ -18,7 +18,7 @@ namespace roost::cli {
 namespace {
 
 struct ReportOptions {
-  std::string archive, filter, from, to, tz = "UTC", interval = "day", title, out;
+  std::string archive, filter, from, to, tz = "UTC", interval = "day", title, out, news;
   size_t limit = 10;
   PrivacyOptions privacy;
 };
@@ -54,6 +54,11 @@ int RunReport(const ReportOptions& o) {
   r.archive_name = std::filesystem::path(o.archive).lexically_normal().filename().string();
   if (r.archive_name.empty()) r.archive_name = std::filesystem::path(o.archive).parent_path().filename().string();
   r.generated_at = NowIso();
+  if (!o.news.empty()) {
+    auto text = storage::ReadWholeFile(o.news);
+    if (!text.ok()) return ReportError("report", text.status());
+    r.news_csv = *text;
+  }
 
   auto policy = ResolvePrivacy(o.privacy, o.archive);
   if (!policy.ok()) return ReportError("report", policy.status());
@@ -78,13 +83,14 @@ void AddReportCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<ReportOptions>();
   cmd->add_option("--archive", o->archive, "archive directory")->required();
   cmd->add_option("--filter", o->filter, "only tweets matching this filter (CSDL or a rule; @FILE reads it)");
-  cmd->add_option("--from", o->from, "start of the period (ISO 8601; default: the archive's first tweet)");
-  cmd->add_option("--to", o->to, "end of the period, exclusive (default: the archive's last tweet)");
+  cmd->add_option("--from", o->from, "start of the period (ISO 8601)")->required();
+  cmd->add_option("--to", o->to, "end of the period, exclusive")->required();
   cmd->add_option("--tz", o->tz, "time zone of --from/--to and of the buckets (IANA name, default UTC)");
   cmd->add_option("--interval", o->interval, "bucket of the charts: hour, day, week or month (default day)")
       ->check(CLI::IsMember({"minute", "hour", "day", "week", "month"}));
   cmd->add_option("--title", o->title, "the report's title (default \"Roost report\")");
   cmd->add_option("--limit", o->limit, "items per top list (default 10)")->check(CLI::Range(1, 100));
+  cmd->add_option("--news", o->news, "a news timeline CSV (time,headline,url,keywords) matched to the spikes");
   cmd->add_option("--out", o->out, "the HTML file to write (replaced atomically)")->required();
   AddPrivacyOptions(cmd, &o->privacy);
   cmd->callback([o, exit_code] { *exit_code = RunReport(*o); });

@@ -1,6 +1,7 @@
 #include "report/report.h"
 
 #include <algorithm>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -123,6 +124,103 @@ std::string TopTable(const std::string& id, const std::string& title, const Resu
   return html + "</table></div>";
 }
 
+// "2012-03-12T14:00:00Z" -> "03-12 14:00".
+std::string ShortTime(const std::string& iso) {
+  return iso.size() >= 16 ? iso.substr(5, 5) + " " + iso.substr(11, 5) : iso;
+}
+
+std::string ValueList(const std::vector<BurstingValue>& values, size_t most) {
+  std::string out;
+  size_t shown = 0;
+  for (const BurstingValue& v : values) {
+    if (v.redacted || shown == most) continue;
+    out += "<span class=\"badge\">" + HtmlEscape(v.display) + "</span>";
+    ++shown;
+  }
+  return out;
+}
+
+// An analysis that cannot run on this question (too short a period, say)
+// becomes a note; a damaged archive fails the report.
+Status NoteOrFail(const Status& s, std::string* html) {
+  if (s.code() != StatusCode::kInvalidArgument) return s;
+  *html += "<p class=\"note\">" + HtmlEscape(s.message()) + "</p></section>";
+  return Status::Ok();
+}
+
+Result<std::string> TrendsSection(const Db& db, const ReportRequest& r, const Caller& caller) {
+  std::string html = "<section id=\"trends\"><h2>What trended</h2>";
+  TrendsRequest tr;
+  tr.interval = "day";
+  tr.tz = r.tz;
+  tr.limit = r.trends;
+  tr.tweets = 0;  // a report holds no tweet text
+  auto a = db.Trends(r.question, tr, caller);
+  if (!a.ok()) {
+    ROOST_RETURN_IF_ERROR(NoteOrFail(a.status(), &html));
+    return html;
+  }
+  if (a->redacted) return html + Withheld("Trends", a->reason) + "</section>";
+  std::vector<const TrendItem*> shown;
+  for (const TrendItem& t : a->trends)
+    if (!t.redacted && shown.size() < r.trends) shown.push_back(&t);
+  if (shown.empty()) return html + "<p class=\"note\">Nothing burst above its usual level in this period.</p></section>";
+  html += "<table><tr><th>trend</th><th>start</th><th>peak</th><th>end</th><th class=\"num\">tweets</th>"
+          "<th>with</th><th>hourly</th></tr>";
+  for (const TrendItem* t : shown) {
+    std::vector<std::optional<double>> curve;
+    for (const CurveHour& h : t->curve)
+      curve.push_back(h.redacted ? std::nullopt : std::optional<double>(static_cast<double>(h.tweets)));
+    html += fmt::format(
+        "<tr><td><b>{}</b></td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
+        HtmlEscape(t->label), HtmlEscape(ShortTime(t->start)), HtmlEscape(ShortTime(t->peak)),
+        HtmlEscape(ShortTime(t->end)), GroupedCount(t->tweets), ValueList(t->values, 4),
+        RenderSparklineSvg(curve, t->label + ", tweets per hour"));
+  }
+  return html + "</table><p class=\"note\">Terms, hashtags and phrases far above their level on the days "
+                "before, grouped into topics (docs/DETECTION.md).</p></section>";
+}
+
+Result<std::string> SpikesSection(const Db& db, const ReportRequest& r, const Caller& caller) {
+  std::string html = "<section id=\"spikes\"><h2>Volume spikes</h2>";
+  SpikesRequest sr;
+  const bool long_period = r.question.to - r.question.from > 62LL * 86400000;
+  sr.interval = long_period ? "day" : "hour";
+  sr.tz = r.tz;
+  sr.tweets = 0;
+  sr.limit = 4;
+  sr.news_csv = r.news_csv;
+  auto a = db.Spikes(r.question, sr, caller);
+  if (!a.ok()) {
+    ROOST_RETURN_IF_ERROR(NoteOrFail(a.status(), &html));
+    return html;
+  }
+  if (a->redacted) return html + Withheld("Spikes", a->reason) + "</section>";
+  // The largest spikes, shown in time order.
+  std::vector<const SpikeItem*> shown;
+  for (const SpikeItem& s : a->spikes) shown.push_back(&s);
+  std::stable_sort(shown.begin(), shown.end(),
+                   [](const SpikeItem* x, const SpikeItem* y) { return x->excess_tweets > y->excess_tweets; });
+  if (shown.size() > r.spikes) shown.resize(r.spikes);
+  std::stable_sort(shown.begin(), shown.end(), [](const SpikeItem* x, const SpikeItem* y) { return x->peak < y->peak; });
+  if (shown.empty()) return html + "<p class=\"note\">No spike above the seasonal baseline in this period.</p></section>";
+  html += "<table><tr><th>peak</th><th class=\"num\">tweets</th><th class=\"num\">expected</th>"
+          "<th class=\"num\">extra</th><th>explained by</th></tr>";
+  for (const SpikeItem* s : shown) {
+    std::string why;
+    for (const ExplainingValues& e : s->explanation)
+      if (e.dimension == "hashtags" || e.dimension == "terms" || e.dimension == "domains") why += ValueList(e.values, 3);
+    for (const NewsMatch& n : s->news) why += "<br><span class=\"note\">News: " + HtmlEscape(n.headline) + "</span>";
+    html += fmt::format(
+        "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+        HtmlEscape(ShortTime(s->peak)), GroupedCount(s->peak_tweets),
+        GroupedCount(static_cast<uint64_t>(std::max(0.0, s->expected_tweets))), GroupedCount(s->excess_tweets), why);
+  }
+  return html + fmt::format("</table><p class=\"note\">Per {} against a daily and weekly seasonal baseline; the "
+                            "values most over-represented inside each spike explain it.</p></section>",
+                            HtmlEscape(sr.interval));
+}
+
 }  // namespace
 
 Result<std::string> BuildReportHtml(const Db& db, const ReportRequest& r, const Caller& caller) {
@@ -151,6 +249,8 @@ Result<std::string> BuildReportHtml(const Db& db, const ReportRequest& r, const 
     // see (handles) becomes a note in its place.
     if (!a.ok() && a.status().code() != StatusCode::kInvalidArgument) return a.status();
     if (!a.ok() && l.target != "mentions") return a.status();
+    if (!a.ok())
+      a = Status::InvalidArgument("Not shown: mentioned accounts are handles, which this gate keeps private.");
     tops += TopTable(l.id, l.title, a);
   }
 
@@ -176,6 +276,17 @@ Result<std::string> BuildReportHtml(const Db& db, const ReportRequest& r, const 
   html += VolumeSection(series);
   if (!series.redacted) html += "<section id=\"tops\"><h2>What was talked about</h2><div class=\"grid2\">" + tops +
                                 "</div></section>";
+  if (!series.redacted) {
+    if (r.question.from == std::numeric_limits<TimestampMs>::min() ||
+        r.question.to == std::numeric_limits<TimestampMs>::max()) {
+      html += "<section id=\"trends\"><h2>What trended</h2><p class=\"note\">Give the report a period "
+              "(from and to) to see its trends and spikes.</p></section>";
+    } else {
+      ROOST_ASSIGN_OR_RETURN(std::string trends, TrendsSection(db, r, caller));
+      ROOST_ASSIGN_OR_RETURN(std::string spikes, SpikesSection(db, r, caller));
+      html += trends + spikes;
+    }
+  }
   html += "<footer>Made by Roost";
   if (!r.generated_at.empty()) html += " on " + HtmlEscape(r.generated_at);
   html += ". Public tweets only; deleted and withheld tweets are left out.</footer></main></body></html>\n";

@@ -19,6 +19,9 @@ struct ReportRequest {
   std::string archive_name;    // shown in the header
   size_t top_limit = 10;       // items per top list
   std::string generated_at;    // ISO 8601, shown in the footer
+  size_t trends = 8;           // trends of the period shown
+  size_t spikes = 5;           // volume spikes shown (the largest)
+  std::string news_csv;        // a news timeline (time,headline,url,keywords) for the spikes, as text
 };
 
 // The page, or the first answer that failed (a bad filter, range or zone).

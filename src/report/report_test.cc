@@ -63,6 +63,8 @@ TEST_F(ReportTest, ShowsTheGatedFiguresAndWithholdsSmallGroups) {
   EXPECT_EQ(count->tweets, 400u);  // 430 rounded down to the quantum
   EXPECT_NE(html->find("<b>" + GroupedCount(count->tweets) + "</b><span>tweets</span>"), std::string::npos);
   EXPECT_NE(html->find(">busy<"), std::string::npos);
+  EXPECT_NE(html->find("id=\"trends\""), std::string::npos);
+  EXPECT_NE(html->find("id=\"spikes\""), std::string::npos);
   // #quiet has 3 authors: its row is withheld and its value never shown.
   EXPECT_EQ(html->find("quiet"), std::string::npos);
   EXPECT_NE(html->find("03-02: withheld by the privacy gate"), std::string::npos);
@@ -74,7 +76,7 @@ TEST_F(ReportTest, ShowsTheGatedFiguresAndWithholdsSmallGroups) {
   // Mentioned accounts are handles, which this gate does not show.
   const size_t mentions = html->find("id=\"top-mentions\"");
   ASSERT_NE(mentions, std::string::npos);
-  EXPECT_NE(html->find("shows handles", mentions), std::string::npos);
+  EXPECT_NE(html->find("handles, which this gate keeps private", mentions), std::string::npos);
 }
 
 TEST_F(ReportTest, AnAnswerTooSmallForTheGateIsWithheldAsAWhole) {

@@ -111,4 +111,30 @@ std::string RenderLineChartSvg(const LineChart& c) {
   return svg;
 }
 
+std::string RenderSparklineSvg(const std::vector<std::optional<double>>& values, const std::string& title,
+                               int width, int height) {
+  double hi = 0;
+  for (const auto& v : values)
+    if (v) hi = std::max(hi, *v);
+  if (hi <= 0) hi = 1;
+  const size_t n = values.size();
+  auto x = [&](size_t i) { return n <= 1 ? width / 2.0 : (width - 2) * static_cast<double>(i) / (n - 1) + 1; };
+  auto y = [&](double v) { return 1 + (height - 2) * (1 - v / hi); };
+  std::string path;
+  bool pen_down = false;
+  for (size_t i = 0; i < n; ++i) {
+    if (!values[i]) {
+      pen_down = false;
+      continue;
+    }
+    path += fmt::format("{}{:.1f},{:.1f} ", pen_down ? "L" : "M", x(i), y(*values[i]));
+    pen_down = true;
+  }
+  return fmt::format(
+      "<svg class=\"spark\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" "
+      "xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title><path class=\"line\" fill=\"none\" "
+      "stroke=\"#2563eb\" d=\"{}\"/></svg>",
+      width, height, width, height, HtmlEscape(title), path);
+}
+
 }  // namespace roost::report

@@ -31,6 +31,11 @@ std::vector<double> NiceTicks(double lo, double hi, int target);
 
 std::string RenderLineChartSvg(const LineChart& chart);
 
+// A small line with no axes for a table cell (a trend's hourly curve);
+// withheld values break it.
+std::string RenderSparklineSvg(const std::vector<std::optional<double>>& values, const std::string& title,
+                               int width = 160, int height = 32);
+
 }  // namespace roost::report
 
 #endif  // ROOST_REPORT_SVG_CHART_H_

@@ -44,12 +44,12 @@ grep -q "The whole period withheld by the privacy gate" "$tmp/w.html" || fail "a
 # Bad input: usage errors and a bad filter exit 2, the filter naming its column,
 # and a failed run leaves the earlier report whole.
 set +e
-"$ROOST" report --archive "$tmp/a" --out "$tmp/x.html" --interval fortnight > /dev/null 2>&1; rc=$?
+"$ROOST" report --archive "$tmp/a" --from "$from" --to "$to" --out "$tmp/x.html" --interval fortnight > /dev/null 2>&1; rc=$?
 [ $rc = 2 ] || fail "bad --interval: exit $rc, want 2"
 "$ROOST" report --archive "$tmp/a" > /dev/null 2>&1; rc=$?
 [ $rc = 2 ] || fail "no --out: exit $rc, want 2"
 cp "$html" "$tmp/before.html"
-"$ROOST" report --archive "$tmp/a" --filter 'text contains' --out "$html" 2> "$tmp/err"; rc=$?
+"$ROOST" report --archive "$tmp/a" --from "$from" --to "$to" --filter "text contains" --out "$html" 2> "$tmp/err"; rc=$?
 set -e
 [ $rc = 2 ] || fail "bad filter: exit $rc, want 2"
 grep -q "column" "$tmp/err" || fail "bad filter error does not say where: $(cat "$tmp/err")"
