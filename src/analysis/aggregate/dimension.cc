@@ -156,9 +156,10 @@ bool SegmentDimension::Keep(uint32_t id) {
     if (keep && spec_.filter == DimensionSpec::kPhrases) keep = v.find(' ') != std::string_view::npos;
     if (keep && spec_.filter == DimensionSpec::kWords) {
       // Plain words, numbers, emoji: hashtags, mentions and cashtags have their
-      // own targets, and one-letter words carry no meaning.
+      // own targets, one-letter words carry no meaning, and "RT" is the
+      // retweet marker old clients wrote before the text, not a word.
       keep = v.find(' ') == std::string_view::npos && v[0] != '#' && v[0] != '@' && v[0] != '$' && v.size() > 1 &&
-             (terms_ == nullptr || !terms_->IsStopword(v));
+             v != "rt" && (terms_ == nullptr || !terms_->IsStopword(v));
     }
     k = keep ? 1 : 2;
   }
