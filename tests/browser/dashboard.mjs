@@ -74,6 +74,7 @@ assert.ok(secretTexts.length > 50, 'the admin sample holds text');
 
 const admin = await signIn(server.keys.admin);
 let tagFilter = '';
+const topTags = [];
 
 await check('overview draws the volume and fills the lists', async () => {
   await go(admin, '#/overview');
@@ -85,8 +86,8 @@ await check('overview draws the volume and fills the lists', async () => {
     assert.ok(await admin.locator(`#top-${t} .toprow`).count() >= 3, `${t} list`);
   const info = await server.api('info', {}, server.keys.admin);
   assert.equal(await admin.textContent('#stat-tweets .stat-value'), info.body.tweets.toLocaleString('en-US'));
-  const first = await admin.getAttribute('#top-hashtags .toprow >> nth=0', 'data-value');
-  tagFilter = `#${first}`;
+  topTags.push(...await admin.locator('#top-hashtags .toprow').evaluateAll((rows) => rows.map((r) => r.dataset.value)));
+  tagFilter = `#${topTags[0]}`;
   await admin.screenshot({ path: path.join(shots, 'overview.png') });
 });
 
@@ -142,12 +143,27 @@ await check('trends shows what trended with curves', async () => {
     assert.match(await admin.textContent('#trend-list'), /does not answer \/api\/trends/);
     return;
   }
-  assert.ok(await admin.locator('#trend-list .trend').count() > 0, 'trend cards');
-  assert.ok(await admin.locator('#trend-list .trend canvas').count() > 0, 'curves');
+  const day = await admin.inputValue('#trend-day');
+  const api = await server.api('trends', { at: day, interval: 'day', tweets: 3, limit: 10 }, server.keys.admin);
+  assert.ok(api.body.trends.length > 0, 'the archive has trends');
+  assert.equal(await admin.locator('#trend-list .card').count(), api.body.trends.length, 'one card per trend');
+  assert.equal(await admin.locator('#trend-list .trend canvas').count(), api.body.trends.filter((t) => !t.redacted).length, 'a curve per trend');
+  assert.equal(await admin.textContent('#trend-list .trend h3 >> nth=0'), api.body.trends[0].label);
 });
 
 await check('spikes shows the detected spikes explained', async () => {
-  await go(admin, '#/spikes');
+  // A hashtag of the overview whose volume has a spike.
+  let filter = '';
+  let spikes = [];
+  for (const tag of hasSpikes ? topTags : []) {
+    const r = await server.api('spikes', { filter: `#${tag}`, interval: 'hour' }, server.keys.admin);
+    if (r.body.spikes?.length) {
+      filter = `#${tag}`;
+      spikes = r.body.spikes;
+      break;
+    }
+  }
+  await go(admin, `#/spikes?filter=${encodeURIComponent(filter)}&interval=hour`);
   await settled(admin);
   assert.ok(await admin.locator('#spike-chart canvas').count() > 0, 'volume chart');
   await admin.screenshot({ path: path.join(shots, 'spikes.png'), fullPage: true });
@@ -155,7 +171,10 @@ await check('spikes shows the detected spikes explained', async () => {
     assert.match(await admin.textContent('#spike-list'), /does not answer \/api\/spikes/);
     return;
   }
-  assert.ok(await admin.locator('#spike-list .spike').count() > 0, 'spike cards');
+  assert.ok(spikes.length > 0, 'a top hashtag with a spike');
+  assert.equal(await admin.locator('#spike-list .spike').count(), spikes.length, 'one card per spike');
+  assert.equal(await admin.getAttribute('#spike-list .spike >> nth=0', 'data-peak'), spikes[0].peak);
+  assert.equal(await admin.getAttribute('#spike-chart .chart', 'data-highlights'), String(spikes.length), 'spikes shaded on the chart');
 });
 
 const analyst = await signIn(server.keys.analyst);

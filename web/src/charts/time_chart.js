@@ -63,14 +63,21 @@ export function timeChart(points, { label = 'Tweets', interval = 'hour', height 
     class: 'chart',
     role: 'img',
     'aria-label': `${label} per ${interval}: ${shown.length} buckets shown, ${redactedRanges.length} redacted`,
-    dataset: { points: String(shown.length), redacted: String(redactedRanges.length), total: String(shown.reduce((a, b) => a + b, 0)) },
+    dataset: {
+      points: String(shown.length),
+      redacted: String(redactedRanges.length),
+      total: String(shown.reduce((a, b) => a + b, 0)),
+      highlights: String(highlights.length),
+    },
   });
+  const kHint = 'Point at the chart to read a bucket.';
+  const readout = h('span', { class: 'chart-readout' }, kHint);
   let pattern = null;
   const opts = {
     width: 600,
     height,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
-    legend: { show: true, live: true },
+    legend: { show: false },
     cursor: { points: { size: 7 } },
     scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max) * 1.08] } },
     axes: [
@@ -84,7 +91,7 @@ export function timeChart(points, { label = 'Tweets', interval = 'hour', height 
       },
     ],
     series: [
-      { value: (u, ts) => (ts === null ? '' : formatTime(new Date(ts * 1000).toISOString(), interval)) },
+      {},
       {
         label,
         stroke: kLine,
@@ -92,10 +99,18 @@ export function timeChart(points, { label = 'Tweets', interval = 'hour', height 
         fill: kFill,
         points: { show: points.length <= 60, size: 4 },
         spanGaps: false,
-        value: (u, v, si, idx) => (idx !== null && points[idx]?.redacted ? 'redacted' : formatCount(v)),
       },
     ],
     hooks: {
+      setCursor: [(u) => {
+        const i = u.cursor.idx;
+        if (i === null || i === undefined) {
+          readout.textContent = kHint;
+          return;
+        }
+        const when = formatTime(points[i].start, interval);
+        readout.textContent = points[i].redacted ? `${when}: redacted (too few authors)` : `${when}: ${formatCount(values[i])} tweets`;
+      }],
       drawAxes: [(u) => fillRanges(u, highlights, kHighlight)],
       draw: [
         (u) => {
@@ -114,7 +129,7 @@ export function timeChart(points, { label = 'Tweets', interval = 'hour', height 
   };
   new ResizeObserver(resize).observe(box);
   requestAnimationFrame(resize);
-  const wrap = h('figure', { class: 'chart-wrap' }, box);
+  const wrap = h('figure', { class: 'chart-wrap' }, box, readout);
   if (redactedRanges.length) {
     wrap.appendChild(
       h('figcaption', { class: 'chart-note' },

@@ -8,14 +8,14 @@ import { timeChart } from '../charts/time_chart.js';
 import { gateSummary } from '../views/gate_note.js';
 import { panel } from '../views/panel.js';
 import { empty, fill, unavailable, withheld } from '../views/states.js';
-import { tweetCard } from '../views/tweet_list.js';
+import { tweetList } from '../views/tweet_list.js';
 import { navigate } from '../router.js';
 
 function valueChip(dimension, v) {
   if (v.redacted) return h('li', { class: 'chip chip-redacted', title: 'too few authors to show' }, 'redacted');
-  const shown = dimension === 'hashtags' ? `#${v.value}` : dimension === 'mentions' ? `@${v.value}` : v.value;
+  const shown = dimension === 'hashtags' ? `#${v.value}` : dimension === 'mentions' || dimension === 'authors' ? `@${v.value}` : v.value;
   return h('li', { class: 'chip', title: `${formatCount(v.tweets)} tweets, ${formatDecimal(v.expected_tweets)} expected` },
-    shown, h('span', { class: 'chip-count' }, `×${formatDecimal(v.lift)}`));
+    shown, h('span', { class: 'chip-count' }, `×${formatDecimal(v.lift, v.lift >= 10 ? 0 : 1)}`));
 }
 
 function spikeCard(s, interval) {
@@ -28,7 +28,7 @@ function spikeCard(s, interval) {
     explanation.length
       ? h('dl', { class: 'explain' }, explanation.map(([dim, values]) => [h('dt', {}, dim), h('dd', {}, h('ul', { class: 'chips' }, values.map((v) => valueChip(dim, v))))]))
       : h('p', { class: 'muted' }, 'No value stands out inside this spike.'),
-    s.top_tweets?.length ? h('div', { class: 'tweets tweets-compact' }, s.top_tweets.map(tweetCard)) : null,
+    s.top_tweets?.length ? h('div', { class: 'tweets-compact' }, tweetList({ tweets: s.top_tweets })) : null,
     s.news?.length ? h('ul', { class: 'news' }, s.news.map((n) => h('li', {}, `${formatTime(n.time, 'minute')} ${n.headline}`))) : null);
 }
 

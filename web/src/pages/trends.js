@@ -6,7 +6,7 @@ import { formatCount, formatDecimal, formatTime, isoDay } from '../format.js';
 import { timeChart } from '../charts/time_chart.js';
 import { gateSummary } from '../views/gate_note.js';
 import { empty, fill, unavailable, withheld } from '../views/states.js';
-import { tweetCard } from '../views/tweet_list.js';
+import { tweetList } from '../views/tweet_list.js';
 import { navigate } from '../router.js';
 
 const kHourMs = 3600 * 1000;
@@ -41,7 +41,7 @@ function trendCard(t, gate) {
     h('p', { class: 'muted small' }, `${formatTime(t.start, 'hour')} to ${formatTime(t.end, 'hour')}`),
     h('ul', { class: 'chips', 'aria-label': 'values' }, (t.terms || []).map(termChip)),
     t.curve?.length ? timeChart(curvePoints(t.curve_start, t.curve), { label: t.label, interval: 'hour', height: 150 }) : null,
-    tweets.length ? h('div', { class: 'tweets tweets-compact' }, tweets.map(tweetCard)) : null);
+    tweets.length ? h('div', { class: 'tweets-compact' }, tweetList({ tweets })) : null);
 }
 
 export function render(root, params, { info, signal }) {
