@@ -75,6 +75,7 @@ assert.ok(secretTexts.length > 50, 'the admin sample holds text');
 const admin = await signIn(server.keys.admin);
 let tagFilter = '';
 const topTags = [];
+let spikeFilter = '';
 
 await check('overview draws the volume and fills the lists', async () => {
   await go(admin, '#/overview');
@@ -153,17 +154,16 @@ await check('trends shows what trended with curves', async () => {
 
 await check('spikes shows the detected spikes explained', async () => {
   // A hashtag of the overview whose volume has a spike.
-  let filter = '';
   let spikes = [];
   for (const tag of hasSpikes ? topTags : []) {
     const r = await server.api('spikes', { filter: `#${tag}`, interval: 'hour' }, server.keys.admin);
     if (r.body.spikes?.length) {
-      filter = `#${tag}`;
+      spikeFilter = `#${tag}`;
       spikes = r.body.spikes;
       break;
     }
   }
-  await go(admin, `#/spikes?filter=${encodeURIComponent(filter)}&interval=hour`);
+  await go(admin, `#/spikes?filter=${encodeURIComponent(spikeFilter)}&interval=hour`);
   await settled(admin);
   assert.ok(await admin.locator('#spike-chart canvas').count() > 0, 'volume chart');
   await admin.screenshot({ path: path.join(shots, 'spikes.png'), fullPage: true });
@@ -202,11 +202,13 @@ await check('an analyst sees gated pages without tweet text', async () => {
   assert.equal(await analyst.locator('#explorer-sample .tweet-id').count(), 0, 'no ids');
   await assertNoText(analyst, 'explorer');
   await analyst.screenshot({ path: path.join(shots, 'explorer-analyst.png'), fullPage: true });
-  for (const [hash, list] of [['#/trends', '#trend-list'], ['#/spikes', '#spike-list']]) {
+  const pages = [['trends', '#/trends', '#trend-list'], ['spikes', `#/spikes?filter=${encodeURIComponent(spikeFilter)}`, '#spike-list']];
+  for (const [name, hash, list] of pages) {
     await go(analyst, hash);
     await settled(analyst);
     assert.ok(await analyst.locator(`${list} .card, ${list} .state`).count() > 0, `${hash} drawn`);
     await assertNoText(analyst, hash);
+    await analyst.screenshot({ path: path.join(shots, `${name}-analyst.png`), fullPage: true });
   }
 });
 

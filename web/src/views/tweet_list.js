@@ -24,7 +24,7 @@ export function tweetList(answer) {
   // Nothing but times to show: one note instead of a card per tweet.
   if (tweets.every((t) => t.text === undefined && !t.handle && !t.id)) {
     return h('div', { class: 'state state-withheld tweets-hidden' },
-      h('p', {}, h('strong', {}, 'Text hidden. '), `Your key may see counts only: ${tweets.length} matching tweets, their text, authors and ids withheld.`),
+      h('p', {}, h('strong', {}, 'Text hidden. '), `Your key may see counts only: the text, authors and ids of ${tweets.length === 1 ? 'this tweet are' : `these ${tweets.length} tweets are`} withheld.`),
       h('p', { class: 'small' }, 'Posted ', tweets.map((t) => formatTime(t.created_at, 'minute')).join(' · ')));
   }
   return h('div', { class: 'tweets' }, tweets.map(tweetCard));
