@@ -200,6 +200,12 @@ await check('an analyst sees gated pages without tweet text', async () => {
   assert.ok(await analyst.locator('#explorer-sample .tweet-hidden, #explorer-sample .tweets-hidden').count() > 0 ||
     await analyst.locator('#explorer-sample .state-withheld').count() > 0, 'the sample says text is hidden');
   assert.equal(await analyst.locator('#explorer-sample .tweet-id').count(), 0, 'no ids');
+  // Buckets the gate redacted are drawn as redacted, not as zeros.
+  const series = await server.api('series', { filter: tagFilter, interval: 'hour' }, server.keys.analyst);
+  const redacted = series.body.buckets.filter((b) => b.redacted).length;
+  assert.ok(redacted > 0, 'the gate redacts some hours of the hashtag');
+  assert.equal(await analyst.getAttribute('#explorer-series .chart', 'data-redacted'), String(redacted));
+  assert.match(await analyst.textContent('#explorer-series figcaption'), new RegExp(`^${redacted} buckets redacted`));
   await assertNoText(analyst, 'explorer');
   await analyst.screenshot({ path: path.join(shots, 'explorer-analyst.png'), fullPage: true });
   const pages = [['trends', '#/trends', '#trend-list'], ['spikes', `#/spikes?filter=${encodeURIComponent(spikeFilter)}`, '#spike-list']];
