@@ -62,6 +62,9 @@ struct Question {
   TimestampMs from = std::numeric_limits<TimestampMs>::min();
   TimestampMs to = std::numeric_limits<TimestampMs>::max();
   int threads = 0;  // 0: one per core
+  // Time the call may take, in ms (0: no limit): past it the work stops and
+  // the call fails with kDeadlineExceeded.
+  int64_t budget_ms = 0;
 };
 
 // Set on an answer the gate held back as a whole.

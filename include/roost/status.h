@@ -19,6 +19,7 @@ enum class StatusCode {
   kUnsupported,      // valid input that Roost does not handle (yet)
   kResourceExhausted,// a configured limit (size, memory, nesting) was hit
   kInternal,         // a bug: an invariant did not hold
+  kDeadlineExceeded, // the question ran past its time budget and was stopped
 };
 
 // Short stable name of a code ("io_error"), for JSON output and tests.
@@ -39,6 +40,7 @@ class [[nodiscard]] Status {
   static Status Unsupported(std::string m) { return {StatusCode::kUnsupported, std::move(m)}; }
   static Status ResourceExhausted(std::string m) { return {StatusCode::kResourceExhausted, std::move(m)}; }
   static Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
+  static Status DeadlineExceeded(std::string m) { return {StatusCode::kDeadlineExceeded, std::move(m)}; }
   // IoError carrying strerror(errno) and the path that failed.
   static Status FromErrno(const std::string& what, const std::string& path);
 

@@ -32,6 +32,7 @@ struct Db::Impl {
     if (q.from >= q.to) return Status::InvalidArgument("the range must start before it ends");
     query::ExecOptions e;
     e.from = q.from, e.to = q.to, e.threads = q.threads, e.postings = postings.get();
+    e.deadline = Deadline::In(q.budget_ms);
     return e;
   }
 };

@@ -196,6 +196,7 @@ Result<TrendsAnswer> GatedTrends(const storage::Archive& archive, const query::Q
   std::vector<PeriodTrend> found;
   for (size_t wi = 0; wi < windows.size(); ++wi) {
     const trends::Window& w = windows[wi];
+    ROOST_RETURN_IF_ERROR(exec.deadline.Check());
     if (run.progress)
       run.progress("window " + std::to_string(wi + 1) + " of " + std::to_string(windows.size()) +
                    " (" + TimeLabel(w.from, zone) + ")");

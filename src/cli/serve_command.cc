@@ -49,7 +49,8 @@ int RunServe(const ServeOptions& o) {
   if (config.keys.empty())
     return ReportError("serve", Status::InvalidArgument(
                                     "no API keys: add [[key]] tables to --config (make one with roost serve --new-key)"));
-  auto db = Db::Open(o.archive);
+  // New ingest commits are picked up without a restart (server/live_db.h).
+  auto db = server::LiveDb::Open(o.archive);
   if (!db.ok()) return ReportError("serve", db.status());
   // The dashboard named by --dashboard must load; the one found beside
   // the binary is optional, and the API is served without it.
@@ -66,7 +67,7 @@ int RunServe(const ServeOptions& o) {
   } else {
     dashboard_note = dir.status().message();
   }
-  server::HttpServer http(std::shared_ptr<const Db>(std::move(db).value()), config);
+  server::HttpServer http(std::move(db).value(), config);
   http.ServeDashboard(dashboard);
   const Status bound = http.Bind();
   if (!bound.ok()) return ReportError("serve", bound);

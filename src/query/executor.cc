@@ -85,8 +85,9 @@ Result<Compiled> Compile(const Query& q) {
 // next, so several queries over a segment (tags) decode each column once.
 class SegmentRun {
  public:
-  SegmentRun(const storage::Archive& archive, size_t index, const SegmentReader& reader, PostingCache* postings)
-      : archive_(archive), index_(index), r_(reader), postings_(postings) {}
+  SegmentRun(const storage::Archive& archive, size_t index, const SegmentReader& reader, PostingCache* postings,
+             const Deadline& deadline)
+      : archive_(archive), index_(index), r_(reader), postings_(postings), deadline_(deadline) {}
 
   Result<Bitmap> Run(const Compiled& c, const Bitmap& domain, std::vector<NodeStats>* stats) {
     matchers_ = &c.matchers;
@@ -208,8 +209,10 @@ class SegmentRun {
   Result<Bitmap> DictScan(const std::string& column, Fn&& keep) {
     ROOST_ASSIGN_OR_RETURN(storage::DictionaryView dict, r_.Dictionary(column));
     std::vector<uint32_t> ids;
-    for (uint32_t id = 0; id < dict.size(); ++id)
+    for (uint32_t id = 0; id < dict.size(); ++id) {
+      if (id % 16384 == 16383) ROOST_RETURN_IF_ERROR(deadline_.Check());  // a regex over a large dictionary
       if (keep(dict.value(id))) ids.push_back(id);
+    }
     Bitmap out;
     for (uint32_t id : ids) {
       ROOST_ASSIGN_OR_RETURN(PostingCache::Rows b, ValueRows(column, id));
@@ -227,6 +230,7 @@ class SegmentRun {
     const std::vector<std::string>& lits = m.required_literals();
     ROOST_RETURN_IF_ERROR(r_.ScanStrings(
         col, domain, [&](uint32_t first, const std::vector<std::string_view>& v) -> Status {
+          ROOST_RETURN_IF_ERROR(deadline_.Check());
           const char* pos = v.front().data();
           const char* end = v.back().data() + v.back().size();
           const Needle needle = PickNeedle(lits, std::string_view(pos, static_cast<size_t>(end - pos)));
@@ -435,6 +439,7 @@ class SegmentRun {
   size_t index_;
   const SegmentReader& r_;
   PostingCache* postings_;
+  const Deadline& deadline_;
   const std::vector<std::unique_ptr<Matcher>>* matchers_ = nullptr;
   std::vector<NodeStats>* stats_ = nullptr;
   std::map<std::string, std::vector<int64_t>> ints_;
@@ -457,6 +462,7 @@ SegmentOutcome RunSegment(const storage::Archive& archive, size_t i, const std::
     out.status = std::move(s);
     return std::move(out);
   };
+  if (Status late = o.deadline.Check(); !late.ok()) return fail(std::move(late));
   auto reader = archive.segment(i);
   if (!reader.ok()) return fail(reader.status());
   const SegmentReader& r = **reader;
@@ -475,7 +481,7 @@ SegmentOutcome RunSegment(const storage::Archive& archive, size_t i, const std::
     domain.AndWith(Bitmap::Range(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi)));
   }
   out.in_range = domain.Cardinality();
-  SegmentRun run(archive, i, r, o.postings);
+  SegmentRun run(archive, i, r, o.postings, o.deadline);
   for (const Compiled& f : filters) {
     if (domain.Empty()) break;
     std::vector<NodeStats> ignored(static_cast<size_t>(f.query->node_count));

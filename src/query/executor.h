@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "common/deadline.h"
 #include "query/ast.h"
 #include "query/posting_cache.h"
 #include "roost/status.h"
@@ -28,6 +29,9 @@ struct ExecOptions {
   // Decoded postings kept between queries (a long-lived caller passes one);
   // null: every lookup decodes its posting again.
   PostingCache* postings = nullptr;
+  // Checked before each segment and between granules of a scan: once it
+  // passes, the query fails with kDeadlineExceeded.
+  Deadline deadline;
 };
 
 struct SegmentMatches {

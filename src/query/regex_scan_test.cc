@@ -145,5 +145,25 @@ TEST_F(RegexScanTest, EqualsPlainScan) {
   EXPECT_GT(nonempty, 40u);  // most cases match something: the comparison is not vacuous
 }
 
+TEST_F(RegexScanTest, APassedDeadlineStopsTheScan) {
+  auto archive = storage::Archive::Open(dir_->path().string());
+  ASSERT_TRUE(archive.ok()) << archive.status().ToString();
+  auto q = ParseQuery("text regex_partial \"(?i)y.*o\"");
+  ASSERT_TRUE(q.ok()) << q.status().ToString();
+  ExecOptions o;
+  o.deadline = Deadline::At(Deadline::Clock::now() - std::chrono::milliseconds(1));
+  auto late = Execute(**archive, *q, o);
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.status().code(), StatusCode::kDeadlineExceeded);
+  o.deadline = Deadline::In(60000);
+  auto in_time = Execute(**archive, *q, o);
+  ASSERT_TRUE(in_time.ok()) << in_time.status().ToString();
+  EXPECT_GT(in_time->count, 0u);
+  EXPECT_FALSE(Deadline{}.passed());
+  EXPECT_FALSE(Deadline::In(0).set());
+  EXPECT_TRUE(Deadline::In(60000).Check().ok());
+  EXPECT_EQ(Deadline::At(Deadline::Clock::now()).Check().code(), StatusCode::kDeadlineExceeded);
+}
+
 }  // namespace
 }  // namespace roost::query

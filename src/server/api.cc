@@ -87,6 +87,9 @@ ApiResponse Api::FromStatus(const Status& s) {
       return Error(404, StatusCodeName(s.code()), s.message());
     case StatusCode::kResourceExhausted:
       return Error(413, StatusCodeName(s.code()), s.message());
+    case StatusCode::kDeadlineExceeded:
+      // The server is fine; this question is too heavy for the budget.
+      return Error(503, StatusCodeName(s.code()), s.message() + "; narrow the range or the filter");
     default:
       // Internal detail (paths, checksums) stays in the server's log.
       return Error(500, StatusCodeName(s.code()), "the server could not answer; see its log");
@@ -95,12 +98,19 @@ ApiResponse Api::FromStatus(const Status& s) {
 
 ApiResponse Api::Handle(const std::string& path, const Params& params, const ApiKey& key) const {
   const Caller caller{key.role, std::nullopt};
+  const std::shared_ptr<const Db> db = db_->Current();  // this request's snapshot
   Question q;
   q.filter = Param(params, "filter");
   if (q.filter.size() > limits_.max_filter_bytes)
     return Error(413, "resource_exhausted",
                  "filter is " + std::to_string(q.filter.size()) + " bytes, over the limit of " +
                      std::to_string(limits_.max_filter_bytes));
+  q.budget_ms = limits_.request_budget_ms;
+  if (!Param(params, "budget_ms").empty()) {
+    auto budget = SizeParam(params, "budget_ms", 0, static_cast<size_t>(limits_.request_budget_ms));
+    if (!budget.ok()) return FromStatus(budget.status());
+    q.budget_ms = static_cast<int64_t>(*budget);
+  }
   const std::string tz = Param(params, "tz", "UTC");
   if (const std::string from = Param(params, "from"); !from.empty()) {
     auto t = query::ParseTimeInZone(from, tz);
@@ -112,13 +122,13 @@ ApiResponse Api::Handle(const std::string& path, const Params& params, const Api
     if (!t.ok()) return FromStatus(t.status());
     q.to = *t;
   }
-  const GateSettings gate = db_->GateFor(caller);
-  if (path == "/api/count") return Render(db_->Count(q, caller));
-  if (path == "/api/explain") return Render(db_->Explain(q, caller));
+  const GateSettings gate = db->GateFor(caller);
+  if (path == "/api/count") return Render(db->Count(q, caller));
+  if (path == "/api/explain") return Render(db->Explain(q, caller));
   if (path == "/api/sample") {
     auto limit = SizeParam(params, "limit", 10, limits_.max_sample);
     if (!limit.ok()) return FromStatus(limit.status());
-    return Render(db_->Sample(q, *limit, caller));
+    return Render(db->Sample(q, *limit, caller));
   }
   if (path == "/api/series") {
     SeriesRequest r;
@@ -128,7 +138,7 @@ ApiResponse Api::Handle(const std::string& path, const Params& params, const Api
     if (!metrics.ok()) return FromStatus(metrics.status());
     r.metrics = *metrics;
     if (gate.enabled) r.metrics.authors = true;  // the gate counts authors
-    auto a = db_->Series(q, r, caller);
+    auto a = db->Series(q, r, caller);
     if (!a.ok()) return FromStatus(a.status());
     return {200, ToJson(*a, r.metrics)};
   }
@@ -144,7 +154,7 @@ ApiResponse Api::Handle(const std::string& path, const Params& params, const Api
     if (!metrics.ok()) return FromStatus(metrics.status());
     r.metrics = *metrics;
     if (gate.enabled) r.metrics.authors = true;
-    auto a = db_->Top(q, r, caller);
+    auto a = db->Top(q, r, caller);
     if (!a.ok()) return FromStatus(a.status());
     return {200, ToJson(*a, r.metrics)};
   }
@@ -170,7 +180,7 @@ ApiResponse Api::Handle(const std::string& path, const Params& params, const Api
     r.min_support = static_cast<uint64_t>(*support);
     r.min_sources = static_cast<uint64_t>(*sources);
     r.min_burst_z = *z;
-    auto a = db_->Trends(q, r, caller);
+    auto a = db->Trends(q, r, caller);
     if (!a.ok()) return FromStatus(a.status());
     return {200, answer::TrendsJson(*a)};
   }
@@ -188,12 +198,14 @@ ApiResponse Api::Handle(const std::string& path, const Params& params, const Api
     r.min_spike_z = *z;
     r.limit = *limit;
     r.tweets = static_cast<size_t>(*tweets);
-    auto a = db_->Spikes(q, r, caller);
+    auto a = db->Spikes(q, r, caller);
     if (!a.ok()) return FromStatus(a.status());
     return {200, answer::SpikesJson(*a)};
   }
   if (path == "/api/info") {
-    auto all = db_->Count(Question{}, caller);
+    Question everything;
+    everything.budget_ms = q.budget_ms;
+    auto all = db->Count(everything, caller);
     if (!all.ok()) return FromStatus(all.status());
     JsonWriter w;
     w.BeginObject().Key("role").String(key.role == Role::kAdmin ? "admin" : "analyst");

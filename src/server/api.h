@@ -20,6 +20,7 @@
 
 #include "roost/roost.h"
 #include "server/api_keys.h"
+#include "server/live_db.h"
 #include "server/server_config.h"
 
 namespace roost::server {
@@ -33,7 +34,9 @@ using Params = std::multimap<std::string, std::string>;
 
 class Api {
  public:
-  Api(std::shared_ptr<const Db> db, Limits limits) : db_(std::move(db)), limits_(limits) {}
+  Api(std::shared_ptr<const Db> db, Limits limits) : Api(LiveDb::Fixed(std::move(db)), limits) {}
+  // Each request answers from the snapshot current when it starts.
+  Api(std::shared_ptr<LiveDb> db, Limits limits) : db_(std::move(db)), limits_(limits) {}
 
   ApiResponse Handle(const std::string& path, const Params& params, const ApiKey& key) const;
 
@@ -42,7 +45,7 @@ class Api {
   static const std::string& OpenApiJson();
 
  private:
-  std::shared_ptr<const Db> db_;
+  std::shared_ptr<LiveDb> db_;
   Limits limits_;
 };
 

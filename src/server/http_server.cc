@@ -4,6 +4,8 @@
 
 #include <chrono>
 
+#include "server/admission.h"
+
 namespace roost::server {
 namespace {
 
@@ -24,13 +26,27 @@ void Send(httplib::Response& res, const ApiResponse& r) {
 
 HttpServer::HttpServer(std::shared_ptr<const Db> db, ServerConfig config,
                        std::function<void(const std::string&)> audit)
+    : HttpServer(LiveDb::Fixed(std::move(db)), std::move(config), std::move(audit)) {}
+
+HttpServer::HttpServer(std::shared_ptr<LiveDb> db, ServerConfig config,
+                       std::function<void(const std::string&)> audit)
     : config_(std::move(config)),
       api_(std::move(db), config_.limits),
       audit_(std::move(audit)),
       http_(std::make_unique<httplib::Server>()) {
   if (!audit_) audit_ = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
   const int workers = config_.limits.max_concurrent;
-  http_->new_task_queue = [workers] { return new httplib::ThreadPool(static_cast<size_t>(workers)); };
+  const size_t queued = config_.limits.max_queued;
+  http_->new_task_queue = [workers, queued] { return new AdmissionPool(static_cast<size_t>(workers), queued); };
+  // Connections beyond the workers and the queue: 503 at once (admission.h).
+  http_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (!AdmissionPool::Refusing()) return httplib::Server::HandlerResponse::Unhandled;
+    Send(res, Api::Error(503, "unavailable", "the server is answering as many requests as it may; retry shortly"));
+    res.set_header("Retry-After", "1");
+    res.set_header("Connection", "close");
+    audit_("audit key=- endpoint=" + req.path.substr(0, 64) + " status=503 refused");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   http_->set_payload_max_length(config_.limits.max_body_bytes);
   http_->set_read_timeout(10, 0);
   http_->set_write_timeout(10, 0);

@@ -12,6 +12,7 @@
 
 #include "roost/roost.h"
 #include "server/api.h"
+#include "server/live_db.h"
 #include "server/server_config.h"
 #include "server/static_files.h"
 
@@ -25,6 +26,8 @@ class HttpServer {
  public:
   // `audit` receives one line per request; null: stderr.
   HttpServer(std::shared_ptr<const Db> db, ServerConfig config, std::function<void(const std::string&)> audit = {});
+  // Answers from `db`'s current snapshot: new commits are picked up.
+  HttpServer(std::shared_ptr<LiveDb> db, ServerConfig config, std::function<void(const std::string&)> audit = {});
   ~HttpServer();
 
   // Binds config.host:config.port (port 0: any free port). kIoError when

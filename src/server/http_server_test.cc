@@ -5,6 +5,12 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <fstream>
 #include <mutex>
 #include <thread>
@@ -185,6 +191,9 @@ TEST_F(HttpServerTest, BadRequestsGetJsonErrors) {
   auto bad_limit = Get("/api/sample?limit=0", kAdminKey);
   ASSERT_TRUE(bad_limit);
   EXPECT_EQ(bad_limit->status, 400);
+  auto no_budget = Get("/api/count?budget_ms=0", kAnalystKey);  // a budget can be lowered, not removed
+  ASSERT_TRUE(no_budget);
+  EXPECT_EQ(no_budget->status, 400);
   auto bad_time = Get("/api/count?from=yesterday", kAnalystKey);
   ASSERT_TRUE(bad_time);
   EXPECT_EQ(bad_time->status, 400);
@@ -234,16 +243,93 @@ TEST_F(HttpServerTest, TheAuditLogNamesKeysNeverSecrets) {
   EXPECT_EQ(audit_.find("busy"), std::string::npos);  // no filter text
 }
 
+TEST_F(HttpServerTest, ANewCommitIsPickedUpAndOldSnapshotsKeepAnswering) {
+  std::vector<std::string> log;
+  auto live = LiveDb::Open(dir_.path().string(), [&](const std::string& line) { log.push_back(line); });
+  ASSERT_TRUE(live.ok()) << live.status().ToString();
+  const Caller admin{Role::kAdmin, std::nullopt};
+  const std::shared_ptr<const Db> before = (*live)->Current();
+  EXPECT_FALSE((*live)->Refresh());  // nothing changed
+  std::vector<Tweet> more;
+  for (uint64_t i = 0; i < 5; ++i) {
+    Tweet t;
+    t.id = 9000 + i;
+    t.created_at = kMarch1 + 86400000 + static_cast<TimestampMs>(i) * 60000;
+    t.user.id = 1;
+    t.user.screen_name = "user1";
+    t.text = "next day #busy";
+    t.hashtags.push_back({"busy"});
+    more.push_back(std::move(t));
+  }
+  auto writer = storage::ArchiveWriter::Open(dir_.path().string(), std::nullopt, false);
+  ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+  ASSERT_TRUE((*writer)->WriteSegment(std::move(more), kMarch1 + 86400000).ok());
+  ASSERT_TRUE((*writer)->Commit().ok());
+  writer->reset();  // the writer's lock
+  EXPECT_TRUE((*live)->Refresh());
+  EXPECT_EQ((*live)->generation(), 2u);
+  ASSERT_EQ(log.size(), 1u);
+  auto now = (*live)->Current()->Count(Question{}, admin);
+  ASSERT_TRUE(now.ok());
+  EXPECT_EQ(now->tweets, 37u);
+  auto then = before->Count(Question{}, admin);  // a request in flight keeps its snapshot
+  ASSERT_TRUE(then.ok());
+  EXPECT_EQ(then->tweets, 32u);
+}
+
+// A raw connection that sends nothing: it holds a worker (or a queue place).
+int IdleConnection(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // accepted and handed out
+  return fd;
+}
+
+TEST_F(HttpServerTest, ConnectionsBeyondTheWorkersAndTheQueueGet503AtOnce) {
+  ServerConfig config;
+  config.port = 0;
+  config.limits.max_concurrent = 1;
+  config.limits.max_queued = 1;
+  config.keys.Add({"ana", Role::kAnalyst, HashKey(kAnalystKey)});
+  HttpServer busy(db_, config, [](const std::string&) {});
+  ASSERT_TRUE(busy.Bind().ok());
+  std::thread serving([&] { (void)busy.Serve(); });
+  const int served = IdleConnection(busy.port());   // the one worker
+  const int waiting = IdleConnection(busy.port());  // the one queue place
+  httplib::Client client("127.0.0.1", busy.port());
+  const auto start = std::chrono::steady_clock::now();
+  auto refused = client.Get("/api/count", {{"Authorization", std::string("Bearer ") + kAnalystKey}});
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 503);
+  EXPECT_NE(refused->body.find("\"code\":\"unavailable\""), std::string::npos) << refused->body;
+  EXPECT_EQ(refused->get_header_value("Retry-After"), "1");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));  // not left waiting
+  ::close(served);
+  ::close(waiting);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  httplib::Client again("127.0.0.1", busy.port());
+  auto ok = again.Get("/api/count", {{"Authorization", std::string("Bearer ") + kAnalystKey}});
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200) << ok->body;
+  busy.Stop();
+  serving.join();
+}
+
 TEST(ServerConfigTest, ListenAndKeys) {
   roost::testing::ScratchDir dir;
   const std::string hash = HashKey("k");
-  std::ofstream(dir / "s.toml") << "[server]\nlisten = \"[::1]:9001\"\nmax_concurrent = 4\n"
+  std::ofstream(dir / "s.toml") << "[server]\nlisten = \"[::1]:9001\"\nmax_concurrent = 4\nrequest_budget_ms = 250\n"
                                    "[[key]]\nid = \"a\"\nrole = \"admin\"\nhash = \"" + hash + "\"\n";
   auto c = LoadServerConfig((dir / "s.toml").string());
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   EXPECT_EQ(c->host, "::1");
   EXPECT_EQ(c->port, 9001);
   EXPECT_EQ(c->limits.max_concurrent, 4);
+  EXPECT_EQ(c->limits.request_budget_ms, 250);
   ASSERT_NE(c->keys.Find("k"), nullptr);
   EXPECT_EQ(c->keys.Find("k")->role, Role::kAdmin);
   EXPECT_EQ(c->keys.Find("K"), nullptr);

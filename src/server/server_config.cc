@@ -56,13 +56,19 @@ Result<ServerConfig> LoadServerConfig(const std::string& path) {
           ROOST_RETURN_IF_ERROR(count(&c.limits.max_filter_bytes));
         } else if (k == "max_sample") {
           ROOST_RETURN_IF_ERROR(count(&c.limits.max_sample));
+        } else if (k == "max_queued") {
+          ROOST_RETURN_IF_ERROR(count(&c.limits.max_queued));
+        } else if (k == "request_budget_ms") {
+          size_t budget = 0;
+          ROOST_RETURN_IF_ERROR(count(&budget));
+          c.limits.request_budget_ms = static_cast<int64_t>(std::min<size_t>(budget, 24 * 3600 * 1000));
         } else if (k == "max_concurrent") {
           ROOST_RETURN_IF_ERROR(count(&concurrent));
           c.limits.max_concurrent = static_cast<int>(std::min<size_t>(concurrent, 256));
         } else {
           return Status::InvalidArgument(where(n) + "unknown setting '" + k +
                                          "' (known: listen, max_body_bytes, max_filter_bytes, max_sample, "
-                                         "max_concurrent)");
+                                         "max_concurrent, max_queued, request_budget_ms)");
         }
       }
     } else if (name == "key") {

@@ -4,6 +4,8 @@
 //   max_body_bytes = 65536
 //   max_filter_bytes = 16384
 //   max_concurrent = 8
+//   max_queued = 32
+//   request_budget_ms = 10000
 //   [[key]]
 //   id = "alice"
 //   role = "analyst"          # or "admin"
@@ -24,7 +26,11 @@ struct Limits {
   size_t max_body_bytes = 64 * 1024;
   size_t max_filter_bytes = 16 * 1024;
   size_t max_sample = 1000;
-  int max_concurrent = 8;  // requests answered at once; more wait in the queue
+  int max_concurrent = 8;  // connections served at once (each answers one request at a time)
+  size_t max_queued = 32;  // connections waiting for a worker; beyond, 503 "unavailable" at once
+  // A question still running after this long is stopped and answered 503
+  // "deadline_exceeded"; a request's ?budget_ms= may only lower it.
+  int64_t request_budget_ms = 10000;
 };
 
 struct ServerConfig {

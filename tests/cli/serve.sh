@@ -86,6 +86,35 @@ same "/api/spikes" spikes
 same "/api/spikes?interval=day&filter=lang%3Aen&limit=2" spikes --interval day --filter lang:en --limit 2
 same "/api/spikes?from=2031-01-01&to=2031-01-02" spikes --from 2031-01-01 --to 2031-01-02
 grep -q '"trends":\[{"label"' <("$ROOST" trends --archive "$tmp/s" --at 2012-03-04 --json) || fail "no trend to compare"
+# A question over its time budget is stopped and answered 503 deadline_exceeded;
+# the server goes on answering.
+node -e '
+  const [url, key] = process.argv.slice(1);
+  const get = (p) => fetch(url + p, {headers: {Authorization: "Bearer " + key}});
+  (async () => {
+    const heavy = "/api/count?filter=" + encodeURIComponent("text regex_partial \"(?i)e.*a.*o.*s\"");
+    const r = await get(heavy + "&budget_ms=1");
+    const e = await r.json();
+    if (r.status !== 503 || e.error.code !== "deadline_exceeded") throw new Error("budget: " + r.status + " " + JSON.stringify(e));
+    const full = await get(heavy);
+    if (full.status !== 200 || !((await full.json()).count > 0)) throw new Error("the same question without a tight budget");
+    const after = await get("/api/count?filter=lang%3Aen");
+    if (after.status !== 200) throw new Error("after a stopped question: " + after.status);
+  })().catch(e => { console.error(e.message); process.exit(1); });' "$url2" "$key" || fail "time budget"
+grep -q 'endpoint=/api/count status=503' "$tmp/log2" || fail "no audit line for the stopped question"
+# An ingest into the served archive is picked up without a restart.
+count() { node -e 'fetch(process.argv[1], {headers: {Authorization: "Bearer " + process.argv[2]}}).then(r => r.json()).then(o => console.log(o.count))' "$url2/api/count" "$key"; }
+before="$(count)"
+"$ROOST" synth --out "$tmp/syn2" --days 1 --tweets-per-day 3000 --seed 4 --start 2012-03-06 > /dev/null
+"$ROOST" ingest --archive "$tmp/s" "$tmp"/syn2/tweets-* > /dev/null
+after="$before"
+for _ in $(seq 1 30); do
+  after="$(count)"
+  [ "$after" -gt "$before" ] && break
+  sleep 0.2
+done
+[ "$after" -gt $((before + 2000)) ] || fail "after an ingest the count went from $before to $after"
+grep -q 'the archive changed; answering from snapshot 2' "$tmp/log2" || fail "no log line for the new snapshot"
 kill -TERM "$pid2"
 wait "$pid2" || fail "the second server did not stop cleanly"
 pid2=""
