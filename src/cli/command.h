@@ -38,6 +38,8 @@ void AddTopCommand(CLI::App& app, int* exit_code);
 void AddServeCommand(CLI::App& app, int* exit_code);
 void AddExportCommand(CLI::App& app, int* exit_code);
 void AddReportCommand(CLI::App& app, int* exit_code);
+void AddForecastCommand(CLI::App& app, int* exit_code);
+void AddPredictCommand(CLI::App& app, int* exit_code);
 
 }  // namespace roost::cli
 

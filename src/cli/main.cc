@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
       roost::cli::AddServeCommand,
       roost::cli::AddExportCommand,
       roost::cli::AddReportCommand,
+      roost::cli::AddForecastCommand,
+      roost::cli::AddPredictCommand,
   };
   for (auto add : registrars) add(app, &exit_code);
   try {

@@ -154,7 +154,9 @@ class Engine {
     const std::span<const double> past(s_.values.data(), o.at);
     History history(past, s_.start, s_.step_ms);
     for (size_t c = 0; c < models_.size(); ++c) {
-      if (o.at < models_[c]->MinHistory()) continue;
+      // The baseline always forecasts (a history shorter than its season
+      // repeats the last value), so every origin has an answer.
+      if (c > 0 && o.at < models_[c]->MinHistory()) continue;
       o.forecasts[c] = models_[c]->Forecast(history, static_cast<int>(horizon_), &states_[c]);
       if (nonnegative_)
         for (double& v : o.forecasts[c]) v = std::max(v, 0.0);
@@ -162,7 +164,11 @@ class Engine {
     Select(k);
     // Intervals of every candidate from its own past residuals.
     const std::vector<size_t> usable = Usable(k);
-    const std::vector<double> fallback = InSampleNaiveResiduals(past, baseline_period_, scale_);
+    std::vector<double> fallback = InSampleNaiveResiduals(past, baseline_period_, scale_);
+    if (fallback.size() < 20) {  // a few seasons only: day-to-day changes say more than nothing
+      const std::vector<double> steps = InSampleNaiveResiduals(past, 1, scale_);
+      fallback.insert(fallback.end(), steps.begin(), steps.end());
+    }
     for (size_t c = 0; c < slots; ++c) {
       if (o.forecasts[c].empty()) continue;
       std::vector<const std::vector<double>*> rows;
@@ -180,8 +186,20 @@ class Engine {
     }
   }
 
-  // The model with the lowest MAE over the usable origins, or the mean of the
-  // best few when that mean did better on the origins where it was formed.
+  // Past MAE of slot c relative to the baseline's on the usable origins
+  // where c forecast (models join as their history allows); NaN when c has
+  // too few of them.
+  double PastRatio(const std::vector<size_t>& usable, size_t c) const {
+    std::vector<size_t> where;
+    for (size_t j : usable)
+      if (!origins_[j].forecasts[c].empty()) where.push_back(j);
+    if (where.size() < static_cast<size_t>(std::max(o_.min_selection_origins, 1))) return kNaN;
+    const double base = PastMae(where, 0);
+    return base > 0 ? PastMae(where, c) / base : (PastMae(where, c) > 0 ? kNaN : 1.0);
+  }
+
+  // The model with the lowest past error, or the mean of the best few when
+  // that mean did better on the origins where it was formed.
   void Select(size_t k) {
     Origin& o = origins_[k];
     o.chosen = 0;
@@ -190,10 +208,8 @@ class Engine {
     std::vector<std::pair<double, size_t>> ranked;
     for (size_t c = 0; c < models_.size(); ++c) {
       if (o.forecasts[c].empty()) continue;
-      bool everywhere = true;
-      for (size_t j : usable) everywhere = everywhere && !origins_[j].forecasts[c].empty();
-      if (!everywhere) continue;
-      ranked.push_back({PastMae(usable, c), c});
+      const double ratio = PastRatio(usable, c);
+      if (std::isfinite(ratio)) ranked.push_back({ratio, c});
     }
     if (ranked.empty()) return;
     std::sort(ranked.begin(), ranked.end());
@@ -207,14 +223,8 @@ class Engine {
       o.combined.push_back(models_[c]->name());
       for (size_t h = 0; h < horizon_; ++h) mean[h] += o.forecasts[c][h] / static_cast<double>(members);
     }
-    std::vector<size_t> formed;
-    for (size_t j : usable)
-      if (!origins_[j].forecasts[combo_].empty()) formed.push_back(j);
-    if (formed.size() < static_cast<size_t>(std::max(o_.min_selection_origins, 1))) return;
-    const size_t best = ranked.front().second;
-    bool best_everywhere = true;
-    for (size_t j : formed) best_everywhere = best_everywhere && !origins_[j].forecasts[best].empty();
-    if (best_everywhere && PastMae(formed, combo_) < PastMae(formed, best)) o.chosen = static_cast<int>(combo_);
+    const double combo_ratio = PastRatio(usable, combo_);
+    if (std::isfinite(combo_ratio) && combo_ratio < ranked.front().first) o.chosen = static_cast<int>(combo_);
   }
 
   void Add(const Origin& o, size_t c, Accumulator* a) const {
