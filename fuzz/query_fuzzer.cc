@@ -43,8 +43,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string canonical = query->ToString();
   auto reparsed = ParseQuery(canonical);
   if (!reparsed.ok()) {
-    fprintf(stderr, "canonical form %s does not parse: %s\n", canonical.c_str(),
-            reparsed.status().ToString().c_str());
+    std::string shown;  // control bytes visible
+    for (unsigned char c : canonical) shown += c < 0x20 ? "\\x" + std::to_string(c) : std::string(1, c);
+    fprintf(stderr, "canonical form %s does not parse: %s\n", shown.c_str(), reparsed.status().ToString().c_str());
   }
   FUZZ_CHECK(reparsed.ok());
   FUZZ_CHECK(reparsed->ToString() == canonical);

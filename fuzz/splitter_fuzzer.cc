@@ -4,6 +4,7 @@
 // lines.
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -62,6 +63,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(bytes_out <= input.size());
     if (doc.kind == roost::Document::Kind::kJson) {
       FUZZ_CHECK(doc.length == doc.full_length);
+      if (doc.length > max_document)
+        fprintf(stderr, "line %lu: %zu bytes over the limit\n", static_cast<unsigned long>(doc.first_line), doc.length);
       FUZZ_CHECK(doc.length <= max_document);
       FUZZ_CHECK(doc.length > 0);
       // A document is a piece of the input, cut but never rewritten.

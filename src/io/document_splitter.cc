@@ -102,6 +102,10 @@ Result<bool> DocumentSplitter::NextLine(size_t* line_begin, size_t* line_end, bo
       *line_end = end_;
       scan_ = end_;
       ++line_;
+      // A last line without '\n' obeys the limit too (it may have been
+      // read whole before the check below ever ran).
+      *too_long = *line_end - *line_begin > max_bytes_;
+      line_unfinished_ = false;
       return true;
     }
     if (end_ - scan_ > max_bytes_) {

@@ -107,6 +107,16 @@ TEST(DocumentSplitterTest, OverlongLineIsReportedAndSkipped) {
   EXPECT_EQ(docs[2].line, 3u);
 }
 
+// The file's last line, without a '\n', read whole in one go.
+TEST(DocumentSplitterTest, OverlongLastLineWithoutNewlineIsTooLarge) {
+  std::string big = "{\"t\":\"" + std::string(1500, 'x') + "\"}";
+  auto docs = Split("{\"a\":1}\n" + big, 1000);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_FALSE(docs[0].too_large);
+  EXPECT_TRUE(docs[1].too_large);
+  EXPECT_EQ(docs[1].line, 2u);
+}
+
 TEST(DocumentSplitterTest, OverlongMultiLineDocumentIsOneRejection) {
   std::string doc = "[\n";
   for (int i = 0; i < 200; ++i) doc += "  {\"id\": " + std::to_string(i) + "},\n";

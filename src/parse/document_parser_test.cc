@@ -123,6 +123,21 @@ TEST(DocumentParserTest, CountsInEveryNumberForm) {
   EXPECT_EQ(t.user.statuses, 123456789012345678);
 }
 
+// Numbers no int64 holds are read as 0, not converted out of range.
+TEST(DocumentParserTest, CountsOutOfRangeReadAsZero) {
+  DocumentParser parser;
+  auto records = parser.ParseString(
+      R"({"created_at":"Wed Aug 27 13:08:45 +0000 2008","id_str":"5","text":"t","retweet_count":1e300,)"
+      R"("favorite_count":-9.3e18,"reply_count":-12.9,"user":{"id_str":"9","followers_count":1e19}})");
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_EQ(records[0].kind, Kind::kTweet) << records[0].detail;
+  const Tweet& t = records[0].tweet;
+  EXPECT_EQ(t.retweet_count, 0);
+  EXPECT_EQ(t.favorite_count, 0);
+  EXPECT_EQ(t.reply_count, -12);
+  EXPECT_EQ(t.user.followers, 0);
+}
+
 TEST(DocumentParserTest, ExtendedTweetFullTextWins) {
   DocumentParser parser;
   auto r = parser.ParseString(

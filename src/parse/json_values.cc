@@ -103,7 +103,11 @@ int64_t ReadInt(od::value v) {
     case od::json_type::number: {
       int64_t i;
       if (v.get_int64().get(i) == simdjson::SUCCESS) return i;
-      return static_cast<int64_t>(double(v.get_double()));
+      // A fraction is cut to its integer part; a number no int64 holds
+      // (1e300, a huge negative) reads as 0, like a value of the wrong type.
+      const double d = double(v.get_double());  // a number simdjson cannot read rejects the record
+      if (!(d > -9.2e18 && d < 9.2e18)) return 0;
+      return static_cast<int64_t>(d);
     }
     case od::json_type::string: {
       uint64_t u;

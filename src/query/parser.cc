@@ -533,6 +533,8 @@ Status LexRule(std::string_view s, int line, int col, std::vector<RTok>* out, Fa
     const int l0 = line, c0 = col;
     const size_t end = s.find('"', i + 1);
     if (end == std::string_view::npos) return f->Fail(l0, c0, "unterminated phrase", "a closing \"");
+    // As in CSDL (`contains ""`): an empty phrase matches nothing useful.
+    if (end == i + 1) return f->Fail(l0, c0, "empty phrase", "words between the quotes");
     t->value = std::string(s.substr(i + 1, end - i - 1));
     advance(end + 1 - i);
     return Status::Ok();

@@ -267,11 +267,16 @@ Result<DictionaryView> SegmentReader::Dictionary(std::string_view column) const 
   ROOST_ASSIGN_OR_RETURN(std::string_view bytes, WholeBlock(block));
   if (bytes.size() < 8) return CorruptionAt(block, "too short");
   uint32_t count = LoadFixed32(bytes.data());
-  const uint64_t table = 4ull * (count + 1);
+  const uint64_t table = 4 * (uint64_t{count} + 1);
   if (bytes.size() < 4 + table) return CorruptionAt(block, "bad offsets");
   const char* offsets = bytes.data() + 4;
   const char* values = offsets + table;
   if (LoadFixed32(offsets + 4ull * count) != bytes.size() - 4 - table) return CorruptionAt(block, "bad length");
+  // Values are read straight from the file: offsets that went backwards
+  // would point outside it (cheaper than the checksum of the block above).
+  for (uint32_t i = 0; i < count; ++i)
+    if (LoadFixed32(offsets + 4ull * i) > LoadFixed32(offsets + 4ull * (i + 1)))
+      return CorruptionAt(block, "bad offsets");
   return DictionaryView(offsets, values, count);
 }
 
