@@ -1,6 +1,8 @@
 // roost rescore: recomputes the sentiment columns of every segment from the
 // stored text and detected language, with the scorer ingest uses now (or the
 // one --model names), and publishes the new segments in one commit.
+#include <time.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -29,12 +31,20 @@ struct RescoreArgs {
 
 struct RescoreCounts {
   std::atomic<uint64_t> learned{0}, lexicon{0}, unscored{0}, changed{0};
+  std::atomic<uint64_t> scoring_cpu_ns{0};  // CPU time of the scoring threads alone
 };
+
+uint64_t ThreadCpuNanos() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<uint64_t>(ts.tv_sec) * 1000000000u + static_cast<uint64_t>(ts.tv_nsec);
+}
 
 // Scores tweets [begin, end) and counts what it did.
 void ScoreRange(const TweetSentimentScorer& scorer, std::vector<Tweet>* tweets, size_t begin, size_t end,
                 RescoreCounts* counts) {
   uint64_t learned = 0, lexicon = 0, unscored = 0, changed = 0;
+  const uint64_t cpu_start = ThreadCpuNanos();
   for (size_t i = begin; i < end; ++i) {
     Tweet& t = (*tweets)[i];
     SentimentModel model = SentimentModel::kNone;
@@ -53,6 +63,7 @@ void ScoreRange(const TweetSentimentScorer& scorer, std::vector<Tweet>* tweets, 
   counts->lexicon += lexicon;
   counts->unscored += unscored;
   counts->changed += changed;
+  counts->scoring_cpu_ns += ThreadCpuNanos() - cpu_start;
 }
 
 int RunRescore(const RescoreArgs& args) {
@@ -95,12 +106,16 @@ int RunRescore(const RescoreArgs& args) {
     w.Key("unscored").Uint(counts.unscored).Key("changed").Uint(counts.changed);
     w.Key("bytes_before").Uint(stats->bytes_before).Key("bytes_after").Uint(stats->bytes_after);
     w.Key("seconds").Double(elapsed);
+    w.Key("scoring_cpu_seconds").Double(static_cast<double>(counts.scoring_cpu_ns) / 1e9);
     w.EndObject();
     fmt::print("{}\n", w.str());
     return kExitOk;
   }
-  fmt::print("rescored {} tweets in {} segments ({:.2f} s): {} changed\n", FormatCount(stats->rows),
-             FormatCount(stats->segments), elapsed, FormatCount(counts.changed));
+  const double scoring = static_cast<double>(counts.scoring_cpu_ns) / 1e9;
+  fmt::print("rescored {} tweets in {} segments ({:.2f} s; scoring {} tweets per CPU-second): {} changed\n",
+             FormatCount(stats->rows), FormatCount(stats->segments), elapsed,
+             FormatCount(static_cast<uint64_t>(scoring > 0 ? stats->rows / scoring : 0)),
+             FormatCount(counts.changed));
   fmt::print("  learned   {:>15}\n  lexicon   {:>15}\n  unscored  {:>15}\n", FormatCount(counts.learned),
              FormatCount(counts.lexicon), FormatCount(counts.unscored));
   return kExitOk;
@@ -120,7 +135,7 @@ void AddRescoreCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(0, 1024));
   cmd->add_flag("--json", args->json,
                 "print {\"segments\", \"tweets\", \"learned\", \"lexicon\", \"unscored\", \"changed\", "
-                "\"bytes_before\", \"bytes_after\", \"seconds\"}");
+                "\"bytes_before\", \"bytes_after\", \"seconds\", \"scoring_cpu_seconds\"}");
   cmd->callback([args, exit_code] { *exit_code = RunRescore(*args); });
 }
 

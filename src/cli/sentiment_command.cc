@@ -99,7 +99,8 @@ void AddSentimentCommand(CLI::App& app, int* exit_code) {
   cmd->add_flag("--json", args->json,
                 "print {\"compound\", \"pos\", \"neu\", \"neg\", \"label\", \"sentiment_class\", "
                 "\"scored\", \"model\", \"lang\"} per line (model: the scorer used, null when "
-                "unscored; learned: pos/neu/neg are the class probabilities, compound = pos - neg)");
+                "unscored; learned: pos/neu/neg are the class probabilities, compound is pos - neg "
+                "moved to agree with label under the ±0.05 cut)");
   cmd->callback([args, exit_code] { *exit_code = RunSentiment(*args); });
 }
 

@@ -122,6 +122,17 @@ size_t LearnedModel::nonzero_rows() const {
   return n;
 }
 
+float LabelConsistentScore(const Prediction& p) {
+  constexpr float kCut = 0.05f;         // the class cut of analysis/aggregate/metrics.h
+  constexpr float kNeutralScale = 0.098f;  // maps |score| <= 1/2 below the cut
+  const float s = p.score();
+  switch (p.label()) {
+    case 1: return std::max(s, kCut);
+    case -1: return std::min(s, -kCut);
+    default: return std::clamp(s * kNeutralScale, -0.049f, 0.049f);
+  }
+}
+
 Prediction LearnedModel::Predict(const FeatureVector& f) const {
   float acc[kClasses] = {0, 0, 0};
   const int8_t* w = weights_.data();
@@ -397,7 +408,7 @@ SentimentResult LearnedSentimentScorer::Score(std::string_view text, std::string
     return r;
   }
   r.scored = true;
-  r.compound = p.score();
+  r.compound = LabelConsistentScore(p);
   r.neg = p.prob[0];
   r.neu = p.prob[1];
   r.pos = p.prob[2];

@@ -44,6 +44,14 @@ struct Prediction {
   float score() const { return prob[2] - prob[0]; }
 };
 
+// The score stored and averaged: P(positive) - P(negative), moved where
+// needed so that the ±0.05 cut every class count and filter applies to
+// scores gives the model's own label. A positive label's score is at least
+// 0.05 and a negative's at most -0.05; a neutral label's (|P(pos) - P(neg)|
+// is at most 1/2 then) is scaled by 0.098 into (-0.05, 0.05). Within a class
+// the order is kept, and classes stay in order.
+float LabelConsistentScore(const Prediction& p);
+
 class LearnedModel {
  public:
   LearnedModel() = default;
@@ -113,8 +121,9 @@ class LearnedSentimentScorer {
   static Result<LearnedSentimentScorer> Load(const LearnedSentimentOptions& options = {});
 
   // Scores one text with the model of `lang` ("en", "es-MX", ...):
-  // compound = P(pos) - P(neg); pos/neu/neg are the three probabilities;
-  // label the most probable class. A language without a model gives
+  // compound = LabelConsistentScore (P(pos) - P(neg), agreeing with the
+  // label); pos/neu/neg are the three probabilities; label the most
+  // probable class. A language without a model gives
   // scored=false and neutral numbers. Words in `ignore` (may be null) carry
   // no sentiment. Thread-safe.
   SentimentResult Score(std::string_view text, std::string_view lang,

@@ -217,6 +217,25 @@ TEST(LearnedModel, ScoreIsProbabilityDifference) {
   EXPECT_GT(p.score(), 0.0f);
 }
 
+// The stored score's class under the ±0.05 cut is the model's label.
+TEST(LearnedModel, StoredScoreAgreesWithTheLabel) {
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<float> u(0.0f, 1.0f);
+  for (int i = 0; i < 20000; ++i) {
+    Prediction p;
+    float a = u(rng), b = u(rng), c = u(rng);
+    const float sum = a + b + c;
+    p.prob = {a / sum, b / sum, c / sum};
+    p.cls = static_cast<int>(std::max_element(p.prob.begin(), p.prob.end()) - p.prob.begin());
+    const float s = LabelConsistentScore(p);
+    const int cls = s >= 0.05f ? 1 : s <= -0.05f ? -1 : 0;
+    ASSERT_EQ(cls, p.label()) << a << " " << b << " " << c;
+    ASSERT_GE(s, -1.0f);
+    ASSERT_LE(s, 1.0f);
+    if (p.label() != 0 && std::abs(p.score()) >= 0.05f) ASSERT_EQ(s, p.score());
+  }
+}
+
 // --- The shipped models (models/sentiment/) ---------------------------------
 
 const LearnedSentimentScorer* Shipped() {
