@@ -67,7 +67,9 @@ double Run(std::span<const double> y, const EtsSpec& s, const double* p, State* 
   double unit = s.multiplicative ? 1.0 : 0.0, dummy_d = unit, dummy_w = unit;
   size_t id = 0, iw = 0;
   const size_t nd = st->day.size(), nw = st->week.size();
-  double l = st->level, b = st->trend, sse = 0, sum_log = 0;
+  // sum(log pred) as the log of running products (one log per 32 steps: the
+  // log dominated the fit's time).
+  double l = st->level, b = st->trend, sse = 0, sum_log = 0, product = 1;
   const size_t n = y.size();
   for (size_t t = 0; t < n; ++t) {
     double& sd = nd ? st->day[id] : dummy_d;
@@ -82,7 +84,11 @@ double Run(std::span<const double> y, const EtsSpec& s, const double* p, State* 
       sd *= 1 + gd * eps;
       sw *= 1 + gw * eps;
       sse += eps * eps;
-      sum_log += std::log(pred);
+      product *= pred;
+      if ((t & 31) == 31) {
+        sum_log += std::log(product);
+        product = 1;
+      }
     } else {
       const double e = y[t] - (base + sd + sw);
       l = base + alpha * e;
@@ -94,6 +100,7 @@ double Run(std::span<const double> y, const EtsSpec& s, const double* p, State* 
     if (nd && ++id == nd) id = 0;
     if (nw && ++iw == nw) iw = 0;
   }
+  sum_log += std::log(product);
   st->level = l;
   st->trend = b;
   if (!std::isfinite(sse)) return kBadLoss;
@@ -112,7 +119,7 @@ double Objective(unsigned, const double* x, double*, void* data) {
 }  // namespace
 
 std::vector<double> EtsFitAndForecast(std::span<const double> raw, const EtsSpec& spec, int horizon,
-                                      std::vector<double>* params) {
+                                      std::vector<double>* params, bool refit) {
   std::vector<double> shifted;
   std::span<const double> y = raw;
   if (spec.multiplicative) {
@@ -133,16 +140,18 @@ std::vector<double> EtsFitAndForecast(std::span<const double> raw, const EtsSpec
   if (params != nullptr && params->size() == k) x = *params;
   for (size_t i = 0; i < k; ++i) x[i] = std::clamp(x[i], lower[i], upper[i]);
 
-  nlopt_opt opt = nlopt_create(NLOPT_LN_BOBYQA, static_cast<unsigned>(k));
-  nlopt_set_lower_bounds(opt, lower.data());
-  nlopt_set_upper_bounds(opt, upper.data());
-  nlopt_set_min_objective(opt, Objective, &problem);
-  nlopt_set_maxeval(opt, kMaxEvaluations);
-  nlopt_set_xtol_rel(opt, 1e-3);
   std::vector<double> best = x;
-  double f = 0;
-  if (nlopt_optimize(opt, x.data(), &f) > 0 && f < kBadLoss) best = x;
-  nlopt_destroy(opt);
+  if (refit || params == nullptr || params->size() != k) {
+    nlopt_opt opt = nlopt_create(NLOPT_LN_BOBYQA, static_cast<unsigned>(k));
+    nlopt_set_lower_bounds(opt, lower.data());
+    nlopt_set_upper_bounds(opt, upper.data());
+    nlopt_set_min_objective(opt, Objective, &problem);
+    nlopt_set_maxeval(opt, kMaxEvaluations);
+    nlopt_set_xtol_rel(opt, 1e-2);  // smoothing weights need no more digits
+    double f = 0;
+    if (nlopt_optimize(opt, x.data(), &f) > 0 && f < kBadLoss) best = x;
+    nlopt_destroy(opt);
+  }
   if (params != nullptr) *params = best;
 
   State st = problem.initial;
@@ -179,7 +188,10 @@ size_t ExponentialSmoothing::MinHistory() const {
 
 std::vector<double> ExponentialSmoothing::Forecast(const History& history, int horizon, ModelState* state) const {
   std::span<const double> y = spec_.robust ? std::span<const double>(history.Cleaned()) : history.values();
-  return EtsFitAndForecast(y, spec_, horizon, state ? &state->params : nullptr);
+  if (state == nullptr) return EtsFitAndForecast(y, spec_, horizon, nullptr);
+  const bool refit = state->NeedsRefit(y.size());
+  if (refit) state->fitted_on = y.size();
+  return EtsFitAndForecast(y, spec_, horizon, &state->params, refit);
 }
 
 }  // namespace roost::forecast

@@ -32,9 +32,10 @@ class ExponentialSmoothing : public Model {
 
 // Fits `spec` to `y` and forecasts `horizon` steps. `params` (may be null)
 // holds a starting point on entry when it has the right size, and the fitted
-// parameters on return: alpha, beta, phi, then the seasons' gammas.
+// parameters on return: alpha, beta, phi, then the seasons' gammas. With
+// `refit` false, parameters of the right size are used as they are.
 std::vector<double> EtsFitAndForecast(std::span<const double> y, const EtsSpec& spec, int horizon,
-                                      std::vector<double>* params);
+                                      std::vector<double>* params, bool refit = true);
 
 }  // namespace roost::forecast
 

@@ -41,10 +41,14 @@ class History {
   mutable std::optional<std::vector<double>> cleaned_;
 };
 
-// What a model may keep from one origin to the next (fitted parameters, to
-// start the next fit from).
+// What a model keeps from one origin to the next: its fitted parameters and
+// the history length they were fitted on. Rolling origins refit only once
+// the history has grown by a tenth (the parameters barely move in between,
+// and the states are always rerun on the whole history).
 struct ModelState {
   std::vector<double> params;
+  size_t fitted_on = 0;
+  bool NeedsRefit(size_t history) const { return params.empty() || 10 * history >= 11 * fitted_on; }
 };
 
 class Model {
