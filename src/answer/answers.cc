@@ -19,9 +19,9 @@ Result<query::QueryResult> Select(const storage::Archive& archive, const query::
 
 // Whether the gate withholds an answer over `r` as a whole; fills *w.
 Result<bool> Withhold(const storage::Archive& archive, const query::QueryResult& r,
-                      const privacy::PrivacyPolicy& policy, Withheld* w) {
+                      const privacy::PrivacyPolicy& policy, Withheld* w, aggregate::ColumnCache* columns) {
   if (!policy.enabled) return false;
-  ROOST_ASSIGN_OR_RETURN(const uint64_t authors, UniqueAuthors(archive, r));
+  ROOST_ASSIGN_OR_RETURN(const uint64_t authors, UniqueAuthors(archive, r, columns));
   if (privacy::AnswerAllowed(policy, authors)) return false;
   w->redacted = true;
   w->reason = privacy::WithheldReason(policy);
@@ -67,8 +67,10 @@ std::vector<std::string> WhyEmpty(const storage::Archive& archive, const query::
 }
 
 Result<uint64_t> UniqueAuthors(const storage::Archive& archive,
-                               const std::vector<const std::vector<query::SegmentMatches>*>& segments) {
-  aggregate::ColumnCache cache;
+                               const std::vector<const std::vector<query::SegmentMatches>*>& segments,
+                               aggregate::ColumnCache* columns) {
+  aggregate::ColumnCache local;
+  aggregate::ColumnCache& cache = columns != nullptr ? *columns : local;
   std::vector<uint64_t> authors;
   for (const auto* list : segments)
     for (const auto& sm : *list) {
@@ -81,13 +83,14 @@ Result<uint64_t> UniqueAuthors(const storage::Archive& archive,
 }
 
 Result<CountAnswer> CountTweets(const storage::Archive& archive, const query::Query& query,
-                                const query::ExecOptions& exec, const privacy::PrivacyPolicy& policy) {
+                                const query::ExecOptions& exec, const privacy::PrivacyPolicy& policy,
+                                aggregate::ColumnCache* columns) {
   ROOST_ASSIGN_OR_RETURN(const query::QueryResult r, Select(archive, query, exec));
   CountAnswer a;
   a.segments_scanned = r.segments_in_range;
   a.segments_total = r.segments_total;
   a.quantum = Quantum(policy);
-  ROOST_ASSIGN_OR_RETURN(const bool withheld, Withhold(archive, r, policy, &a));
+  ROOST_ASSIGN_OR_RETURN(const bool withheld, Withhold(archive, r, policy, &a, columns));
   if (!withheld) a.tweets = privacy::RoundDown(policy, r.count);
   if (r.count == 0) a.empty_because = WhyEmpty(archive, query, exec);
   return a;
@@ -125,11 +128,12 @@ Result<TagCountAnswer> CountTags(const storage::Archive& archive, const query::T
 }
 
 Result<SampleAnswer> SampleTweets(const storage::Archive& archive, const query::Query& query,
-                                  const query::ExecOptions& exec, size_t limit, const privacy::PrivacyPolicy& policy) {
+                                  const query::ExecOptions& exec, size_t limit, const privacy::PrivacyPolicy& policy,
+                                  aggregate::ColumnCache* columns) {
   ROOST_ASSIGN_OR_RETURN(const query::QueryResult r, Select(archive, query, exec));
   SampleAnswer a;
   if (r.count == 0) a.empty_because = WhyEmpty(archive, query, exec);
-  ROOST_ASSIGN_OR_RETURN(const bool withheld, Withhold(archive, r, policy, &a));
+  ROOST_ASSIGN_OR_RETURN(const bool withheld, Withhold(archive, r, policy, &a, columns));
   if (withheld) return a;
   a.ids_shown = !policy.enabled;
   a.handles_shown = !policy.enabled || policy.show_handles;
@@ -163,7 +167,8 @@ Result<SampleAnswer> SampleTweets(const storage::Archive& archive, const query::
 }
 
 Result<ExplainAnswer> ExplainQuery(const storage::Archive& archive, const query::Query& query,
-                                   const query::ExecOptions& exec, const privacy::PrivacyPolicy& policy) {
+                                   const query::ExecOptions& exec, const privacy::PrivacyPolicy& policy,
+                                   aggregate::ColumnCache* columns) {
   if (!query.root) return Status::InvalidArgument("explain needs a filter");
   ROOST_ASSIGN_OR_RETURN(const query::QueryResult r, query::Execute(archive, query, exec));
   ExplainAnswer a;
@@ -177,7 +182,7 @@ Result<ExplainAnswer> ExplainQuery(const storage::Archive& archive, const query:
   a.rows_visible = privacy::RoundDown(policy, r.rows_visible);
   a.rows_in_range = privacy::RoundDown(policy, r.rows_in_range);
   a.plan = Step(*query.root, r, policy);
-  ROOST_ASSIGN_OR_RETURN(const bool withheld, Withhold(archive, r, policy, &a));
+  ROOST_ASSIGN_OR_RETURN(const bool withheld, Withhold(archive, r, policy, &a, columns));
   if (withheld) {
     a.rows_total = a.rows_in_segments = a.rows_visible = a.rows_in_range = 0;
     ClearCounts(&a.plan);

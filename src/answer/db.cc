@@ -20,6 +20,14 @@ struct Db::Impl {
   privacy::PrivacyPolicy policy;  // the archive's own (privacy.toml), the analysts' floor
   // Postings decoded by one question, reused by the next.
   std::shared_ptr<query::PostingCache> postings = std::make_shared<query::PostingCache>();
+  // Decoded columns, shared by every Db of the process: keyed by segment
+  // file, so a reopened snapshot keeps the columns of the segments it shares.
+  aggregate::ColumnCache* columns = SharedColumns();
+
+  static aggregate::ColumnCache* SharedColumns() {
+    static aggregate::ColumnCache* cache = new aggregate::ColumnCache();
+    return cache;
+  }
 
   Result<query::Query> Parse(const Question& q) const { return Parse(q.filter); }
   Result<query::Query> Parse(const std::string& filter) const {
@@ -54,7 +62,7 @@ GateSettings Db::GateFor(const Caller& caller) const {
 Result<CountAnswer> Db::Count(const Question& q, const Caller& caller) const {
   ROOST_ASSIGN_OR_RETURN(const query::Query query, impl_->Parse(q));
   ROOST_ASSIGN_OR_RETURN(const query::ExecOptions exec, impl_->Exec(q));
-  return answer::CountTweets(*impl_->archive, query, exec, answer::PolicyFor(impl_->policy, caller));
+  return answer::CountTweets(*impl_->archive, query, exec, answer::PolicyFor(impl_->policy, caller), impl_->columns);
 }
 
 Result<TagCountAnswer> Db::CountTags(const Question& q, const std::string& tag_file, const Caller& caller) const {
@@ -68,7 +76,8 @@ Result<TagCountAnswer> Db::CountTags(const Question& q, const std::string& tag_f
 Result<SampleAnswer> Db::Sample(const Question& q, size_t limit, const Caller& caller) const {
   ROOST_ASSIGN_OR_RETURN(const query::Query query, impl_->Parse(q));
   ROOST_ASSIGN_OR_RETURN(const query::ExecOptions exec, impl_->Exec(q));
-  return answer::SampleTweets(*impl_->archive, query, exec, limit, answer::PolicyFor(impl_->policy, caller));
+  return answer::SampleTweets(*impl_->archive, query, exec, limit, answer::PolicyFor(impl_->policy, caller),
+                             impl_->columns);
 }
 
 Result<SeriesAnswer> Db::Series(const Question& q, const SeriesRequest& r, const Caller& caller) const {
@@ -79,6 +88,7 @@ Result<SeriesAnswer> Db::Series(const Question& q, const SeriesRequest& r, const
   ROOST_ASSIGN_OR_RETURN(run.zone, aggregate::ZoneRules::Load(r.tz));
   run.metrics = answer::ToMetricSet(r.metrics);
   run.threads = q.threads;
+  run.cache = impl_->columns;
   return answer::GatedSeries(*impl_->archive, query, exec, run, answer::PolicyFor(impl_->policy, caller));
 }
 
@@ -97,13 +107,14 @@ Result<TopAnswer> Db::Top(const Question& q, const TopRequest& r, const Caller& 
   run.spec.metrics = answer::ToMetricSet(r.metrics);
   run.spec.limit = r.limit;
   run.spec.threads = q.threads;
+  run.cache = impl_->columns;
   return answer::GatedTop(*impl_->archive, query, exec, run, answer::PolicyFor(impl_->policy, caller));
 }
 
 Result<ExplainAnswer> Db::Explain(const Question& q, const Caller& caller) const {
   ROOST_ASSIGN_OR_RETURN(const query::Query query, impl_->Parse(q));
   ROOST_ASSIGN_OR_RETURN(const query::ExecOptions exec, impl_->Exec(q));
-  return answer::ExplainQuery(*impl_->archive, query, exec, answer::PolicyFor(impl_->policy, caller));
+  return answer::ExplainQuery(*impl_->archive, query, exec, answer::PolicyFor(impl_->policy, caller), impl_->columns);
 }
 
 Result<TrendsAnswer> Db::Trends(const Question& q, const TrendsRequest& r, const Caller& caller) const {
