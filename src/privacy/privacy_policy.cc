@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include <toml++/toml.h>
-
 #include <filesystem>
+
+#include "common/toml_file.h"
 
 namespace roost::privacy {
 
@@ -16,12 +16,7 @@ PrivacyPolicy PrivacyPolicy::Default() {
 }
 
 Result<PrivacyPolicy> LoadPolicyFile(const std::string& path) {
-  toml::table root;
-  try {
-    root = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    return Status::ParseError(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
-  }
+  ROOST_ASSIGN_OR_RETURN(toml::table root, ParseTomlFile(path));
   const toml::table* t = root["privacy"].as_table();
   if (t == nullptr) return Status::InvalidArgument(path + ": no [privacy] table");
   PrivacyPolicy p;

@@ -1,8 +1,8 @@
 #include "server/server_config.h"
 
-#include <toml++/toml.h>
-
 #include <charconv>
+
+#include "common/toml_file.h"
 
 namespace roost::server {
 
@@ -22,12 +22,7 @@ Status ParseListen(const std::string& listen, ServerConfig* config) {
 }
 
 Result<ServerConfig> LoadServerConfig(const std::string& path) {
-  toml::table root;
-  try {
-    root = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    return Status::ParseError(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
-  }
+  ROOST_ASSIGN_OR_RETURN(toml::table root, ParseTomlFile(path));
   ServerConfig c;
   auto where = [&](const toml::node& n) { return path + ":" + std::to_string(n.source().begin.line) + ": "; };
   for (const auto& [section, value] : root) {

@@ -1,8 +1,8 @@
 #include "synth/brands.h"
 
-#include <toml++/toml.h>
-
 #include <algorithm>
+
+#include "common/toml_file.h"
 
 namespace roost::synth {
 
@@ -47,14 +47,7 @@ std::vector<std::string> StringArray(const toml::table& t, const char* key) {
 }  // namespace
 
 Result<std::vector<Brand>> LoadBrandsToml(const std::string& path) {
-  toml::table root;
-  try {
-    root = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    const auto& where = e.source().begin;
-    return Status::ParseError(path + ":" + std::to_string(where.line) + ": " +
-                              std::string(e.description()));
-  }
+  ROOST_ASSIGN_OR_RETURN(toml::table root, ParseTomlFile(path));
   auto* arr = root["brand"].as_array();
   if (!arr || arr->empty())
     return Status::InvalidArgument(path + ": no [[brand]] tables");
