@@ -51,8 +51,11 @@ async function signIn(key) {
   return page;
 }
 
+// Opens another view in the same tab and waits until it is drawn.
 async function go(page, hash) {
+  const before = await page.getAttribute('#main', 'data-view');
   await page.evaluate((h) => { window.location.hash = h; }, hash);
+  await page.waitForFunction((b) => document.getElementById('main').dataset.view !== b, before);
 }
 
 // Waits until no panel is loading.

@@ -17,6 +17,7 @@ const nav = document.getElementById('nav');
 const who = document.getElementById('who');
 let info = null;
 let current = null;  // AbortController of the page on show
+let views = 0;  // pages drawn, so a test can tell a new view from the last
 
 function drawChrome() {
   const { page } = readRoute();
@@ -32,6 +33,7 @@ function drawPage() {
   drawChrome();
   document.title = `${kPages.find((p) => p.id === page).title} · Roost`;
   main.dataset.page = page;
+  main.dataset.view = String(++views);
   kRenderers[page].render(main, params, { info, signal: current.signal });
 }
 

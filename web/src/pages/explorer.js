@@ -68,7 +68,6 @@ export function render(root, params, { info, signal }) {
     run?.abort();
     run = new AbortController();
     const s = run.signal;
-    signal.addEventListener('abort', () => run.abort(), { once: true });
     const ivl = interval.querySelector('select').value;
     const target = targetPicker.querySelector('select').value;
     replaceParams('explorer', { ...question(), interval: ivl, target });
@@ -105,7 +104,10 @@ export function render(root, params, { info, signal }) {
     clearTimeout(typing);
     typing = setTimeout(go, kTypingDelayMs);
   });
-  signal.addEventListener('abort', () => clearTimeout(typing));
+  signal.addEventListener('abort', () => {
+    clearTimeout(typing);
+    run?.abort();
+  });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     clearTimeout(typing);
