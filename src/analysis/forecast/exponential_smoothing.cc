@@ -29,7 +29,9 @@ size_t ParamCount(const EtsSpec& s) { return 3 + (s.day > 0) + (s.week > 0); }
 
 State InitialState(std::span<const double> y, const EtsSpec& s) {
   const int longest = std::max(s.day, s.week);
-  const size_t w = std::min(y.size(), static_cast<size_t>(longest > 0 ? 2 * longest : 8));
+  // A week of data (at least two seasons) averages the daily profile over
+  // weekdays and weekends alike.
+  const size_t w = std::min(y.size(), static_cast<size_t>(longest > 0 ? std::max(2 * longest, 7 * s.day) : 8));
   State st;
   double mean = 0;
   for (size_t i = 0; i < w; ++i) mean += y[i];
