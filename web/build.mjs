@@ -1,9 +1,11 @@
 // Bundles the dashboard into one folder that `roost serve` loads into
-// memory: index.html, app.js (every module and uPlot) and app.css.
+// memory: index.html, app.js (every module and uPlot), app.css, their
+// source maps and licenses.txt.
 //   node web/build.mjs OUT_DIR
 // Nothing is fetched at run time: the bundle holds every byte it needs.
 import { build } from 'esbuild';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,3 +30,7 @@ await build({
   logLevel: 'warning',
 });
 await copyFile(path.join(here, 'index.html'), path.join(out, 'index.html'));
+// The bundle carries uPlot's code, so it carries uPlot's licence too.
+const require = createRequire(import.meta.url);
+const uplotLicense = await readFile(path.join(path.dirname(require.resolve('uplot/package.json')), 'LICENSE'), 'utf8');
+await writeFile(path.join(out, 'licenses.txt'), `The Roost dashboard bundles uPlot (https://github.com/leeoniya/uPlot):\n\n${uplotLicense}`);
