@@ -35,7 +35,8 @@ bool Hidden(const fs::path& relative) {
 }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 bool HasIndex(const fs::path& dir) {
@@ -74,8 +75,10 @@ std::string ContentTypeFor(std::string_view name) {
 
 Result<StaticFiles> StaticFiles::Load(const fs::path& dir) {
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return Status::NotFound("dashboard " + dir.string() + ": no such directory");
-  if (!HasIndex(dir)) return Status::NotFound("dashboard " + dir.string() + ": no index.html in it");
+  if (!fs::is_directory(dir, ec))
+    return Status::NotFound("dashboard " + dir.string() + ": no such directory");
+  if (!HasIndex(dir))
+    return Status::NotFound("dashboard " + dir.string() + ": no index.html in it");
   StaticFiles out;
   out.dir_ = dir;
   size_t total = 0;
@@ -92,12 +95,13 @@ Result<StaticFiles> StaticFiles::Load(const fs::path& dir) {
     const size_t bytes = static_cast<size_t>(it->file_size(ec));
     if (ec) return Status::IoError(it->path().string() + ": " + ec.message());
     if (bytes > kMaxFileBytes)
-      return Status::ResourceExhausted(it->path().string() + ": " + std::to_string(bytes) + " bytes, over the " +
-                                       std::to_string(kMaxFileBytes) + " a dashboard file may have");
+      return Status::ResourceExhausted(it->path().string() + ": " + std::to_string(bytes) +
+                                       " bytes, over the " + std::to_string(kMaxFileBytes) +
+                                       " a dashboard file may have");
     total += bytes;
     if (total > kMaxTotalBytes)
-      return Status::ResourceExhausted("dashboard " + dir.string() + ": over " + std::to_string(kMaxTotalBytes) +
-                                       " bytes in all");
+      return Status::ResourceExhausted("dashboard " + dir.string() + ": over " +
+                                       std::to_string(kMaxTotalBytes) + " bytes in all");
     std::ifstream in(it->path(), std::ios::binary);
     std::ostringstream body;
     body << in.rdbuf();
@@ -120,9 +124,12 @@ const StaticFile* StaticFiles::Find(std::string_view request_path) const {
 Result<fs::path> DefaultDashboardDir() {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (ec) return Status::NotFound("no dashboard: the executable's folder is unknown (" + ec.message() + ")");
+  if (ec)
+    return Status::NotFound("no dashboard: the executable's folder is unknown (" + ec.message() +
+                            ")");
   const fs::path build_tree = exe.parent_path() / "dashboard";
-  const fs::path installed = (exe.parent_path().parent_path() / "share" / "roost" / "dashboard").lexically_normal();
+  const fs::path installed =
+      (exe.parent_path().parent_path() / "share" / "roost" / "dashboard").lexically_normal();
   for (const fs::path& dir : {build_tree, installed})
     if (HasIndex(dir)) return dir;
   return Status::NotFound("no dashboard in " + build_tree.string() + " or " + installed.string());
@@ -137,12 +144,15 @@ void SetDashboardHeaders(httplib::Response& res) {
   res.set_header("Referrer-Policy", "no-referrer");
 }
 
-void ServeStaticFile(const StaticFiles* files, const httplib::Request& req, httplib::Response& res) {
+void ServeStaticFile(const StaticFiles* files, const httplib::Request& req,
+                     httplib::Response& res) {
   const StaticFile* f = files == nullptr ? nullptr : files->Find(req.path);
   if (f == nullptr) {
     const ApiResponse r =
         files == nullptr && (req.path == "/" || req.path == "/index.html")
-            ? Api::Error(404, "not_found", "this server has no dashboard (roost serve --dashboard DIR); the API is at /api/")
+            ? Api::Error(
+                  404, "not_found",
+                  "this server has no dashboard (roost serve --dashboard DIR); the API is at /api/")
             : Api::Error(404, "not_found", "no such resource");
     res.status = r.status;
     res.set_content(r.body, "application/json");

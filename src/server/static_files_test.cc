@@ -42,8 +42,9 @@ RawResponse RawGet(int port, const std::string& target, const std::string& extra
     close(fd);
     return out;
   }
-  const std::string req = "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" +
-                          extra_headers + "\r\n";
+  const std::string req = "GET " + target +
+                          " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + extra_headers +
+                          "\r\n";
   (void)!write(fd, req.data(), req.size());
   std::string all;
   char buf[4096];
@@ -69,7 +70,8 @@ class StaticFilesTest : public ::testing::Test {
     testing::WriteFileOrDie(dash / "index.html", "<!doctype html><title>Roost</title>");
     testing::WriteFileOrDie(dash / "app.js", "export const x = 1;");
     testing::WriteFileOrDie(dash / "app.css", "body { margin: 0 }");
-    testing::WriteFileOrDie(dash / "assets" / "logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>");
+    testing::WriteFileOrDie(dash / "assets" / "logo.svg",
+                            "<svg xmlns='http://www.w3.org/2000/svg'/>");
     testing::WriteFileOrDie(dash / "notes.unknownext", "x");
     testing::WriteFileOrDie(dash / ".git" / "config", kSecret);
     testing::WriteFileOrDie(dash / ".env", kSecret);
@@ -84,7 +86,8 @@ class StaticFilesTest : public ::testing::Test {
     t.user.screen_name = "someone";
     t.text = "hello";
     std::vector<Tweet> tweets{t};
-    auto writer = storage::ArchiveWriter::Open((scratch_ / "archive").string(), storage::Partition::kDay, true);
+    auto writer = storage::ArchiveWriter::Open((scratch_ / "archive").string(),
+                                               storage::Partition::kDay, true);
     ASSERT_TRUE(writer.ok()) << writer.status().ToString();
     ASSERT_TRUE((*writer)->WriteSegment(std::move(tweets), kMarch1).ok());
     ASSERT_TRUE((*writer)->Commit().ok());
@@ -145,8 +148,10 @@ TEST_F(StaticFilesTest, ServesAssetsWithTypeCacheAndSecurityHeaders) {
   const RawResponse index = RawGet(server_->port(), "/");
   EXPECT_EQ(index.status, 200);
   EXPECT_EQ(index.body, "<!doctype html><title>Roost</title>");
-  EXPECT_NE(index.head.find("content-type: text/html; charset=utf-8"), std::string::npos) << index.head;
-  EXPECT_NE(index.head.find("content-security-policy: default-src 'none'"), std::string::npos) << index.head;
+  EXPECT_NE(index.head.find("content-type: text/html; charset=utf-8"), std::string::npos)
+      << index.head;
+  EXPECT_NE(index.head.find("content-security-policy: default-src 'none'"), std::string::npos)
+      << index.head;
   EXPECT_NE(index.head.find("x-content-type-options: nosniff"), std::string::npos);
   EXPECT_NE(index.head.find("cache-control: no-cache"), std::string::npos);
   const RawResponse js = RawGet(server_->port(), "/app.js");
@@ -169,18 +174,34 @@ TEST_F(StaticFilesTest, ServesAssetsWithTypeCacheAndSecurityHeaders) {
 TEST_F(StaticFilesTest, NoRequestPathReachesAFileOutsideTheMap) {
   Start(LoadOrDie());
   const std::string absolute = (scratch_ / "secret.txt").string();
-  for (const std::string& path :
-       {std::string("/../secret.txt"), std::string("/../../../../etc/passwd"), std::string("/assets/../../secret.txt"),
-        std::string("/%2e%2e/secret.txt"), std::string("/%2E%2E/%2e%2e/etc/passwd"), std::string("/..%2fsecret.txt"),
-        std::string("/assets/..%2f..%2fsecret.txt"), std::string("/%252e%252e/secret.txt"),
-        std::string("/%252e%252e%252fsecret.txt"), std::string("/..\\secret.txt"), std::string("/..%5csecret.txt"),
-        std::string("/assets\\..\\..\\secret.txt"), std::string("/%5c..%5c..%5csecret.txt"), "/" + absolute,
-        "//" + absolute, std::string("//etc/passwd"), std::string("/.env"), std::string("/.git/config"),
-        std::string("/%2egit/config"), std::string("/index.html/../../secret.txt"), std::string("/secret.txt"),
-        std::string("/dashboard/index.html"), std::string("/./app.js/.."), std::string("/app.js%00.html")}) {
+  for (const std::string& path : {std::string("/../secret.txt"),
+                                  std::string("/../../../../etc/passwd"),
+                                  std::string("/assets/../../secret.txt"),
+                                  std::string("/%2e%2e/secret.txt"),
+                                  std::string("/%2E%2E/%2e%2e/etc/passwd"),
+                                  std::string("/..%2fsecret.txt"),
+                                  std::string("/assets/..%2f..%2fsecret.txt"),
+                                  std::string("/%252e%252e/secret.txt"),
+                                  std::string("/%252e%252e%252fsecret.txt"),
+                                  std::string("/..\\secret.txt"),
+                                  std::string("/..%5csecret.txt"),
+                                  std::string("/assets\\..\\..\\secret.txt"),
+                                  std::string("/%5c..%5c..%5csecret.txt"),
+                                  "/" + absolute,
+                                  "//" + absolute,
+                                  std::string("//etc/passwd"),
+                                  std::string("/.env"),
+                                  std::string("/.git/config"),
+                                  std::string("/%2egit/config"),
+                                  std::string("/index.html/../../secret.txt"),
+                                  std::string("/secret.txt"),
+                                  std::string("/dashboard/index.html"),
+                                  std::string("/./app.js/.."),
+                                  std::string("/app.js%00.html")}) {
     const RawResponse r = RawGet(server_->port(), path);
     EXPECT_EQ(r.status, 404) << path;
-    EXPECT_NE(r.head.find("content-type: application/json"), std::string::npos) << path << "\n" << r.head;
+    EXPECT_NE(r.head.find("content-type: application/json"), std::string::npos) << path << "\n"
+                                                                                << r.head;
     EXPECT_NE(r.body.find("\"error\""), std::string::npos) << path;
     EXPECT_EQ(r.body.find(kSecret), std::string::npos) << path;
     EXPECT_EQ(r.body.find("root:"), std::string::npos) << path;
@@ -192,7 +213,8 @@ TEST_F(StaticFilesTest, WithoutADashboardTheApiStillAnswers) {
   const RawResponse index = RawGet(server_->port(), "/");
   EXPECT_EQ(index.status, 404);
   EXPECT_NE(index.body.find("no dashboard"), std::string::npos) << index.body;
-  const RawResponse count = RawGet(server_->port(), "/api/count", std::string("Authorization: Bearer ") + kAdminKey + "\r\n");
+  const RawResponse count = RawGet(server_->port(), "/api/count",
+                                   std::string("Authorization: Bearer ") + kAdminKey + "\r\n");
   EXPECT_EQ(count.status, 200);
   EXPECT_NE(count.body.find("\"tweets\":1"), std::string::npos) << count.body;
 }
