@@ -124,7 +124,7 @@ await check('the explorer follows the filter and matches /api/count', async () =
   assert.equal(await admin.getAttribute('#match-count', 'data-count'), shown);
 });
 
-await check('a bad filter shows the API error next to the box', async () => {
+await check('a bad filter shows the API error next to the box; an empty answer says why', async () => {
   const bad = 'text contians "x"';
   await admin.fill('#filter', bad);
   await admin.press('#filter', 'Enter');
@@ -134,6 +134,15 @@ await check('a bad filter shows the API error next to the box', async () => {
   assert.equal(await admin.textContent('#filter-error'), api.body.error.message);
   assert.equal(await admin.getAttribute('#filter', 'aria-invalid'), 'true');
   await admin.screenshot({ path: path.join(shots, 'explorer-error.png') });
+  // A filter that matches nothing: zero, and the server's reason, not a blank chart.
+  await admin.fill('#filter', '#nosuchtag0');
+  await admin.press('#filter', 'Enter');
+  await admin.waitForFunction(() => document.querySelector('#match-count')?.dataset.count === '0');
+  await settled(admin);
+  const why = (await server.api('count', { filter: '#nosuchtag0' }, server.keys.admin)).body.empty_because;
+  assert.ok(why?.length, 'the API says why');
+  assert.equal(await admin.textContent('#explorer-series .state-empty li'), why[0]);
+  assert.equal(await admin.locator('#explorer-series canvas').count(), 0);
   await admin.fill('#filter', tagFilter);
   await admin.press('#filter', 'Enter');
   await admin.waitForSelector('#filter-error', { state: 'hidden' });
