@@ -53,6 +53,7 @@ TEST_F(EnricherTest, EnglishTweetWithEntities) {
   EXPECT_TRUE(Has(t.terms, "@apple"));
   EXPECT_FALSE(Has(t.terms, "http://t.co/abc"));
   EXPECT_TRUE(t.sentiment_scored);
+  EXPECT_EQ(t.sentiment_model, SentimentModel::kLearned);
   EXPECT_GT(t.sentiment, 0.5f);
   EXPECT_TRUE(t.brand_tags.empty());
 }
@@ -76,8 +77,31 @@ TEST_F(EnricherTest, JapaneseAndUnscoredLanguage) {
   enricher_->Enrich(&t);
   EXPECT_EQ(t.detected_lang, "ja");
   EXPECT_TRUE(Has(t.terms, "東京"));
-  EXPECT_FALSE(t.sentiment_scored);  // no Japanese lexicon: not a guess
+  EXPECT_FALSE(t.sentiment_scored);  // no Japanese model: not a guess
+  EXPECT_EQ(t.sentiment_model, SentimentModel::kNone);
   EXPECT_EQ(t.sentiment, 0.0f);
+}
+
+TEST_F(EnricherTest, LexiconOnRequestScoresEnglishAndFrenchOnly) {
+  EnricherOptions options;
+  options.sentiment_model = SentimentModel::kLexicon;
+  auto lexicon = Enricher::Create(options);
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  Tweet en, es;
+  en.text = "I love this phone, it is wonderful";
+  en.lang = "en";
+  es.text = "Me encanta este teléfono, es maravilloso y muy rápido";
+  es.lang = "es";
+  lexicon->Enrich(&en);
+  lexicon->Enrich(&es);
+  EXPECT_EQ(en.sentiment_model, SentimentModel::kLexicon);
+  EXPECT_GT(en.sentiment, 0.5f);
+  EXPECT_EQ(es.detected_lang, "es");
+  EXPECT_FALSE(es.sentiment_scored);
+  EXPECT_EQ(es.sentiment_model, SentimentModel::kNone);
+  enricher_->Enrich(&es);  // the learned models cover Spanish
+  EXPECT_EQ(es.sentiment_model, SentimentModel::kLearned);
+  EXPECT_GT(es.sentiment, 0.05f);
 }
 
 TEST_F(EnricherTest, EmojiOnlyTweet) {
