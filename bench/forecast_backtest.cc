@@ -5,12 +5,12 @@
 // series and as the mean over series (docs/FORECAST.md).
 //
 //   forecast_backtest [--step-hours 1] [--horizon 24] [--every 24] [--after-days 28] FILE.csv...
+#include <fmt/format.h>
+
 #include <cstdlib>
 #include <map>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "analysis/detect/series.h"
 #include "analysis/forecast/forecast.h"
@@ -22,14 +22,21 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string("0"); };
-    if (a == "--step-hours") step_hours = std::atof(next().c_str());
-    else if (a == "--horizon") horizon = std::atoi(next().c_str());
-    else if (a == "--every") every = std::atoi(next().c_str());
-    else if (a == "--after-days") after_days = std::atof(next().c_str());
-    else files.push_back(a);
+    if (a == "--step-hours")
+      step_hours = std::atof(next().c_str());
+    else if (a == "--horizon")
+      horizon = std::atoi(next().c_str());
+    else if (a == "--every")
+      every = std::atoi(next().c_str());
+    else if (a == "--after-days")
+      after_days = std::atof(next().c_str());
+    else
+      files.push_back(a);
   }
   if (files.empty()) {
-    fmt::print(stderr, "usage: forecast_backtest [--step-hours H] [--horizon N] [--every N] [--after-days D] FILE.csv...\n");
+    fmt::print(stderr,
+               "usage: forecast_backtest [--step-hours H] [--horizon N] [--every N] [--after-days "
+               "D] FILE.csv...\n");
     return 2;
   }
   std::vector<std::string> order;
@@ -64,19 +71,22 @@ int main(int argc, char** argv) {
     for (const auto* m : all) {
       if (!rows.count(m->model)) order.push_back(m->model);
       rows[m->model].push_back(m);
-      fmt::print("  {:<28} MAE ratio {:.3f}  MASE {:.3f}  sMAPE {:5.1f}  cover80 {:.3f}  cover95 {:.3f}\n", m->model,
-                 m->mae_ratio, m->mase, m->smape, m->coverage80, m->coverage95);
+      fmt::print(
+          "  {:<28} MAE ratio {:.3f}  MASE {:.3f}  sMAPE {:5.1f}  cover80 {:.3f}  cover95 {:.3f}\n",
+          m->model, m->mae_ratio, m->mase, m->smape, m->coverage80, m->coverage95);
     }
   }
-  fmt::print("\nmean over {} series:\n{:<28} {:>9} {:>8} {:>8} {:>8}\n", files.size(), "model", "MAE ratio", "MASE",
-             "cover80", "cover95");
+  fmt::print("\nmean over {} series:\n{:<28} {:>9} {:>8} {:>8} {:>8}\n", files.size(), "model",
+             "MAE ratio", "MASE", "cover80", "cover95");
   for (const auto& name : order) {
     const auto& v = rows[name];
     if (v.size() != files.size()) continue;
     double r = 0, mase = 0, c80 = 0, c95 = 0;
-    for (const auto* m : v) r += m->mae_ratio, mase += m->mase, c80 += m->coverage80, c95 += m->coverage95;
+    for (const auto* m : v)
+      r += m->mae_ratio, mase += m->mase, c80 += m->coverage80, c95 += m->coverage95;
     const double n = static_cast<double>(v.size());
-    fmt::print("{:<28} {:>9.3f} {:>8.3f} {:>8.3f} {:>8.3f}\n", name, r / n, mase / n, c80 / n, c95 / n);
+    fmt::print("{:<28} {:>9.3f} {:>8.3f} {:>8.3f} {:>8.3f}\n", name, r / n, mase / n, c80 / n,
+               c95 / n);
   }
   return 0;
 }

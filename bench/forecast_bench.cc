@@ -6,6 +6,8 @@
 // naive on average) before printing the time.
 //
 //   forecast_bench [--series 1000] [--days 180] [--threads 1]
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -15,8 +17,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "analysis/forecast/forecast.h"
 
@@ -40,7 +40,8 @@ RegularSeries BrandDays(size_t days, uint32_t seed) {
   double wander = 0;
   for (size_t d = 0; d < days; ++d) {
     wander = 0.9 * wander + 0.05 * unit(rng);
-    double mean = level * std::exp(trend * static_cast<double>(d) + wander) * ((d + 6) % 7 >= 5 ? weekend : 1.0);
+    double mean = level * std::exp(trend * static_cast<double>(d) + wander) *
+                  ((d + 6) % 7 >= 5 ? weekend : 1.0);
     if (burst(rng)) mean *= 3 + 5 * std::uniform_real_distribution<double>(0, 1)(rng);
     std::poisson_distribution<long> count(mean * noise(rng));
     s.values.push_back(static_cast<double>(count(rng)));
@@ -55,9 +56,12 @@ int main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     const size_t v = std::strtoul(argv[i + 1], nullptr, 10);
-    if (a == "--series") n = v;
-    else if (a == "--days") days = v;
-    else if (a == "--threads") threads = std::max<size_t>(v, 1);
+    if (a == "--series")
+      n = v;
+    else if (a == "--days")
+      days = v;
+    else if (a == "--threads")
+      threads = std::max<size_t>(v, 1);
   }
   std::vector<RegularSeries> series;
   for (size_t i = 0; i < n; ++i) series.push_back(BrandDays(days, static_cast<uint32_t>(i + 1)));
@@ -80,24 +84,30 @@ int main(int argc, char** argv) {
       }
     });
   for (auto& t : pool) t.join();
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (failed) {
     fmt::print(stderr, "forecast_bench: a forecast failed\n");
     return 1;
   }
   double ratio = 0, cover80 = 0;
   for (const auto& r : results) {
-    if (r.forecast.size() != o.horizon) return fmt::print(stderr, "forecast_bench: wrong horizon\n"), 1;
+    if (r.forecast.size() != o.horizon)
+      return fmt::print(stderr, "forecast_bench: wrong horizon\n"), 1;
     for (const auto& p : r.forecast)
-      if (!std::isfinite(p.value) || p.lo95 > p.lo80 || p.lo80 > p.value || p.value > p.hi80 || p.hi80 > p.hi95 ||
-          p.lo95 < 0)
-        return fmt::print(stderr, "forecast_bench: a forecast has disordered or negative bounds\n"), 1;
+      if (!std::isfinite(p.value) || p.lo95 > p.lo80 || p.lo80 > p.value || p.value > p.hi80 ||
+          p.hi80 > p.hi95 || p.lo95 < 0)
+        return fmt::print(stderr, "forecast_bench: a forecast has disordered or negative bounds\n"),
+               1;
     ratio += r.backtest.selected.mae_ratio / static_cast<double>(n);
     cover80 += r.backtest.selected.coverage80 / static_cast<double>(n);
   }
-  if (!(ratio < 1.0)) return fmt::print(stderr, "forecast_bench: no better than seasonal naive ({:.3f})\n", ratio), 1;
-  fmt::print("forecast: {} brand-day series x {} days, horizon 7, {} thread(s): {:.2f} s ({:.1f} ms per series); "
-             "backtest mean MAE ratio {:.3f}, 80% coverage {:.3f}\n",
-             n, days, threads, seconds, 1000 * seconds / static_cast<double>(n), ratio, cover80);
+  if (!(ratio < 1.0))
+    return fmt::print(stderr, "forecast_bench: no better than seasonal naive ({:.3f})\n", ratio), 1;
+  fmt::print(
+      "forecast: {} brand-day series x {} days, horizon 7, {} thread(s): {:.2f} s ({:.1f} ms per "
+      "series); "
+      "backtest mean MAE ratio {:.3f}, 80% coverage {:.3f}\n",
+      n, days, threads, seconds, 1000 * seconds / static_cast<double>(n), ratio, cover80);
   return 0;
 }

@@ -31,7 +31,8 @@ State InitialState(std::span<const double> y, const EtsSpec& s) {
   const int longest = std::max(s.day, s.week);
   // A week of data (at least two seasons) averages the daily profile over
   // weekdays and weekends alike.
-  const size_t w = std::min(y.size(), static_cast<size_t>(longest > 0 ? std::max(2 * longest, 7 * s.day) : 8));
+  const size_t w =
+      std::min(y.size(), static_cast<size_t>(longest > 0 ? std::max(2 * longest, 7 * s.day) : 8));
   State st;
   double mean = 0;
   for (size_t i = 0; i < w; ++i) mean += y[i];
@@ -40,7 +41,8 @@ State InitialState(std::span<const double> y, const EtsSpec& s) {
   st.level = mean;
   const double neutral = s.multiplicative ? 1.0 : 0.0;
   auto profile = [&](int period, auto residual) {
-    std::vector<double> sum(static_cast<size_t>(period), 0.0), count(static_cast<size_t>(period), 0.0);
+    std::vector<double> sum(static_cast<size_t>(period), 0.0),
+        count(static_cast<size_t>(period), 0.0);
     for (size_t i = 0; i < w; ++i) {
       sum[i % period] += residual(i);
       count[i % period] += 1;
@@ -188,8 +190,10 @@ size_t ExponentialSmoothing::MinHistory() const {
   return static_cast<size_t>(2 * std::max({spec_.day, spec_.week, 4}));
 }
 
-std::vector<double> ExponentialSmoothing::Forecast(const History& history, int horizon, ModelState* state) const {
-  std::span<const double> y = spec_.robust ? std::span<const double>(history.Cleaned()) : history.values();
+std::vector<double> ExponentialSmoothing::Forecast(const History& history, int horizon,
+                                                   ModelState* state) const {
+  std::span<const double> y =
+      spec_.robust ? std::span<const double>(history.Cleaned()) : history.values();
   if (state == nullptr) return EtsFitAndForecast(y, spec_, horizon, nullptr);
   const bool refit = state->NeedsRefit(y.size());
   if (refit) state->fitted_on = y.size();

@@ -13,8 +13,8 @@ namespace roost::forecast {
 
 struct EtsSpec {
   bool multiplicative = false;
-  int day = 0;   // daily season in steps, 0 = none
-  int week = 0;  // weekly season in steps, 0 = none
+  int day = 0;          // daily season in steps, 0 = none
+  int week = 0;         // weekly season in steps, 0 = none
   bool robust = false;  // fit on the spike-cleaned history
 };
 
@@ -24,7 +24,8 @@ class ExponentialSmoothing : public Model {
   std::string name() const override;
   size_t MinHistory() const override;
   bool NeedsNonNegative() const override { return spec_.multiplicative; }
-  std::vector<double> Forecast(const History& history, int horizon, ModelState* state) const override;
+  std::vector<double> Forecast(const History& history, int horizon,
+                               ModelState* state) const override;
 
  private:
   EtsSpec spec_;

@@ -1,8 +1,9 @@
 #include "analysis/forecast/forecast.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 #include <limits>
 #include <memory>
 
@@ -110,9 +111,11 @@ class Engine {
     const size_t lag = (horizon_ + every_ - 1) / every_;
     size_t first_scored = 0;
     if (o_.first_scored) {
-      while (first_scored < ats.size() && static_cast<int64_t>(ats[first_scored]) < anchor) ++first_scored;
+      while (first_scored < ats.size() && static_cast<int64_t>(ats[first_scored]) < anchor)
+        ++first_scored;
     } else {
-      first_scored = std::min(ats.size(), static_cast<size_t>(std::max(o_.min_selection_origins, 0)) + lag);
+      first_scored =
+          std::min(ats.size(), static_cast<size_t>(std::max(o_.min_selection_origins, 0)) + lag);
     }
     const size_t max_scored = static_cast<size_t>(std::max(o_.max_scored_origins, 1));
     if (ats.size() - first_scored > max_scored) first_scored = ats.size() - max_scored;
@@ -140,7 +143,8 @@ class Engine {
     double sum = 0;
     for (size_t j : at) {
       const Origin& o = origins_[j];
-      for (size_t h = 0; h < horizon_; ++h) sum += std::abs(s_.values[o.at + h] - o.forecasts[c][h]);
+      for (size_t h = 0; h < horizon_; ++h)
+        sum += std::abs(s_.values[o.at + h] - o.forecasts[c][h]);
     }
     return at.empty() ? kNaN : sum / static_cast<double>(at.size() * horizon_);
   }
@@ -180,7 +184,8 @@ class Engine {
       for (size_t c = 0; c < slots; ++c) {
         if (o.forecasts[c].empty()) continue;
         o.residuals[c].resize(horizon_);
-        for (size_t h = 0; h < horizon_; ++h) o.residuals[c][h] = scale_.Residual(s_.values[o.at + h], o.forecasts[c][h]);
+        for (size_t h = 0; h < horizon_; ++h)
+          o.residuals[c][h] = scale_.Residual(s_.values[o.at + h], o.forecasts[c][h]);
       }
       o.mase_scale = MeanAbsNaive(past, static_cast<size_t>(baseline_period_));
     }
@@ -221,10 +226,12 @@ class Engine {
     for (size_t i = 0; i < members; ++i) {
       const size_t c = ranked[i].second;
       o.combined.push_back(models_[c]->name());
-      for (size_t h = 0; h < horizon_; ++h) mean[h] += o.forecasts[c][h] / static_cast<double>(members);
+      for (size_t h = 0; h < horizon_; ++h)
+        mean[h] += o.forecasts[c][h] / static_cast<double>(members);
     }
     const double combo_ratio = PastRatio(usable, combo_);
-    if (std::isfinite(combo_ratio) && combo_ratio < ranked.front().first) o.chosen = static_cast<int>(combo_);
+    if (std::isfinite(combo_ratio) && combo_ratio < ranked.front().first)
+      o.chosen = static_cast<int>(combo_);
   }
 
   void Add(const Origin& o, size_t c, Accumulator* a) const {
@@ -294,21 +301,25 @@ class Engine {
   void Warn(ForecastResult* r) const {
     const Backtest& b = r->backtest;
     if (b.origins == 0) {
-      r->warnings.push_back(fmt::format(
-          "too little history to backtest ({} steps): the forecast is {} and its intervals are untested", s_.values.size(),
-          r->model));
+      r->warnings.push_back(
+          fmt::format("too little history to backtest ({} steps): the forecast is {} and its "
+                      "intervals are untested",
+                      s_.values.size(), r->model));
       return;
     }
     if (b.origins < 5)
-      r->warnings.push_back(fmt::format("the backtest has only {} origins: its figures are rough", b.origins));
+      r->warnings.push_back(
+          fmt::format("the backtest has only {} origins: its figures are rough", b.origins));
     if (b.selected.mae_ratio >= 1)
-      r->warnings.push_back(fmt::format(
-          "in the backtest the forecast did not beat seasonal naive (MAE ratio {:.3f}): treat it as no better than "
-          "repeating the last season",
-          b.selected.mae_ratio));
+      r->warnings.push_back(
+          fmt::format("in the backtest the forecast did not beat seasonal naive (MAE ratio "
+                      "{:.3f}): treat it as no better than "
+                      "repeating the last season",
+                      b.selected.mae_ratio));
     if (b.selected.coverage80 < 0.7 || b.selected.coverage80 > 0.9)
-      r->warnings.push_back(fmt::format("in the backtest the 80% intervals held {:.0f}% of the time",
-                                        100 * b.selected.coverage80));
+      r->warnings.push_back(
+          fmt::format("in the backtest the 80% intervals held {:.0f}% of the time",
+                      100 * b.selected.coverage80));
   }
 
   const RegularSeries& s_;
@@ -327,13 +338,17 @@ class Engine {
 
 Result<ForecastResult> Forecast(const RegularSeries& series, const ForecastOptions& options) {
   if (options.horizon < 1 || options.horizon > kMaxHorizon)
-    return Status::InvalidArgument(fmt::format("the horizon must be between 1 and {} steps", kMaxHorizon));
-  if (options.origin_every < 0) return Status::InvalidArgument("origins must be at least one step apart");
+    return Status::InvalidArgument(
+        fmt::format("the horizon must be between 1 and {} steps", kMaxHorizon));
+  if (options.origin_every < 0)
+    return Status::InvalidArgument("origins must be at least one step apart");
   if (series.step_ms <= 0) return Status::InvalidArgument("the series has no step");
-  if (series.values.size() < 2) return Status::InvalidArgument("a forecast needs at least two values");
+  if (series.values.size() < 2)
+    return Status::InvalidArgument("a forecast needs at least two values");
   for (size_t i = 0; i < series.values.size(); ++i)
     if (!std::isfinite(series.values[i]))
-      return Status::InvalidArgument(fmt::format("value {} of the series is not a finite number", i + 1));
+      return Status::InvalidArgument(
+          fmt::format("value {} of the series is not a finite number", i + 1));
   Engine engine(series, options);
   return engine.Run();
 }

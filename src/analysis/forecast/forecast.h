@@ -55,17 +55,17 @@ struct ModelScore {
 
 struct Backtest {
   int horizon = 0;
-  int origin_every = 0;             // steps
-  size_t origins = 0;               // scored origins
+  int origin_every = 0;  // steps
+  size_t origins = 0;    // scored origins
   TimestampMs first_origin = 0, last_origin = 0;
-  std::string baseline;             // seasonal naive of the shortest season
-  ModelScore selected;              // the procedure: model chosen at each origin from earlier ones
-  ModelScore seasonal_naive;        // the baseline row, also in `models`
-  std::vector<ModelScore> models;   // every candidate, baselines first
+  std::string baseline;            // seasonal naive of the shortest season
+  ModelScore selected;             // the procedure: model chosen at each origin from earlier ones
+  ModelScore seasonal_naive;       // the baseline row, also in `models`
+  std::vector<ModelScore> models;  // every candidate, baselines first
 };
 
 struct ForecastResult {
-  std::string model;                // chosen for the forecast: a model name or "combination"
+  std::string model;                  // chosen for the forecast: a model name or "combination"
   std::vector<std::string> combined;  // the models averaged, when model == "combination"
   int64_t step_ms = 0;
   std::vector<ForecastPoint> forecast;

@@ -27,7 +27,8 @@ RegularSeries Simulate(size_t hours, double level, std::mt19937* rng, double ove
   RegularSeries s;
   s.start = kMonday;
   s.step_ms = kHourMs;
-  std::gamma_distribution<double> noise(1 / (overdispersion * overdispersion), overdispersion * overdispersion);
+  std::gamma_distribution<double> noise(1 / (overdispersion * overdispersion),
+                                        overdispersion * overdispersion);
   for (size_t h = 0; h < hours; ++h) {
     std::poisson_distribution<int> count(Expected(h, level) * noise(*rng));
     s.values.push_back(count(*rng));
@@ -94,7 +95,8 @@ TEST(Forecast, CountsNeverGoNegative) {
   s.start = kMonday;
   s.step_ms = kHourMs;
   // A quiet series that falls to nothing: additive models and trends would cross zero.
-  for (size_t h = 0; h < 24 * 21; ++h) s.values.push_back(h < 24 * 14 ? (h % 24 < 12 ? 6.0 : 0.0) : 0.0);
+  for (size_t h = 0; h < 24 * 21; ++h)
+    s.values.push_back(h < 24 * 14 ? (h % 24 < 12 ? 6.0 : 0.0) : 0.0);
   auto r = Forecast(s, ForecastOptions{});
   ASSERT_TRUE(r.ok());
   for (const auto& p : r->forecast) {
@@ -153,7 +155,8 @@ TEST(ToRegular, SumsRowsPerBucketAndDropsPartialEnds) {
 // The rolling-origin protocol of docs/FORECAST.md on NAB's Twitter volumes.
 TEST(Forecast, BeatsSeasonalNaiveOnNabTwitterVolume) {
   ROOST_REQUIRE_SHARED_DATA("nab-dev/data/realTweets/Twitter_volume_GOOG.csv");
-  auto raw = detect::ReadSeriesCsv(roost::testing::SharedDataDir() / "nab-dev/data/realTweets/Twitter_volume_GOOG.csv");
+  auto raw = detect::ReadSeriesCsv(roost::testing::SharedDataDir() /
+                                   "nab-dev/data/realTweets/Twitter_volume_GOOG.csv");
   ASSERT_TRUE(raw.ok());
   auto s = ToRegular(*raw, kHourMs);
   ASSERT_TRUE(s.ok());

@@ -42,8 +42,9 @@ double ErrorScale::Apply(double forecast, double residual) const {
   return std::max(0.0, (std::max(forecast, 0.0) + 1) * std::exp(residual) - 1);
 }
 
-Bands IntervalsFromResiduals(std::span<const std::vector<double>* const> past, std::span<const double> point,
-                             std::span<const double> fallback, const ErrorScale& scale) {
+Bands IntervalsFromResiduals(std::span<const std::vector<double>* const> past,
+                             std::span<const double> point, std::span<const double> fallback,
+                             const ErrorScale& scale) {
   Bands b;
   const size_t horizon = point.size();
   // Errors change slowly with the step: pool a few steps on either side.
@@ -68,10 +69,12 @@ Bands IntervalsFromResiduals(std::span<const std::vector<double>* const> past, s
   return b;
 }
 
-std::vector<double> InSampleNaiveResiduals(std::span<const double> history, int period, const ErrorScale& scale) {
+std::vector<double> InSampleNaiveResiduals(std::span<const double> history, int period,
+                                           const ErrorScale& scale) {
   std::vector<double> out;
   const size_t p = static_cast<size_t>(std::max(period, 1));
-  for (size_t t = p; t < history.size(); ++t) out.push_back(scale.Residual(history[t], history[t - p]));
+  for (size_t t = p; t < history.size(); ++t)
+    out.push_back(scale.Residual(history[t], history[t - p]));
   return out;
 }
 

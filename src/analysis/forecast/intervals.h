@@ -26,12 +26,14 @@ struct Bands {
 // residuals per earlier origin, one per step (NaN where unknown). When the
 // rows hold too few residuals, `fallback` (residuals pooled over all steps)
 // is used instead.
-Bands IntervalsFromResiduals(std::span<const std::vector<double>* const> past, std::span<const double> point,
-                             std::span<const double> fallback, const ErrorScale& scale);
+Bands IntervalsFromResiduals(std::span<const std::vector<double>* const> past,
+                             std::span<const double> point, std::span<const double> fallback,
+                             const ErrorScale& scale);
 
 // The residuals of seasonal naive inside `history` (a period of 1 is the
 // plain naive forecast): the fallback when there is no backtest yet.
-std::vector<double> InSampleNaiveResiduals(std::span<const double> history, int period, const ErrorScale& scale);
+std::vector<double> InSampleNaiveResiduals(std::span<const double> history, int period,
+                                           const ErrorScale& scale);
 
 }  // namespace roost::forecast
 

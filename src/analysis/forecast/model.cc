@@ -26,8 +26,10 @@ const std::vector<double>& History::Cleaned() const {
 
 std::vector<std::unique_ptr<Model>> CandidateModels(const Periods& periods) {
   std::vector<std::unique_ptr<Model>> m;
-  if (periods.day > 0) m.push_back(std::make_unique<SeasonalNaive>("seasonal_naive_day", periods.day));
-  if (periods.week > 0) m.push_back(std::make_unique<SeasonalNaive>("seasonal_naive_week", periods.week));
+  if (periods.day > 0)
+    m.push_back(std::make_unique<SeasonalNaive>("seasonal_naive_day", periods.day));
+  if (periods.week > 0)
+    m.push_back(std::make_unique<SeasonalNaive>("seasonal_naive_week", periods.week));
   if (m.empty()) m.push_back(std::make_unique<SeasonalNaive>("naive", 1));
   for (bool robust : {false, true})
     for (bool multiplicative : {false, true}) {
@@ -42,7 +44,8 @@ std::vector<std::unique_ptr<Model>> CandidateModels(const Periods& periods) {
         s.week = periods.week;
         m.push_back(std::make_unique<ExponentialSmoothing>(s));
       }
-      if (periods.day == 0 && periods.week == 0) m.push_back(std::make_unique<ExponentialSmoothing>(s));
+      if (periods.day == 0 && periods.week == 0)
+        m.push_back(std::make_unique<ExponentialSmoothing>(s));
     }
   return m;
 }

@@ -61,7 +61,8 @@ class Model {
   virtual bool NeedsNonNegative() const { return false; }
   // The next `horizon` values after `history` (finite; may be negative for
   // additive models, the caller clips counts).
-  virtual std::vector<double> Forecast(const History& history, int horizon, ModelState* state) const = 0;
+  virtual std::vector<double> Forecast(const History& history, int horizon,
+                                       ModelState* state) const = 0;
 };
 
 // The candidates for a series with these periods: seasonal naive (daily and

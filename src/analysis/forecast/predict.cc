@@ -1,9 +1,9 @@
 #include "analysis/forecast/predict.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "analysis/forecast/regression.h"
 
@@ -17,10 +17,12 @@ int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0
 
 }  // namespace
 
-Result<PredictResult> Predict(const std::vector<FeatureSeries>& features, TimestampMs start, int64_t step_ms,
-                              const detect::Series& outcome, const PredictOptions& o) {
+Result<PredictResult> Predict(const std::vector<FeatureSeries>& features, TimestampMs start,
+                              int64_t step_ms, const detect::Series& outcome,
+                              const PredictOptions& o) {
   if (features.empty()) return Status::InvalidArgument("give at least one feature");
-  if (o.min_lag < 0 || o.max_lag < o.min_lag) return Status::InvalidArgument("lags must be 0 <= from <= to");
+  if (o.min_lag < 0 || o.max_lag < o.min_lag)
+    return Status::InvalidArgument("lags must be 0 <= from <= to");
   if (step_ms <= 0) return Status::InvalidArgument("the feature grid has no step");
   const size_t buckets = features.front().values.size();
   for (const auto& f : features)
@@ -35,24 +37,28 @@ Result<PredictResult> Predict(const std::vector<FeatureSeries>& features, Timest
     if (b - o.max_lag < 0 || b - o.min_lag >= static_cast<int64_t>(buckets)) continue;
     std::vector<double> row{1.0};
     for (const auto& f : features)
-      for (int lag = o.min_lag; lag <= o.max_lag; ++lag) row.push_back(f.values[static_cast<size_t>(b - lag)]);
+      for (int lag = o.min_lag; lag <= o.max_lag; ++lag)
+        row.push_back(f.values[static_cast<size_t>(b - lag)]);
     rows.push_back(std::move(row));
     y.push_back(outcome.values[i]);
   }
   const size_t n = rows.size();
   if (n < p + 4)
-    return Status::InvalidArgument(fmt::format(
-        "{} outcomes fall where the features are known, too few for {} coefficients (at least {} are needed): use fewer "
-        "features or lags, or a longer range",
-        n, p, p + 4));
+    return Status::InvalidArgument(
+        fmt::format("{} outcomes fall where the features are known, too few for {} coefficients "
+                    "(at least {} are needed): use fewer "
+                    "features or lags, or a longer range",
+                    n, p, p + 4));
   auto matrix = [&](size_t from, size_t to) {
     Eigen::MatrixXd m(static_cast<Eigen::Index>(to - from), static_cast<Eigen::Index>(p));
     for (size_t r = from; r < to; ++r)
-      for (size_t c = 0; c < p; ++c) m(static_cast<Eigen::Index>(r - from), static_cast<Eigen::Index>(c)) = rows[r][c];
+      for (size_t c = 0; c < p; ++c)
+        m(static_cast<Eigen::Index>(r - from), static_cast<Eigen::Index>(c)) = rows[r][c];
     return m;
   };
   auto vector = [&](size_t from, size_t to) {
-    return Eigen::Map<const Eigen::VectorXd>(y.data() + from, static_cast<Eigen::Index>(to - from)).eval();
+    return Eigen::Map<const Eigen::VectorXd>(y.data() + from, static_cast<Eigen::Index>(to - from))
+        .eval();
   };
 
   PredictResult r;
@@ -63,7 +69,8 @@ Result<PredictResult> Predict(const std::vector<FeatureSeries>& features, Timest
   const double t = StudentT975(all.dof);
   std::vector<std::string> names{"intercept"};
   for (const auto& f : features)
-    for (int lag = o.min_lag; lag <= o.max_lag; ++lag) names.push_back(fmt::format("{}[lag {}]", f.name, lag));
+    for (int lag = o.min_lag; lag <= o.max_lag; ++lag)
+      names.push_back(fmt::format("{}[lag {}]", f.name, lag));
   for (size_t c = 0; c < p; ++c) {
     Coefficient k;
     k.name = names[c];
@@ -77,10 +84,12 @@ Result<PredictResult> Predict(const std::vector<FeatureSeries>& features, Timest
   // Expanding-window cross-validation over the later half (at least p + 3
   // rows train the first fold).
   const size_t first_test = std::max(p + 3, n / 2);
-  const size_t folds = std::clamp<size_t>(static_cast<size_t>(std::max(o.folds, 1)), 1, n - first_test);
+  const size_t folds =
+      std::clamp<size_t>(static_cast<size_t>(std::max(o.folds, 1)), 1, n - first_test);
   double sse = 0, sse_mean = 0, abs_err = 0, base_abs_err = 0;
   for (size_t k = 0; k < folds; ++k) {
-    const size_t from = first_test + (n - first_test) * k / folds, to = first_test + (n - first_test) * (k + 1) / folds;
+    const size_t from = first_test + (n - first_test) * k / folds,
+                 to = first_test + (n - first_test) * (k + 1) / folds;
     if (from >= to) continue;
     const LinearFit fit = FitLeastSquares(matrix(0, from), vector(0, from));
     const double train_mean = vector(0, from).mean();
@@ -101,18 +110,21 @@ Result<PredictResult> Predict(const std::vector<FeatureSeries>& features, Timest
   r.mae_ratio = base_abs_err > 0 ? abs_err / base_abs_err : (abs_err > 0 ? INFINITY : 1.0);
 
   if (n < kRowsPerCoefficient * p)
-    r.warnings.push_back(fmt::format(
-        "only {} outcomes for {} coefficients: too few to trust the fit (about {} per coefficient are needed); use "
-        "fewer features or lags",
-        n, p, kRowsPerCoefficient));
+    r.warnings.push_back(
+        fmt::format("only {} outcomes for {} coefficients: too few to trust the fit (about {} per "
+                    "coefficient are needed); use "
+                    "fewer features or lags",
+                    n, p, kRowsPerCoefficient));
   if (r.mae_ratio >= 1)
-    r.warnings.push_back(fmt::format(
-        "out of sample the model does not beat the previous outcome as a prediction (MAE ratio {:.3f}): the tweet "
-        "features add nothing usable here",
-        r.mae_ratio));
+    r.warnings.push_back(
+        fmt::format("out of sample the model does not beat the previous outcome as a prediction "
+                    "(MAE ratio {:.3f}): the tweet "
+                    "features add nothing usable here",
+                    r.mae_ratio));
   if (r.r2_out_of_sample <= 0)
     r.warnings.push_back(fmt::format(
-        "out-of-sample R^2 is {:.3f}: the model predicts worse than the average outcome", r.r2_out_of_sample));
+        "out-of-sample R^2 is {:.3f}: the model predicts worse than the average outcome",
+        r.r2_out_of_sample));
   return r;
 }
 

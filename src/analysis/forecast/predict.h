@@ -34,16 +34,16 @@ struct Coefficient {
 };
 
 struct PredictResult {
-  size_t rows = 0;        // outcomes with every feature known
-  size_t parameters = 0;  // coefficients, intercept included
+  size_t rows = 0;                        // outcomes with every feature known
+  size_t parameters = 0;                  // coefficients, intercept included
   std::vector<Coefficient> coefficients;  // fitted on every row
   double r2_in_sample = 0;
   // Out of sample, over the cross-validation's test rows:
   size_t test_rows = 0;
   double r2_out_of_sample = 0;  // 1 - SSE / SSE of each fold's training mean
   double mae = 0;
-  double baseline_mae = 0;     // the previous outcome as the prediction
-  double mae_ratio = 0;        // mae / baseline_mae (below 1: the tweets help)
+  double baseline_mae = 0;  // the previous outcome as the prediction
+  double mae_ratio = 0;     // mae / baseline_mae (below 1: the tweets help)
   std::string baseline = "previous outcome";
   std::vector<std::string> warnings;  // too small a sample, no gain over the baseline
 };
@@ -52,8 +52,9 @@ struct PredictResult {
 // outcome at time t belongs to the bucket holding t and is explained by the
 // buckets `lag` steps before it. InvalidArgument when no feature is given,
 // lags are out of order, or fewer than three outcomes fall on the grid.
-Result<PredictResult> Predict(const std::vector<FeatureSeries>& features, TimestampMs start, int64_t step_ms,
-                              const detect::Series& outcome, const PredictOptions& options = {});
+Result<PredictResult> Predict(const std::vector<FeatureSeries>& features, TimestampMs start,
+                              int64_t step_ms, const detect::Series& outcome,
+                              const PredictOptions& options = {});
 
 }  // namespace roost::forecast
 

@@ -67,7 +67,8 @@ TEST(Predict, WarnsWhenTweetsTellNothing) {
   ASSERT_TRUE(r.ok());
   EXPECT_LT(r->r2_out_of_sample, 0.05);
   bool said = false;
-  for (const auto& m : r->warnings) said = said || m.find("worse than the average outcome") != std::string::npos;
+  for (const auto& m : r->warnings)
+    said = said || m.find("worse than the average outcome") != std::string::npos;
   EXPECT_TRUE(said);
 }
 
@@ -83,7 +84,8 @@ TEST(Predict, RefusesWhatCannotBeFitted) {
   const World w = Make(12, 0.8, 9);
   EXPECT_EQ(Predict(w.features, kStart, kDayMs, w.outcome, PredictOptions{}).status().code(),
             StatusCode::kInvalidArgument);
-  EXPECT_EQ(Predict({}, kStart, kDayMs, w.outcome, PredictOptions{}).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(Predict({}, kStart, kDayMs, w.outcome, PredictOptions{}).status().code(),
+            StatusCode::kInvalidArgument);
 }
 
 TEST(StudentT, MatchesTables) {

@@ -3,9 +3,8 @@
 #ifndef ROOST_ANALYSIS_FORECAST_REGRESSION_H_
 #define ROOST_ANALYSIS_FORECAST_REGRESSION_H_
 
-#include <vector>
-
 #include <Eigen/Dense>
+#include <vector>
 
 namespace roost::forecast {
 
@@ -13,7 +12,7 @@ struct LinearFit {
   Eigen::VectorXd beta;       // one per column of X
   Eigen::VectorXd std_error;  // NaN when the residual degrees of freedom are 0
   double residual_variance = 0;
-  int dof = 0;   // rows - rank
+  int dof = 0;  // rows - rank
   int rank = 0;
   double r2 = 0;  // in sample
 };

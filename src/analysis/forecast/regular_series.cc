@@ -20,7 +20,8 @@ Result<RegularSeries> ToRegular(const detect::Series& series, int64_t step_ms) {
   std::vector<size_t> rows(n, 0);
   for (size_t i = 0; i < series.size(); ++i) {
     const int64_t b = FloorDiv(series.times[i], step_ms) - first;
-    if (b < 0 || static_cast<size_t>(b) >= n) return Status::InvalidArgument("the series' timestamps must increase");
+    if (b < 0 || static_cast<size_t>(b) >= n)
+      return Status::InvalidArgument("the series' timestamps must increase");
     sums[b] += series.values[i];
     ++rows[b];
   }

@@ -2,7 +2,8 @@
 
 namespace roost::forecast {
 
-std::vector<double> SeasonalNaiveForecast(std::span<const double> history, int period, int horizon) {
+std::vector<double> SeasonalNaiveForecast(std::span<const double> history, int period,
+                                          int horizon) {
   std::vector<double> out(static_cast<size_t>(horizon), 0.0);
   const size_t n = history.size();
   if (n == 0) return out;
@@ -16,7 +17,8 @@ std::vector<double> SeasonalNaiveForecast(std::span<const double> history, int p
   return out;
 }
 
-std::vector<double> SeasonalNaive::Forecast(const History& history, int horizon, ModelState*) const {
+std::vector<double> SeasonalNaive::Forecast(const History& history, int horizon,
+                                            ModelState*) const {
   return SeasonalNaiveForecast(history.values(), period_, horizon);
 }
 

@@ -10,10 +10,12 @@ namespace roost::forecast {
 class SeasonalNaive : public Model {
  public:
   // `period` 1 is the plain naive forecast (the last value).
-  SeasonalNaive(std::string name, int period) : name_(std::move(name)), period_(period < 1 ? 1 : period) {}
+  SeasonalNaive(std::string name, int period)
+      : name_(std::move(name)), period_(period < 1 ? 1 : period) {}
   std::string name() const override { return name_; }
   size_t MinHistory() const override { return static_cast<size_t>(period_); }
-  std::vector<double> Forecast(const History& history, int horizon, ModelState* state) const override;
+  std::vector<double> Forecast(const History& history, int horizon,
+                               ModelState* state) const override;
 
  private:
   std::string name_;

@@ -4,7 +4,8 @@
 
 namespace roost::forecast {
 
-std::vector<double> ReplaceSpikes(std::span<const double> values, TimestampMs start, int64_t step_ms) {
+std::vector<double> ReplaceSpikes(std::span<const double> values, TimestampMs start,
+                                  int64_t step_ms) {
   std::vector<double> out(values.begin(), values.end());
   if (values.size() < 2) return out;
   detect::Series s;

@@ -16,7 +16,8 @@ inline constexpr double kSpikeZ = 3.0;
 
 // `values` with every spike replaced by the detector's baseline at that
 // row. The detector runs on the history alone (nothing after it is read).
-std::vector<double> ReplaceSpikes(std::span<const double> values, TimestampMs start, int64_t step_ms);
+std::vector<double> ReplaceSpikes(std::span<const double> values, TimestampMs start,
+                                  int64_t step_ms);
 
 }  // namespace roost::forecast
 
