@@ -75,6 +75,19 @@ const adminSample = await server.api('sample', { limit: 200 }, server.keys.admin
 const secretTexts = adminSample.body.tweets.map((t) => t.text).filter((t) => t && t.length >= 12);
 assert.ok(secretTexts.length > 50, 'the admin sample holds text');
 
+await check('a wrong key is refused in place, and no page is offered', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}/#/explorer`);
+  await page.fill('#api-key', 'not-a-key');
+  await page.click('#key-form button[type=submit]');
+  await page.waitForSelector('#key-error', { state: 'visible' });
+  assert.match(await page.textContent('#key-error'), /not valid/);
+  assert.equal(await page.locator('#nav a').count(), 0);
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0, 'a refused key is not kept');
+  await context.close();
+});
+
 const admin = await signIn(server.keys.admin);
 let tagFilter = '';
 const topTags = [];

@@ -21,7 +21,8 @@ let views = 0;  // pages drawn, so a test can tell a new view from the last
 
 function drawChrome() {
   const { page } = readRoute();
-  mount(nav, kPages.map((p) => h('a', { href: routeHref(p.id), 'aria-current': p.id === page ? 'page' : false, dataset: { page: p.id } }, p.title)));
+  // The pages are offered once a key works.
+  mount(nav, !info ? [] : kPages.map((p) => h('a', { href: routeHref(p.id), 'aria-current': p.id === page ? 'page' : false, dataset: { page: p.id } }, p.title)));
   mount(who, info ? [h('span', { class: 'role', dataset: { role: info.role } }, `${info.role} · ${info.key_id}`),
     h('button', { type: 'button', class: 'quiet', onclick: signOut }, 'Sign out')] : []);
 }
