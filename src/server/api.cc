@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "answer/analysis_json.h"
+#include "answer/gate.h"
 #include "answer/metric_choice.h"
 #include "common/json_writer.h"
 #include "query/time_range.h"
@@ -97,8 +98,12 @@ ApiResponse Api::FromStatus(const Status& s) {
 }
 
 ApiResponse Api::Handle(const std::string& path, const Params& params, const ApiKey& key) const {
-  const Caller caller{key.role, std::nullopt};
   const std::shared_ptr<const Db> db = db_->Current();  // this request's snapshot
+  Caller caller{key.role, std::nullopt};
+  // A server shares the archive with colleagues: an analyst is always gated,
+  // by the archive's privacy.toml or, when it has none, the default gate.
+  if (key.role == Role::kAnalyst && !db->GateFor(caller).enabled)
+    caller.stricter = answer::ToSettings(privacy::PrivacyPolicy::Default());
   Question q;
   q.filter = Param(params, "filter");
   if (q.filter.size() > limits_.max_filter_bytes)

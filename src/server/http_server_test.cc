@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <thread>
@@ -92,6 +93,22 @@ TEST_F(HttpServerTest, NoKeyOrAWrongKeyIsRefused) {
   auto wrong = Get("/api/count", "not-a-key");
   ASSERT_TRUE(wrong);
   EXPECT_EQ(wrong->status, 401);
+}
+
+TEST_F(HttpServerTest, AnAnalystIsGatedEvenWhenTheArchiveHasNoPolicy) {
+  std::filesystem::remove(dir_ / "privacy.toml");
+  auto open = Db::Open(dir_.path().string());
+  ASSERT_TRUE(open.ok()) << open.status().ToString();
+  const Api api(std::shared_ptr<const Db>(std::move(open).value()), Limits{});
+  const ApiKey analyst{"ana", Role::kAnalyst, ""}, admin{"root", Role::kAdmin, ""};
+  // The default gate wants 100 unique authors; #busy has 10.
+  const ApiResponse gated = api.Handle("/api/count", {{"filter", "#busy"}}, analyst);
+  EXPECT_EQ(gated.status, 200);
+  EXPECT_NE(gated.body.find("\"redacted\":true"), std::string::npos) << gated.body;
+  const ApiResponse sample = api.Handle("/api/sample", {{"filter", "#busy"}}, analyst);
+  EXPECT_EQ(sample.body.find("together"), std::string::npos) << sample.body;
+  const ApiResponse exact = api.Handle("/api/count", {{"filter", "#busy"}}, admin);
+  EXPECT_NE(exact.body.find("\"tweets\":30"), std::string::npos) << exact.body;
 }
 
 TEST_F(HttpServerTest, AnalystsGetGatedAnswersAndAdminsExactOnes) {
