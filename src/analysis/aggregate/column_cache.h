@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/aggregate/author_index.h"
 #include "common/byte_lru_cache.h"
 #include "roost/status.h"
 #include "storage/archive.h"
@@ -36,6 +37,11 @@ class ColumnCache {
   Result<Lists> DimIdLists(const storage::SegmentReader& segment, std::string_view column);
   // Global author id of every row (the "user" dimension parsed once).
   Result<Authors> AuthorIds(const storage::SegmentReader& segment);
+  // AuthorIndex number of each "user" dictionary id of the segment; rows
+  // point into it through DimIds(segment, "user").
+  Result<Ids> AuthorNumbers(const storage::SegmentReader& segment);
+  // Every number AuthorNumbers has returned is below this.
+  uint32_t author_numbers() const { return author_index_.size(); }
 
   uint64_t bytes() const { return lru_.bytes(); }
   uint64_t hits() const { return lru_.hits(); }
@@ -43,6 +49,7 @@ class ColumnCache {
 
  private:
   ByteLruCache lru_;
+  AuthorIndex author_index_;  // outlives evictions, so numbers stay stable
 };
 
 }  // namespace roost::aggregate

@@ -1,0 +1,61 @@
+// DistinctAuthors: the distinct authors of one group of rows at a time, each
+// with the largest follower count seen, over small author numbers (a
+// segment's dictionary ids or AuthorIndex numbers). A generation stamp per
+// number says whether the current group has seen it, so a group costs time
+// in its rows only and starting the next one is free: no sort, no hash.
+#ifndef ROOST_ANALYSIS_AGGREGATE_DISTINCT_AUTHORS_H_
+#define ROOST_ANALYSIS_AGGREGATE_DISTINCT_AUTHORS_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+namespace roost::aggregate {
+
+class DistinctAuthors {
+ public:
+  // Numbers must be below `numbers`.
+  explicit DistinctAuthors(size_t numbers) : slots_(numbers) {}
+
+  void Add(uint32_t author, int64_t followers) {
+    Slot& s = slots_[author];
+    if (s.stamp != generation_) {
+      s.stamp = generation_;
+      s.followers = followers;
+      seen_.push_back(author);
+    } else if (followers > s.followers) {
+      s.followers = followers;
+    }
+  }
+  // The current group's authors, in first-seen order.
+  const std::vector<uint32_t>& seen() const { return seen_; }
+  size_t count() const { return seen_.size(); }
+  int64_t followers(uint32_t author) const { return slots_[author].followers; }
+  // Sum over the group's authors of their largest follower count (negative counts as 0).
+  uint64_t Reach() const {
+    uint64_t r = 0;
+    for (uint32_t a : seen_) r += static_cast<uint64_t>(std::max<int64_t>(slots_[a].followers, 0));
+    return r;
+  }
+  // Starts the next group.
+  void Clear() {
+    seen_.clear();
+    if (++generation_ == 0) {  // wrapped: old stamps could look current
+      for (Slot& s : slots_) s.stamp = 0;
+      generation_ = 1;
+    }
+  }
+
+ private:
+  struct Slot {
+    int64_t followers = 0;
+    uint32_t stamp = 0;
+  };
+  std::vector<Slot> slots_;
+  std::vector<uint32_t> seen_;
+  uint32_t generation_ = 1;
+};
+
+}  // namespace roost::aggregate
+
+#endif  // ROOST_ANALYSIS_AGGREGATE_DISTINCT_AUTHORS_H_
