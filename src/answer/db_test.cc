@@ -310,6 +310,25 @@ TEST_F(AnalysisDbTest, AnalystTrendsAreGated) {
   EXPECT_TRUE(withheld->trends.empty());
 }
 
+TEST_F(AnalysisDbTest, AGateThatShowsTextStillHidesTweetIds) {
+  std::ofstream(dir_ / "privacy.toml") << "[privacy]\nmin_answer_authors = 20\nmin_group_authors = 5\n"
+                                          "count_quantum = 10\nshow_text = true\n";
+  auto db = Db::Open(dir_.path().string());
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  TrendsRequest r;
+  r.at = kMarch1 + 5 * 24 * kHour;
+  auto a = (*db)->Trends(Question{}, r, analyst_);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_TRUE(a->text_shown);
+  const TrendItem* boom = Find(*a, "#boom");
+  ASSERT_NE(boom, nullptr);
+  ASSERT_FALSE(boom->top_tweets.empty());
+  for (const ShownTweet& t : boom->top_tweets) {
+    EXPECT_FALSE(t.text.empty());
+    EXPECT_TRUE(t.id.empty()) << t.id;  // an id looks up its author
+  }
+}
+
 TEST_F(AnalysisDbTest, AdminTrendsAreExact) {
   TrendsRequest r;
   r.at = kMarch1 + 5 * 24 * kHour;

@@ -31,10 +31,10 @@ ShownTweet ShowTweet(const privacy::PrivacyPolicy& policy, const aggregate::Zone
                      const trends::ShownTweet& t) {
   ShownTweet s;
   s.created_at = TimeLabel(t.time, zone);
-  if (TextShown(policy)) {
-    s.id = std::to_string(t.id);
-    s.text = t.text;
-  }
+  // Under a gate a tweet's id never leaves, even with its text, as in
+  // samples: an id looks up its author.
+  if (!policy.enabled) s.id = std::to_string(t.id);
+  if (TextShown(policy)) s.text = t.text;
   if (HandlesShown(policy)) s.handle = t.handle;
   s.retweet_count = t.retweet_count;
   return s;
