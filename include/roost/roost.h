@@ -183,7 +183,7 @@ struct ExplainAnswer : Withheld {
 // its id and text only when text may be shown, its handle only when handles may.
 struct ShownTweet {
   std::string created_at;  // ISO 8601 in the answer's zone
-  std::string id;          // decimal; empty unless text is shown
+  std::string id;          // decimal; empty under any gate (as in samples)
   std::string text;
   std::string handle;
   int64_t retweet_count = 0;
@@ -286,6 +286,64 @@ struct SpikesAnswer : Withheld {
   std::vector<std::string> empty_because;
 };
 
+// A forecast of the question's tweets per bucket with 80% / 95% intervals,
+// the model chosen by a rolling-origin backtest on the history itself
+// (docs/FORECAST.md).
+struct ForecastRequest {
+  std::string interval = "hour";  // hour or day
+  std::string tz = "UTC";         // IANA zone the times are shown in
+  int horizon = 24;               // buckets to forecast, 1 to 10000
+  int backtest_every = 0;         // buckets between backtest origins (0: the horizon)
+  std::optional<double> backtest_after_days;  // history start to first scored origin; unset: earliest
+  int combine = 3;                // the best N models averaged into one more candidate (< 2: none)
+};
+
+// One forecast bucket. Under the gate the value is rounded to the nearest
+// multiple of the quantum, lower bounds down and upper bounds up to one.
+struct ForecastStep {
+  std::string timestamp;  // start of the bucket, ISO 8601 in the zone
+  double value = 0, lo80 = 0, hi80 = 0, lo95 = 0, hi95 = 0;
+};
+
+// One bucket of the history the forecast was fitted on, as the gate shows it.
+struct HistoryBucket {
+  std::string timestamp;
+  double value = 0;       // tweets (rounded under the gate); 0 when redacted
+  bool redacted = false;  // too few unique authors: filled from its neighbours for the fit
+};
+
+// A model's (or the procedure's) errors over the backtest's scored origins.
+struct ForecastScore {
+  std::string model;
+  uint64_t origins = 0, points = 0;
+  double mae = 0, mae_ratio = 0, mase = 0, smape = 0;  // mae_ratio: of seasonal naive's MAE
+  double coverage80 = 0, coverage95 = 0;                // share of outcomes inside the intervals
+};
+
+struct ForecastBacktest {
+  int horizon = 0, origin_every = 0;
+  uint64_t origins = 0;                   // scored origins; 0: too little history
+  std::string first_origin, last_origin;  // set when origins > 0
+  std::string baseline;                   // seasonal naive of the shortest season
+  ForecastScore selected;                 // the model chosen at each origin from earlier ones
+  ForecastScore seasonal_naive;
+  std::vector<ForecastScore> models;      // every candidate, baselines first
+};
+
+struct ForecastAnswer : Withheld {
+  std::string interval, tz;
+  GateSettings gate;                  // the gate the answer passed (enabled = false: exact)
+  std::string model;                  // a model name or "combination"
+  std::vector<std::string> combined;  // the models averaged, for a combination
+  int horizon = 0;
+  std::vector<HistoryBucket> history;  // what the models were fitted on, oldest first
+  uint64_t redacted_buckets = 0;
+  std::vector<ForecastStep> forecast;
+  ForecastBacktest backtest;
+  std::vector<std::string> warnings;       // plain sentences for the user
+  std::vector<std::string> empty_because;  // why nothing matched, when known
+};
+
 class Db {
  public:
   // Opens a snapshot of the archive at `dir` and its privacy.toml.
@@ -313,6 +371,11 @@ class Db {
   Result<TrendsAnswer> Trends(const Question& q, const TrendsRequest& r, const Caller& caller) const;
   // With no range in q, the archive's own.
   Result<SpikesAnswer> Spikes(const Question& q, const SpikesRequest& r, const Caller& caller) const;
+  // With no range in q, the archive's own. Under the gate the answer is
+  // withheld below the answer's author minimum or when more than a tenth of
+  // the history's buckets are redacted; the models see only the history as
+  // the answer shows it (docs/FORECAST.md, Privacy).
+  Result<ForecastAnswer> Forecast(const Question& q, const ForecastRequest& r, const Caller& caller) const;
 
   struct Impl;
 

@@ -5,6 +5,7 @@
 
 #include "answer/analyses.h"
 #include "answer/answers.h"
+#include "answer/forecast_answer.h"
 #include "answer/gate.h"
 #include "answer/spikes_answer.h"
 #include "answer/trends_answer.h"
@@ -160,6 +161,15 @@ Result<SpikesAnswer> Db::Spikes(const Question& q, const SpikesRequest& r, const
                          answer::GatedSpikes(*impl_->archive, query, exec, run, answer::PolicyFor(impl_->policy, caller)));
   a.filter = q.filter;
   return a;
+}
+
+Result<ForecastAnswer> Db::Forecast(const Question& q, const ForecastRequest& r, const Caller& caller) const {
+  ROOST_ASSIGN_OR_RETURN(const query::Query query, impl_->Parse(q));
+  ROOST_ASSIGN_OR_RETURN(const query::ExecOptions exec, impl_->Exec(q));
+  ROOST_ASSIGN_OR_RETURN(answer::ForecastRun run, answer::MakeForecastRun(r));
+  run.threads = q.threads;
+  run.cache = impl_->columns;
+  return answer::GatedForecast(*impl_->archive, query, exec, run, answer::PolicyFor(impl_->policy, caller));
 }
 
 }  // namespace roost

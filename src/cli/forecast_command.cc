@@ -1,7 +1,8 @@
 // roost forecast: the next steps of a filter's volume series (or of a
 // timestamp,value CSV) with 80% / 95% intervals, the model chosen by a
 // rolling-origin backtest on the series itself, and that backtest against
-// seasonal naive (analysis/forecast, docs/FORECAST.md).
+// seasonal naive (analysis/forecast, docs/FORECAST.md); an archive's series
+// is forecast by the answer layer, gated (answer/forecast_answer.h).
 #include <fmt/format.h>
 
 #include <cmath>
@@ -9,14 +10,13 @@
 #include <string>
 
 #include "analysis/detect/series.h"
-#include "analysis/forecast/forecast.h"
-#include "cli/archive_series.h"
+#include "analysis/forecast/regular_series.h"
+#include "answer/forecast_answer.h"
+#include "answer/forecast_json.h"
 #include "cli/command.h"
-#include "cli/metrics_output.h"
 #include "cli/output.h"
-#include "cli/time_label.h"
-#include "common/json_writer.h"
-#include "common/time_parse.h"
+#include "cli/privacy_options.h"
+#include "cli/query_options.h"
 
 namespace roost::cli {
 namespace {
@@ -35,20 +35,7 @@ struct ForecastArgs {
 
 int64_t StepMs(const std::string& interval) { return interval == "day" ? 86'400'000 : 3'600'000; }
 
-void WriteScore(JsonWriter* j, const forecast::ModelScore& m) {
-  j->BeginObject().Key("model").String(m.model).Key("origins").Uint(m.origins).Key("points").Uint(
-      m.points);
-  j->Key("mae").Double(m.mae).Key("mae_ratio").Double(m.mae_ratio).Key("mase").Double(m.mase);
-  j->Key("smape")
-      .Double(m.smape)
-      .Key("coverage80")
-      .Double(m.coverage80)
-      .Key("coverage95")
-      .Double(m.coverage95);
-  j->EndObject();
-}
-
-std::string BacktestLine(const forecast::Backtest& b) {
+std::string BacktestLine(const ForecastBacktest& b) {
   if (b.origins == 0) return "backtest: none (too little history)";
   const auto& s = b.selected;
   return fmt::format(
@@ -59,92 +46,49 @@ std::string BacktestLine(const forecast::Backtest& b) {
       100 * s.coverage95);
 }
 
+// The CSV's series, forecast as it is (no archive, so no gate).
+Result<ForecastAnswer> ForecastCsv(const ForecastArgs& a, const answer::ForecastRun& run) {
+  ROOST_ASSIGN_OR_RETURN(const detect::Series raw, detect::ReadSeriesCsv(a.csv));
+  auto regular = forecast::ToRegular(raw, StepMs(a.interval));
+  if (!regular.ok())
+    return Status(regular.status().code(), a.csv + ": " + regular.status().message());
+  ROOST_ASSIGN_OR_RETURN(const auto utc, aggregate::ZoneRules::Load("UTC"));
+  return answer::ForecastSeries(*regular, run, *utc, privacy::PrivacyPolicy{});
+}
+
+// The archive's series through the answer layer, gated as Db::Forecast gates it.
+Result<ForecastAnswer> ForecastArchive(const ForecastArgs& a, answer::ForecastRun run) {
+  ROOST_ASSIGN_OR_RETURN(PreparedQuery p, PrepareQuery(a.query));
+  ROOST_ASSIGN_OR_RETURN(const privacy::PrivacyPolicy policy, ResolvePrivacy(a.privacy, a.query.archive));
+  run.threads = a.query.threads;
+  return answer::GatedForecast(*p.archive, p.query, p.exec, run, policy);
+}
+
 Status RunForecast(const ForecastArgs& a) {
-  forecast::RegularSeries series;
-  std::function<std::string(TimestampMs)> label = [](TimestampMs t) { return FormatIsoTime(t); };
-  std::shared_ptr<const aggregate::ZoneRules> zone;
-  if (!a.csv.empty()) {
-    ROOST_ASSIGN_OR_RETURN(const detect::Series raw, detect::ReadSeriesCsv(a.csv));
-    auto regular = forecast::ToRegular(raw, StepMs(a.interval));
-    if (!regular.ok())
-      return Status(regular.status().code(), a.csv + ": " + regular.status().message());
-    series = std::move(*regular);
-  } else {
-    ROOST_ASSIGN_OR_RETURN(ArchiveSeries s, LoadArchiveSeries(a.query, a.privacy, a.interval,
-                                                              aggregate::MetricSet::TweetsOnly()));
-    if (s.withheld) {
-      PrintWithheldAnswer(s.policy, a.query.json);
-      return Status::Ok();
-    }
-    zone = s.zone;
-    label = [zone](TimestampMs t) { return FormatInZone(t, *zone); };
-    series.step_ms = StepMs(a.interval);
-    series.start = s.series.grid.start(0);
-    for (const auto& b : s.series.buckets) series.values.push_back(static_cast<double>(b.tweets));
-  }
-  forecast::ForecastOptions o;
-  o.horizon = a.horizon;
-  o.origin_every = a.backtest_every;
-  o.combine = a.combine;
-  if (a.backtest_after_days >= 0)
-    o.first_scored =
-        series.start + static_cast<int64_t>(std::llround(a.backtest_after_days * 86'400'000));
-  ROOST_ASSIGN_OR_RETURN(const forecast::ForecastResult r, forecast::Forecast(series, o));
-  if (a.csv_output) {
-    std::string out = "timestamp,value,lo80,hi80,lo95,hi95\n";
-    for (const auto& p : r.forecast)
-      out += fmt::format("{},{:.3f},{:.3f},{:.3f},{:.3f},{:.3f}\n", label(p.time), p.value, p.lo80,
-                         p.hi80, p.lo95, p.hi95);
-    fmt::print("{}", out);
-    for (const auto& w : r.warnings) fmt::print(stderr, "roost forecast: warning: {}\n", w);
+  ForecastRequest request;
+  request.interval = a.interval;
+  request.tz = a.query.tz;
+  request.horizon = a.horizon;
+  request.backtest_every = a.backtest_every;
+  request.combine = a.combine;
+  if (a.backtest_after_days >= 0) request.backtest_after_days = a.backtest_after_days;
+  ROOST_ASSIGN_OR_RETURN(const answer::ForecastRun run, answer::MakeForecastRun(request));
+  ROOST_ASSIGN_OR_RETURN(const ForecastAnswer r, a.csv.empty() ? ForecastArchive(a, run) : ForecastCsv(a, run));
+  if (r.redacted && !a.query.json) {
+    fmt::print("redacted: {}\n", r.reason);
     return Status::Ok();
   }
   if (a.query.json) {
-    JsonWriter j;
-    j.BeginObject().Key("model").String(r.model).Key("combined").BeginArray();
-    for (const auto& m : r.combined) j.String(m);
-    j.EndArray().Key("interval").String(a.interval).Key("horizon").Int(a.horizon);
-    j.Key("history").BeginObject().Key("start").String(label(series.start));
-    j.Key("steps").Uint(series.values.size()).EndObject();
-    j.Key("forecast").BeginArray();
+    fmt::print("{}\n", answer::ForecastJson(r));
+    return Status::Ok();
+  }
+  if (a.csv_output) {
+    std::string out = "timestamp,value,lo80,hi80,lo95,hi95\n";
     for (const auto& p : r.forecast)
-      j.BeginObject()
-          .Key("timestamp")
-          .String(label(p.time))
-          .Key("value")
-          .Double(p.value)
-          .Key("lo80")
-          .Double(p.lo80)
-          .Key("hi80")
-          .Double(p.hi80)
-          .Key("lo95")
-          .Double(p.lo95)
-          .Key("hi95")
-          .Double(p.hi95)
-          .EndObject();
-    const auto& b = r.backtest;
-    j.EndArray().Key("backtest").BeginObject();
-    j.Key("origins")
-        .Uint(b.origins)
-        .Key("origin_every")
-        .Int(b.origin_every)
-        .Key("horizon")
-        .Int(b.horizon);
-    if (b.origins)
-      j.Key("first_origin")
-          .String(label(b.first_origin))
-          .Key("last_origin")
-          .String(label(b.last_origin));
-    j.Key("baseline").String(b.baseline).Key("selected");
-    WriteScore(&j, b.selected);
-    j.Key("seasonal_naive");
-    WriteScore(&j, b.seasonal_naive);
-    j.Key("models").BeginArray();
-    for (const auto& m : b.models) WriteScore(&j, m);
-    j.EndArray().EndObject().Key("warnings").BeginArray();
-    for (const auto& w : r.warnings) j.String(w);
-    j.EndArray().EndObject();
-    fmt::print("{}\n", j.str());
+      out += fmt::format("{},{:.3f},{:.3f},{:.3f},{:.3f},{:.3f}\n", p.timestamp, p.value, p.lo80,
+                         p.hi80, p.lo95, p.hi95);
+    fmt::print("{}", out);
+    for (const auto& w : r.warnings) fmt::print(stderr, "roost forecast: warning: {}\n", w);
     return Status::Ok();
   }
   std::string model = r.model;
@@ -153,7 +97,7 @@ Status RunForecast(const ForecastArgs& a) {
   out += fmt::format("{:<22} {:>12} {:>25} {:>25}\n", "timestamp", "forecast", "80% interval",
                      "95% interval");
   for (const auto& p : r.forecast)
-    out += fmt::format("{:<22} {:>12.1f} {:>25} {:>25}\n", label(p.time), p.value,
+    out += fmt::format("{:<22} {:>12.1f} {:>25} {:>25}\n", p.timestamp, p.value,
                        fmt::format("{:.1f} - {:.1f}", p.lo80, p.hi80),
                        fmt::format("{:.1f} - {:.1f}", p.lo95, p.hi95));
   fmt::print("{}", out);

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "answer/analysis_json.h"
+#include "answer/forecast_json.h"
 #include "answer/gate.h"
 #include "answer/metric_choice.h"
 #include "common/json_writer.h"
@@ -206,6 +207,24 @@ ApiResponse Api::Handle(const std::string& path, const Params& params, const Api
     auto a = db->Spikes(q, r, caller);
     if (!a.ok()) return FromStatus(a.status());
     return {200, answer::SpikesJson(*a)};
+  }
+  if (path == "/api/forecast") {
+    ForecastRequest r;
+    r.tz = tz;
+    r.interval = Param(params, "interval", "hour");
+    auto horizon = NumberParam(params, "horizon", r.horizon, 1, 10000, true);
+    auto every = NumberParam(params, "backtest_every", 0, 0, 100000, true);
+    auto combine = NumberParam(params, "combine", r.combine, 0, 20, true);
+    auto after = NumberParam(params, "backtest_after", -1, 0, 1e6);
+    for (const Status& s : {horizon.status(), every.status(), combine.status(), after.status()})
+      if (!s.ok()) return FromStatus(s);
+    r.horizon = static_cast<int>(*horizon);
+    r.backtest_every = static_cast<int>(*every);
+    r.combine = static_cast<int>(*combine);
+    if (*after >= 0) r.backtest_after_days = *after;
+    auto a = db->Forecast(q, r, caller);
+    if (!a.ok()) return FromStatus(a.status());
+    return {200, answer::ForecastJson(*a)};
   }
   if (path == "/api/info") {
     Question everything;

@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "answer/analysis_json.h"
+#include "answer/forecast_json.h"
 #include "storage/archive_writer.h"
 #include "testing/test_util.h"
 
@@ -194,6 +195,100 @@ TEST_F(HttpServerTest, TrendsAndSpikesAreTheAnswerLayersGatedAnswers) {
     ASSERT_TRUE(r) << bad;
     EXPECT_EQ(r->status, 400) << bad << ": " << r->body;
     EXPECT_NE(r->body.find("\"code\":\"invalid_argument\""), std::string::npos) << bad << ": " << r->body;
+  }
+}
+
+// Two days of hours, 30 tweets by 10 authors each: the fixture's half hour
+// is too short a history to forecast.
+class ForecastServerTest : public HttpServerTest {
+ protected:
+  void SetUp() override {
+    HttpServerTest::SetUp();
+    std::vector<Tweet> tweets;
+    for (uint64_t i = 0; i < 48 * 30; ++i) {
+      Tweet t;
+      t.id = 20000 + i;
+      t.created_at = kMarch1 + static_cast<TimestampMs>(i / 30) * 3'600'000 + static_cast<TimestampMs>(i % 30) * 1000;
+      t.user.id = 1 + i % 10;
+      t.user.screen_name = "user" + std::to_string(t.user.id);
+      t.text = "hourly #steady";
+      t.hashtags.push_back({"steady"});
+      tweets.push_back(std::move(t));
+    }
+    auto writer = storage::ArchiveWriter::Open(hourly_.path().string(), storage::Partition::kDay, true);
+    ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+    ASSERT_TRUE((*writer)->WriteSegment(std::move(tweets), kMarch1).ok());
+    ASSERT_TRUE((*writer)->Commit().ok());
+    std::filesystem::copy_file(dir_ / "privacy.toml", hourly_ / "privacy.toml");
+    auto db = Db::Open(hourly_.path().string());
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    hourly_db_ = std::shared_ptr<const Db>(std::move(db).value());
+    ServerConfig config;
+    config.port = 0;
+    config.keys.Add({"ana", Role::kAnalyst, HashKey(kAnalystKey)});
+    config.keys.Add({"root", Role::kAdmin, HashKey(kAdminKey)});
+    hourly_server_ = std::make_unique<HttpServer>(hourly_db_, config);
+    ASSERT_TRUE(hourly_server_->Bind().ok());
+    hourly_thread_ = std::thread([this] { (void)hourly_server_->Serve(); });
+    hourly_client_ = std::make_unique<httplib::Client>("127.0.0.1", hourly_server_->port());
+  }
+  void TearDown() override {
+    hourly_server_->Stop();
+    if (hourly_thread_.joinable()) hourly_thread_.join();
+    HttpServerTest::TearDown();
+  }
+  httplib::Result Ask(const std::string& path, const char* key) {
+    return hourly_client_->Get(path, {{"Authorization", std::string("Bearer ") + key}});
+  }
+
+  roost::testing::ScratchDir hourly_;
+  std::shared_ptr<const Db> hourly_db_;
+  std::unique_ptr<HttpServer> hourly_server_;
+  std::thread hourly_thread_;
+  std::unique_ptr<httplib::Client> hourly_client_;
+};
+
+TEST_F(ForecastServerTest, ForecastsAreTheAnswerLayersGatedForecasts) {
+  auto doc = Ask("/api/openapi.json", kAnalystKey);
+  ASSERT_TRUE(doc);
+  EXPECT_NE(doc->body.find("\"/api/forecast\""), std::string::npos);
+  const char* path = "/api/forecast?filter=%23steady&horizon=3";
+  auto gated = Ask(path, kAnalystKey);
+  ASSERT_TRUE(gated);
+  EXPECT_EQ(gated->status, 200) << gated->body;
+  ForecastRequest r;
+  r.horizon = 3;
+  auto direct = hourly_db_->Forecast(Question{"#steady"}, r, Caller{Role::kAnalyst, std::nullopt});
+  ASSERT_TRUE(direct.ok()) << direct.status().ToString();
+  EXPECT_EQ(gated->body, answer::ForecastJson(*direct));
+  EXPECT_EQ(direct->history.size(), 48u);
+  EXPECT_EQ(direct->history[0].value, 28);  // 30 tweets, rounded down to the quantum of 4
+  ASSERT_EQ(direct->forecast.size(), 3u);
+  EXPECT_EQ(direct->forecast[0].timestamp, "2012-03-03T00:00:00Z");
+  EXPECT_NE(gated->body.find("\"privacy\":{\"enabled\":true"), std::string::npos) << gated->body;
+  auto exact = Ask(path, kAdminKey);
+  ASSERT_TRUE(exact);
+  EXPECT_EQ(exact->status, 200) << exact->body;
+  EXPECT_NE(exact->body.find("{\"timestamp\":\"2012-03-01T00:00:00Z\",\"value\":30}"), std::string::npos)
+      << exact->body;
+  EXPECT_NE(exact->body.find("\"privacy\":{\"enabled\":false}"), std::string::npos) << exact->body;
+  // A zone moves every label.
+  auto paris = Ask("/api/forecast?filter=%23steady&horizon=1&tz=Europe/Paris", kAdminKey);
+  ASSERT_TRUE(paris);
+  EXPECT_NE(paris->body.find("\"timestamp\":\"2012-03-03T01:00:00+01:00\""), std::string::npos) << paris->body;
+  // One author's tweets: withheld for analysts, not for admins.
+  auto solo = Get("/api/forecast?filter=%23solo&interval=day", kAnalystKey);
+  ASSERT_TRUE(solo);
+  EXPECT_EQ(solo->status, 200);
+  EXPECT_NE(solo->body.find("\"redacted\":true"), std::string::npos) << solo->body;
+  EXPECT_EQ(solo->body.find("\"forecast\""), std::string::npos) << solo->body;
+  for (const char* bad : {"/api/forecast?interval=minute", "/api/forecast?horizon=0", "/api/forecast?horizon=1.5",
+                          "/api/forecast?horizon=10001", "/api/forecast?combine=21", "/api/forecast?backtest_every=-1",
+                          "/api/forecast?backtest_after=x", "/api/forecast?tz=Mars/Base"}) {
+    auto b = Ask(bad, kAnalystKey);
+    ASSERT_TRUE(b) << bad;
+    EXPECT_EQ(b->status, 400) << bad << ": " << b->body;
+    EXPECT_NE(b->body.find("\"code\":\"invalid_argument\""), std::string::npos) << bad << ": " << b->body;
   }
 }
 
