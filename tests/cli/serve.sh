@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # roost serve end to end: keys made by the command, a real socket, the same
-# gated numbers as `roost count`, trends and spikes as `roost trends|spikes
-# --json` print them, and a clean stop on SIGTERM.
+# gated numbers as `roost count`, trends, spikes and forecasts as `roost
+# trends|spikes|forecast --json` print them, and a clean stop on SIGTERM.
 set -euo pipefail
 : "${ROOST:?ROOST must point at the roost binary}"
 tmp="$(mktemp -d)"
@@ -85,6 +85,9 @@ same "/api/trends?at=2012-03-03T10:00&interval=hour&min_support=5&min_burst_z=4"
 same "/api/spikes" spikes
 same "/api/spikes?interval=day&filter=lang%3Aen&limit=2" spikes --interval day --filter lang:en --limit 2
 same "/api/spikes?from=2031-01-01&to=2031-01-02" spikes --from 2031-01-01 --to 2031-01-02
+same "/api/forecast?horizon=6" forecast --horizon 6
+same "/api/forecast?interval=day&horizon=2&filter=lang%3Aen&tz=Europe/Paris" forecast --interval day --horizon 2 --filter lang:en --tz Europe/Paris
+grep -q '"forecast":\[{"timestamp"' <("$ROOST" forecast --archive "$tmp/s" --horizon 6 --json) || fail "no forecast to compare"
 grep -q '"trends":\[{"label"' <("$ROOST" trends --archive "$tmp/s" --at 2012-03-04 --json) || fail "no trend to compare"
 # A question over its time budget is stopped and answered 503 deadline_exceeded;
 # the server goes on answering.
