@@ -38,13 +38,13 @@ async function check(name, f) {
 }
 
 // A signed-in tab; `errors` collects what the page logs as errors.
-async function signIn(key) {
+async function signIn(key, at = server) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
-  await page.goto(`${server.url}/`);
+  await page.goto(`${at.url}/`);
   await page.fill('#api-key', key);
   await page.click('#key-form button[type=submit]');
   await page.waitForSelector('.role');
@@ -69,6 +69,7 @@ const exists = async (endpoint) => {
 };
 const hasTrends = await exists('trends');
 const hasSpikes = await exists('spikes');
+const hasForecast = await exists('forecast');
 
 // Texts only an admin may see: the sample the explorer shows and more.
 const adminSample = await server.api('sample', { limit: 200 }, server.keys.admin);
@@ -202,6 +203,42 @@ await check('spikes shows the detected spikes explained', async () => {
   assert.equal(await admin.getAttribute('#spike-chart .chart', 'data-highlights'), String(spikes.length), 'spikes shaded on the chart');
 });
 
+await check('forecast draws the history, the forecast with its bands, and the backtest in words', async () => {
+  // Ten days, so the hourly backtest has origins to score.
+  const long = await startRoost(roost, { days: 10, tweetsPerDay: 4000 });
+  try {
+    const page = await signIn(long.keys.admin, long);
+    await go(page, '#/forecast?interval=hour&horizon=24');
+    await settled(page);
+    if (!hasForecast) {
+      assert.match(await page.textContent('#forecast-chart'), /does not answer \/api\/forecast/);
+      return;
+    }
+    const api = await long.api('forecast', { interval: 'hour', horizon: 24 }, long.keys.admin);
+    assert.equal(api.status, 200);
+    assert.ok(await page.locator('#forecast-chart canvas').count() > 0, 'a chart');
+    assert.equal(await page.getAttribute('#forecast-chart .chart', 'data-forecast'), '24');
+    assert.equal(await page.getAttribute('#forecast-chart .chart', 'data-history'), String(api.body.history.steps));
+    const sel = api.body.backtest.selected;
+    assert.ok(api.body.backtest.origins > 0, 'ten days are enough to backtest');
+    const line = await page.textContent('#forecast-backtest');
+    assert.ok(line.includes(`seasonal naive: MAE ${sel.mae_ratio.toFixed(2)} of it`), line);
+    assert.ok(line.includes(`80% intervals held ${Math.round(100 * sel.coverage80)}% of the time`), line);
+    // The URL carries the question.
+    assert.equal(await page.inputValue('#forecast-horizon'), '24');
+    assert.equal(await page.inputValue('#forecast-interval'), 'hour');
+    await page.screenshot({ path: path.join(shots, 'forecast.png'), fullPage: true });
+    // A bad filter is refused in place.
+    await go(page, '#/forecast?filter=' + encodeURIComponent('text contians "x"'));
+    await settled(page);
+    assert.ok(await page.locator('#forecast-chart .state-error').count() > 0, 'the error is shown');
+    const faults = page.errors.filter((e) => !/Failed to load resource: .* status of 40[04]/.test(e));
+    assert.deepEqual(faults, []);
+  } finally {
+    long.stop();
+  }
+});
+
 const analyst = await signIn(server.keys.analyst);
 // The page's whole DOM, attributes included, must hold none of the texts.
 async function assertNoText(page, where) {
@@ -233,11 +270,12 @@ await check('an analyst sees gated pages without tweet text', async () => {
   assert.match(await analyst.textContent('#explorer-series figcaption'), new RegExp(`^${redacted} buckets redacted`));
   await assertNoText(analyst, 'explorer');
   await analyst.screenshot({ path: path.join(shots, 'explorer-analyst.png'), fullPage: true });
-  const pages = [['trends', '#/trends', '#trend-list'], ['spikes', `#/spikes?filter=${encodeURIComponent(spikeFilter)}`, '#spike-list']];
+  const pages = [['trends', '#/trends', '#trend-list'], ['spikes', `#/spikes?filter=${encodeURIComponent(spikeFilter)}`, '#spike-list'],
+    ['forecast', '#/forecast?interval=day&horizon=3', '#forecast-chart']];
   for (const [name, hash, list] of pages) {
     await go(analyst, hash);
     await settled(analyst);
-    assert.ok(await analyst.locator(`${list} .card, ${list} .state`).count() > 0, `${hash} drawn`);
+    assert.ok(await analyst.locator(`${list} .card, ${list} .state, ${list} .chart`).count() > 0, `${hash} drawn`);
     await assertNoText(analyst, hash);
     await analyst.screenshot({ path: path.join(shots, `${name}-analyst.png`), fullPage: true });
   }

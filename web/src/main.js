@@ -10,8 +10,9 @@ import * as overview from './pages/overview.js';
 import * as explorer from './pages/explorer.js';
 import * as trends from './pages/trends.js';
 import * as spikes from './pages/spikes.js';
+import * as forecast from './pages/forecast.js';
 
-const kRenderers = { overview, explorer, trends, spikes };
+const kRenderers = { overview, explorer, trends, spikes, forecast };
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 const who = document.getElementById('who');

@@ -8,6 +8,7 @@ export const kPages = [
   { id: 'explorer', title: 'Explorer' },
   { id: 'trends', title: 'Trends' },
   { id: 'spikes', title: 'Spikes' },
+  { id: 'forecast', title: 'Forecast' },
 ];
 
 export function readRoute() {
