@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 
 #include <chrono>
+#include <thread>
 
 #include "server/admission.h"
 
@@ -119,12 +120,21 @@ Status HttpServer::Bind() {
 
 Status HttpServer::Serve() {
   if (port_ < 0) return Status::Internal("Serve() before Bind()");
-  if (!http_->listen_after_bind()) return Status::IoError("the server stopped listening");
+  serve_started_ = true;
+  if (stop_requested_) return Status::Ok();
+  if (!http_->listen_after_bind() && !stop_requested_) return Status::IoError("the server stopped listening");
   return Status::Ok();
 }
 
 void HttpServer::Stop() {
-  if (http_) http_->stop();
+  if (!http_) return;
+  stop_requested_ = true;
+  // Serve() has begun but its loop may not run yet: wait for it (a second at
+  // most, as a signal handler on the serving thread cannot wait for itself),
+  // or the stop would be lost and the loop never end.
+  for (int i = 0; i < 1000 && serve_started_ && !http_->is_running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  http_->stop();
 }
 
 }  // namespace roost::server

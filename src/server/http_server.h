@@ -5,6 +5,7 @@
 #ifndef ROOST_SERVER_HTTP_SERVER_H_
 #define ROOST_SERVER_HTTP_SERVER_H_
 
+#include <atomic>
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -34,8 +35,10 @@ class HttpServer {
   // the address cannot be bound.
   Status Bind();
   int port() const { return port_; }
-  // Serves until Stop(); call after Bind().
+  // Serves until Stop(); call after Bind(). Returns at once when Stop()
+  // came first.
   Status Serve();
+  // Safe from any thread, before, during or after Serve().
   void Stop();
   // The dashboard's files, served at every non-API path; call before
   // Serve(). Without it those paths are JSON 404s.
@@ -48,6 +51,9 @@ class HttpServer {
   std::unique_ptr<httplib::Server> http_;
   std::shared_ptr<const StaticFiles> dashboard_;
   int port_ = -1;
+  // httplib ignores a stop() that comes before its listen loop runs; these
+  // close that window (see Stop()).
+  std::atomic<bool> serve_started_{false}, stop_requested_{false};
 };
 
 }  // namespace roost::server

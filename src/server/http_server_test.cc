@@ -96,6 +96,24 @@ TEST_F(HttpServerTest, NoKeyOrAWrongKeyIsRefused) {
   EXPECT_EQ(wrong->status, 401);
 }
 
+TEST_F(HttpServerTest, AStopThatComesBeforeTheListenLoopIsNotLost) {
+  for (int i = 0; i < 6; ++i) {  // each stop takes about a second (httplib's poll)
+    ServerConfig config;
+    config.port = 0;
+    config.keys.Add({"ana", Role::kAnalyst, HashKey(kAnalystKey)});
+    HttpServer s(db_, config);
+    ASSERT_TRUE(s.Bind().ok());
+    std::thread serving([&] { (void)s.Serve(); });
+    if (i % 2 == 0) std::this_thread::yield();
+    s.Stop();
+    serving.join();  // hangs here if the stop was lost
+  }
+  HttpServer early(db_, ServerConfig{});
+  early.Stop();  // before Serve: Serve returns at once
+  ASSERT_TRUE(early.Bind().ok());
+  EXPECT_TRUE(early.Serve().ok());
+}
+
 TEST_F(HttpServerTest, AnAnalystIsGatedEvenWhenTheArchiveHasNoPolicy) {
   std::filesystem::remove(dir_ / "privacy.toml");
   auto open = Db::Open(dir_.path().string());
