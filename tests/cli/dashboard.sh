@@ -3,6 +3,7 @@
 # index.html is served at /; a roost with no dashboard beside it says so at
 # start-up and still answers the API.
 set -euo pipefail
+source "$(dirname "$0")/lib/serve.sh"
 : "${ROOST:?ROOST must point at the roost binary}"
 tmp="$(mktemp -d)"
 pid=""
@@ -24,15 +25,9 @@ grep -q "no such directory" "$tmp/err" || fail "a missing --dashboard: $(cat "$t
 # Starts roost ($1) with extra flags; sets pid and url.
 start() {
   local bin="$1"; shift
-  "$bin" serve --archive "$tmp/a" --config "$tmp/server.toml" --listen 127.0.0.1:0 "$@" 2> "$tmp/log" &
-  pid=$!
-  url=""
-  for _ in $(seq 1 100); do
-    url="$(grep -o 'http://127.0.0.1:[0-9]*' "$tmp/log" || true)"
-    [ -n "$url" ] && break
-    sleep 0.1
-  done
-  [ -n "$url" ] || fail "the server did not say where it listens"
+  start_serve "$tmp/log" "$bin" serve --archive "$tmp/a" --config "$tmp/server.toml" --listen 127.0.0.1:0 "$@" ||
+    fail "the server did not say where it listens"
+  pid=$served_pid url=$served_url
 }
 stop() { kill -TERM "$pid"; wait "$pid" || fail "serve did not stop cleanly"; pid=""; }
 

@@ -3,6 +3,7 @@
 # gated numbers as `roost count`, trends, spikes and forecasts as `roost
 # trends|spikes|forecast --json` print them, and a clean stop on SIGTERM.
 set -euo pipefail
+source "$(dirname "$0")/lib/serve.sh"
 : "${ROOST:?ROOST must point at the roost binary}"
 tmp="$(mktemp -d)"
 pid=""
@@ -28,15 +29,9 @@ set +e
 set -e
 [ $rc = 2 ] || fail "serve without keys: exit $rc, want 2"
 
-"$ROOST" serve --archive "$tmp/a" --listen 127.0.0.1:0 --config "$tmp/server.toml" 2> "$tmp/log" &
-pid=$!
-url=""
-for _ in $(seq 1 100); do
-  url="$(grep -o 'http://127.0.0.1:[0-9]*' "$tmp/log" || true)"
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-[ -n "$url" ] || fail "the server did not say where it listens"
+start_serve "$tmp/log" "$ROOST" serve --archive "$tmp/a" --listen 127.0.0.1:0 --config "$tmp/server.toml" ||
+  fail "the server did not say where it listens"
+pid=$served_pid url=$served_url
 
 cli="$("$ROOST" count --archive "$tmp/a" --filter rugby)"
 node -e '
@@ -57,15 +52,9 @@ node -e '
 "$ROOST" synth --out "$tmp/syn" --days 5 --tweets-per-day 4000 --seed 3 > /dev/null
 "$ROOST" ingest --archive "$tmp/s" "$tmp"/syn/tweets-* > /dev/null
 printf '[privacy]\nmin_answer_authors = 20\nmin_group_authors = 5\ncount_quantum = 5\n' > "$tmp/s/privacy.toml"
-"$ROOST" serve --archive "$tmp/s" --listen 127.0.0.1:0 --config "$tmp/server.toml" 2> "$tmp/log2" &
-pid2=$!
-url2=""
-for _ in $(seq 1 100); do
-  url2="$(grep -o 'http://127.0.0.1:[0-9]*' "$tmp/log2" || true)"
-  [ -n "$url2" ] && break
-  sleep 0.1
-done
-[ -n "$url2" ] || fail "the second server did not say where it listens"
+start_serve "$tmp/log2" "$ROOST" serve --archive "$tmp/s" --listen 127.0.0.1:0 --config "$tmp/server.toml" ||
+  fail "the second server did not say where it listens"
+pid2=$served_pid url2=$served_url
 same() {  # API-PATH ROOST-ARGS...
   local path="$1"; shift
   "$ROOST" "$@" --archive "$tmp/s" --json | sed -E 's/,"elapsed_ms":[^,}]*//' > "$tmp/cli.json"
