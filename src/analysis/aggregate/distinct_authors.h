@@ -31,6 +31,18 @@ class DistinctAuthors {
   const std::vector<uint32_t>& seen() const { return seen_; }
   size_t count() const { return seen_.size(); }
   int64_t followers(uint32_t author) const { return slots_[author].followers; }
+  // fn(author, followers) for each author of the group; in number order
+  // when the group holds many of them (a sequential walk then beats
+  // jumping around the arrays in first-seen order).
+  template <typename Fn>
+  void ForEach(Fn&& fn) const {
+    if (seen_.size() * 4 < slots_.size()) {
+      for (uint32_t a : seen_) fn(a, slots_[a].followers);
+      return;
+    }
+    for (uint32_t a = 0; a < slots_.size(); ++a)
+      if (slots_[a].stamp == generation_) fn(a, slots_[a].followers);
+  }
   // Sum over the group's authors of their largest follower count (negative counts as 0).
   uint64_t Reach() const {
     uint64_t r = 0;

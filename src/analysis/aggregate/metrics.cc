@@ -7,15 +7,20 @@ namespace roost::aggregate {
 
 const char* SentimentClassName(SentimentClass c) {
   switch (c) {
-    case SentimentClass::kPositive: return "positive";
-    case SentimentClass::kNeutral: return "neutral";
-    case SentimentClass::kNegative: return "negative";
-    case SentimentClass::kUnscored: return "unscored";
+    case SentimentClass::kPositive:
+      return "positive";
+    case SentimentClass::kNeutral:
+      return "neutral";
+    case SentimentClass::kNegative:
+      return "negative";
+    case SentimentClass::kUnscored:
+      return "unscored";
   }
   return "?";
 }
 
-Result<MetricColumns> MetricColumns::Load(const storage::SegmentReader& r, const MetricSet& set, ColumnCache* cache) {
+Result<MetricColumns> MetricColumns::Load(const storage::SegmentReader& r, const MetricSet& set,
+                                          ColumnCache* cache) {
   MetricColumns c;
   c.set_ = set;
   if (set.authors) {
@@ -38,36 +43,6 @@ Result<MetricColumns> MetricColumns::Load(const storage::SegmentReader& r, const
     ROOST_ASSIGN_OR_RETURN(c.sentiment_bits_, cache->IntColumn(r, "sentiment"));
   }
   return c;
-}
-
-void MetricsAccumulator::Add(const MetricColumns& c, uint32_t row) {
-  ++m_.tweets;
-  if (c.set_.authors) {
-    authors_.emplace_back(c.Author(row), c.Followers(row));
-    deduped_ = false;
-  }
-  if (c.set_.kinds) {
-    m_.retweets += (*c.retweet_of_)[row] != 0;
-    m_.replies += (*c.reply_to_)[row] != 0;
-    m_.quotes += (*c.quote_of_)[row] != 0;
-  }
-  if (c.set_.engagement) {
-    // Counts are never negative in valid data; clamp so a bad value cannot wrap.
-    auto pos = [](int64_t v) { return static_cast<uint64_t>(std::max<int64_t>(v, 0)); };
-    m_.engagement += pos((*c.retweet_count_)[row]) + pos((*c.favorite_count_)[row]) + pos((*c.reply_count_)[row]) +
-                     pos((*c.quote_count_)[row]);
-  }
-  if (c.set_.sentiment) {
-    const float s = std::bit_cast<float>(static_cast<uint32_t>((*c.sentiment_bits_)[row]));
-    switch (ClassifySentiment((*c.scored_)[row] != 0, s)) {
-      case SentimentClass::kPositive: ++m_.positive; break;
-      case SentimentClass::kNeutral: ++m_.neutral; break;
-      case SentimentClass::kNegative: ++m_.negative; break;
-      case SentimentClass::kUnscored: return;
-    }
-    ++m_.scored;
-    m_.sentiment_sum += s;
-  }
 }
 
 void MetricsAccumulator::Merge(MetricsAccumulator&& o) {
@@ -104,7 +79,8 @@ TweetMetrics MetricsAccumulator::Finish() {
   }
   m_.unique_authors = authors_.size();
   m_.reach = 0;
-  for (const auto& [author, followers] : authors_) m_.reach += static_cast<uint64_t>(std::max<int64_t>(followers, 0));
+  for (const auto& [author, followers] : authors_)
+    m_.reach += static_cast<uint64_t>(std::max<int64_t>(followers, 0));
   return m_;
 }
 

@@ -6,6 +6,8 @@
 #ifndef ROOST_ANALYSIS_AGGREGATE_METRICS_H_
 #define ROOST_ANALYSIS_AGGREGATE_METRICS_H_
 
+#include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -30,7 +32,7 @@ inline constexpr float kPositiveAt = 0.05f, kNegativeAt = -0.05f;
 enum class SentimentClass : uint8_t { kPositive, kNeutral, kNegative, kUnscored };
 inline SentimentClass ClassifySentiment(bool scored, float compound) {
   if (!scored) return SentimentClass::kUnscored;
-  return compound >= kPositiveAt ? SentimentClass::kPositive
+  return compound >= kPositiveAt   ? SentimentClass::kPositive
          : compound <= kNegativeAt ? SentimentClass::kNegative
                                    : SentimentClass::kNeutral;
 }
@@ -46,18 +48,23 @@ struct TweetMetrics {
   double sentiment_sum = 0;
   uint64_t positive = 0, neutral = 0, negative = 0;
 
-  double sentiment_mean() const { return scored ? sentiment_sum / static_cast<double>(scored) : 0.0; }
+  double sentiment_mean() const {
+    return scored ? sentiment_sum / static_cast<double>(scored) : 0.0;
+  }
   // (pos - neg) / (pos + neg); 0 when neither.
   double net_sentiment() const {
     const uint64_t d = positive + negative;
-    return d ? (static_cast<double>(positive) - static_cast<double>(negative)) / static_cast<double>(d) : 0.0;
+    return d ? (static_cast<double>(positive) - static_cast<double>(negative)) /
+                   static_cast<double>(d)
+             : 0.0;
   }
 };
 
 // Columns of one segment, from the cache; shared by all groups.
 class MetricColumns {
  public:
-  static Result<MetricColumns> Load(const storage::SegmentReader& reader, const MetricSet& set, ColumnCache* cache);
+  static Result<MetricColumns> Load(const storage::SegmentReader& reader, const MetricSet& set,
+                                    ColumnCache* cache);
 
   uint64_t Author(uint32_t row) const { return (*authors_)[row]; }
   int64_t Followers(uint32_t row) const { return (*followers_)[row]; }
@@ -85,6 +92,44 @@ class MetricsAccumulator {
   std::vector<std::pair<uint64_t, int64_t>> authors_;  // (author id, followers) per row
   bool deduped_ = true;
 };
+
+// Inline: called once per row, in the innermost loops.
+inline void MetricsAccumulator::Add(const MetricColumns& c, uint32_t row) {
+  ++m_.tweets;
+  if (c.set_.authors) {
+    authors_.emplace_back(c.Author(row), c.Followers(row));
+    deduped_ = false;
+  }
+  if (c.set_.kinds) {
+    m_.retweets += (*c.retweet_of_)[row] != 0;
+    m_.replies += (*c.reply_to_)[row] != 0;
+    m_.quotes += (*c.quote_of_)[row] != 0;
+  }
+  if (c.set_.engagement) {
+    // Counts are never negative in valid data; clamp so a bad value cannot wrap.
+    auto pos = [](int64_t v) { return static_cast<uint64_t>(std::max<int64_t>(v, 0)); };
+    m_.engagement += pos((*c.retweet_count_)[row]) + pos((*c.favorite_count_)[row]) +
+                     pos((*c.reply_count_)[row]) + pos((*c.quote_count_)[row]);
+  }
+  if (c.set_.sentiment) {
+    const float s = std::bit_cast<float>(static_cast<uint32_t>((*c.sentiment_bits_)[row]));
+    switch (ClassifySentiment((*c.scored_)[row] != 0, s)) {
+      case SentimentClass::kPositive:
+        ++m_.positive;
+        break;
+      case SentimentClass::kNeutral:
+        ++m_.neutral;
+        break;
+      case SentimentClass::kNegative:
+        ++m_.negative;
+        break;
+      case SentimentClass::kUnscored:
+        return;
+    }
+    ++m_.scored;
+    m_.sentiment_sum += s;
+  }
+}
 
 }  // namespace roost::aggregate
 

@@ -1,8 +1,10 @@
 #include "analysis/aggregate/series.h"
 
 #include <algorithm>
+#include <atomic>
 #include <limits>
 #include <optional>
+#include <thread>
 #include <utility>
 
 #include "analysis/aggregate/distinct_authors.h"
@@ -26,7 +28,6 @@ struct BucketPart {
 struct SegmentSeries {
   Status status;
   std::vector<BucketPart> buckets;
-  AuthorList authors;  // of all the segment's rows in the grid, for the total
 };
 
 // Buckets that rows of more than one selected segment may fall in, from the
@@ -53,30 +54,30 @@ std::vector<bool> SharedBuckets(const storage::Archive& archive, const query::Qu
 
 SegmentSeries ScanSegment(const storage::Archive& archive, const query::SegmentMatches& m,
                           const TimeGrid& grid, const MetricSet& set,
-                          const std::vector<bool>& shared, ColumnCache* cache) {
+                          const std::vector<bool>& shared, ColumnCache* cache,
+                          DistinctAuthors* total) {
   SegmentSeries out;
   auto reader = archive.segment(m.segment);
-  if (!reader.ok()) return {reader.status(), {}, {}};
+  if (!reader.ok()) return {reader.status(), {}};
   auto times = cache->IntColumn(**reader, "created_at");
-  if (!times.ok()) return {times.status(), {}, {}};
+  if (!times.ok()) return {times.status(), {}};
   MetricSet others = set;
   others.authors = false;  // counted here, without MetricsAccumulator's sort
   auto cols = MetricColumns::Load(**reader, others, cache);
-  if (!cols.ok()) return {cols.status(), {}, {}};
+  if (!cols.ok()) return {cols.status(), {}};
   ColumnCache::Ids user, numbers;
   ColumnCache::Ints followers;
   if (set.authors) {
     auto u = cache->DimIds(**reader, "user");
-    if (!u.ok()) return {u.status(), {}, {}};
+    if (!u.ok()) return {u.status(), {}};
     auto n = cache->AuthorNumbers(**reader);
-    if (!n.ok()) return {n.status(), {}, {}};
+    if (!n.ok()) return {n.status(), {}};
     auto f = cache->IntColumn(**reader, "followers");
-    if (!f.ok()) return {f.status(), {}, {}};
+    if (!f.ok()) return {f.status(), {}};
     user = *u, numbers = *n, followers = *f;
   }
-  // Authors by segment dictionary id: per bucket, then over the segment.
-  DistinctAuthors in_bucket(set.authors ? numbers->size() : 0),
-      in_segment(set.authors ? numbers->size() : 0);
+  // A bucket's authors by segment dictionary id; the total's by AuthorIndex number.
+  DistinctAuthors in_bucket(set.authors ? numbers->size() : 0);
   // Rows are sorted by time, so buckets arrive in order: one open bucket.
   BucketPart part;
   part.bucket = TimeGrid::npos;
@@ -84,33 +85,34 @@ SegmentSeries ScanSegment(const storage::Archive& archive, const query::SegmentM
     if (part.bucket == TimeGrid::npos) return;
     if (set.authors) {
       part.authors = in_bucket.count();
-      part.reach = in_bucket.Reach();
+      part.reach = 0;
       const bool keep = shared[part.bucket];
       if (keep) part.author_list.reserve(in_bucket.count());
-      for (uint32_t id : in_bucket.seen()) {
-        const int64_t f = in_bucket.followers(id);
-        in_segment.Add(id, f);
+      in_bucket.ForEach([&](uint32_t id, int64_t f) {
+        part.reach += static_cast<uint64_t>(std::max<int64_t>(f, 0));
+        total->Add((*numbers)[id], f);
         if (keep) part.author_list.emplace_back((*numbers)[id], f);
-      }
+      });
       in_bucket.Clear();
     }
     out.buckets.push_back(std::move(part));
     part = BucketPart();
   };
+  TimestampMs bucket_start = 0, bucket_end = 0;  // of the open bucket; empty before the first
   ForEachRow(m.rows, [&](uint32_t row) {
-    const size_t b = grid.IndexOf((**times)[row]);
-    if (b == TimeGrid::npos) return;
-    if (b != part.bucket) {
+    const TimestampMs t = (**times)[row];
+    if (t < bucket_start || t >= bucket_end) {
+      const size_t b = grid.IndexOf(t);
+      if (b == TimeGrid::npos) return;
       flush();
       part.bucket = b;
+      bucket_start = grid.start(b);
+      bucket_end = grid.end(b);
     }
     part.acc.Add(*cols, row);
     if (set.authors) in_bucket.Add((*user)[row], (*followers)[row]);
   });
   flush();
-  out.authors.reserve(in_segment.count());
-  for (uint32_t id : in_segment.seen())
-    out.authors.emplace_back((*numbers)[id], in_segment.followers(id));
   return out;
 }
 
@@ -131,10 +133,32 @@ void DefaultSeriesRange(const storage::Archive& archive, TimestampMs* from, Time
 Result<SeriesResult> ComputeSeries(const storage::Archive& archive,
                                    const query::QueryResult& selected, TimeGrid grid,
                                    const MetricSet& metrics, int threads, ColumnCache* cache) {
+  const size_t n = selected.segments.size();
+  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const size_t workers =
+      std::clamp<size_t>(static_cast<size_t>(threads), 1, std::max<size_t>(n, 1));
+  // Author numbers first, so the arrays counting them can be sized.
+  uint32_t numbers = 0;
+  if (metrics.authors) {
+    std::vector<Status> loaded(n);
+    ParallelFor(n, threads, [&](size_t k) {
+      auto reader = archive.segment(selected.segments[k].segment);
+      loaded[k] = reader.ok() ? cache->AuthorNumbers(**reader).status() : reader.status();
+    });
+    for (const Status& st : loaded) ROOST_RETURN_IF_ERROR(st);
+    numbers = cache->author_numbers();
+  }
   const std::vector<bool> shared = SharedBuckets(archive, selected, grid);
-  std::vector<SegmentSeries> parts(selected.segments.size());
-  ParallelFor(parts.size(), threads, [&](size_t k) {
-    parts[k] = ScanSegment(archive, selected.segments[k], grid, metrics, shared, cache);
+  // Each worker scans segments and gathers the authors of its segments.
+  std::vector<SegmentSeries> parts(n);
+  std::vector<DistinctAuthors> totals;
+  totals.reserve(workers);
+  for (size_t w = 0; w < workers; ++w) totals.emplace_back(metrics.authors ? numbers : 0);
+  std::atomic<size_t> next{0};
+  ParallelFor(workers, static_cast<int>(workers), [&](size_t w) {
+    for (size_t k = next++; k < n; k = next++)
+      parts[k] =
+          ScanSegment(archive, selected.segments[k], grid, metrics, shared, cache, &totals[w]);
   });
   std::vector<MetricsAccumulator> buckets(grid.size());
   std::vector<uint64_t> authors(grid.size()), reach(grid.size());
@@ -162,28 +186,37 @@ Result<SeriesResult> ComputeSeries(const storage::Archive& archive,
   result.total = total.Finish();
   if (!metrics.authors) return result;
 
-  // Exact distinct authors across segments: AuthorIndex numbers are dense,
-  // so one stamped array does it in time linear in the lists.
-  DistinctAuthors merged(cache->author_numbers());
+  // Buckets with rows in several segments: their lists merged exactly, in
+  // runs of buckets shared out among the workers.
   std::stable_sort(to_merge.begin(), to_merge.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (size_t i = 0; i < to_merge.size();) {
-    const size_t b = to_merge[i].first;
-    merged.Clear();
-    for (; i < to_merge.size() && to_merge[i].first == b; ++i)
-      for (const auto& [a, f] : *to_merge[i].second) merged.Add(a, f);
-    authors[b] = merged.count();
-    reach[b] = merged.Reach();
-  }
-  merged.Clear();
-  for (const auto& p : parts)
-    for (const auto& [a, f] : p.authors) merged.Add(a, f);
+  std::vector<size_t> run_starts;
+  for (size_t i = 0; i < to_merge.size(); ++i)
+    if (i == 0 || to_merge[i].first != to_merge[i - 1].first) run_starts.push_back(i);
+  run_starts.push_back(to_merge.size());
+  std::atomic<size_t> next_run{0};
+  const size_t runs = run_starts.size() - 1;
+  std::vector<DistinctAuthors> scratch;
+  const size_t mergers = std::min(workers, runs);
+  for (size_t w = 0; w < mergers; ++w) scratch.emplace_back(numbers);
+  ParallelFor(mergers, static_cast<int>(mergers), [&](size_t w) {
+    DistinctAuthors& merged = scratch[w];
+    for (size_t r = next_run++; r < runs; r = next_run++) {
+      merged.Clear();
+      for (size_t i = run_starts[r]; i < run_starts[r + 1]; ++i)
+        for (const auto& [a, f] : *to_merge[i].second) merged.Add(a, f);
+      authors[to_merge[run_starts[r]].first] = merged.count();
+      reach[to_merge[run_starts[r]].first] = merged.Reach();
+    }
+  });
   for (size_t b = 0; b < result.buckets.size(); ++b) {
     result.buckets[b].unique_authors = authors[b];
     result.buckets[b].reach = reach[b];
   }
-  result.total.unique_authors = merged.count();
-  result.total.reach = merged.Reach();
+  for (size_t w = 1; w < totals.size(); ++w)
+    for (uint32_t a : totals[w].seen()) totals[0].Add(a, totals[w].followers(a));
+  result.total.unique_authors = totals[0].count();
+  result.total.reach = totals[0].Reach();
   return result;
 }
 
