@@ -55,7 +55,7 @@ std::vector<bool> SharedBuckets(const storage::Archive& archive, const query::Qu
 SegmentSeries ScanSegment(const storage::Archive& archive, const query::SegmentMatches& m,
                           const TimeGrid& grid, const MetricSet& set,
                           const std::vector<bool>& shared, ColumnCache* cache,
-                          DistinctAuthors* total) {
+                          DistinctAuthors* in_bucket, DistinctAuthors* total) {
   SegmentSeries out;
   auto reader = archive.segment(m.segment);
   if (!reader.ok()) return {reader.status(), {}};
@@ -76,24 +76,23 @@ SegmentSeries ScanSegment(const storage::Archive& archive, const query::SegmentM
     if (!f.ok()) return {f.status(), {}};
     user = *u, numbers = *n, followers = *f;
   }
-  // A bucket's authors by segment dictionary id; the total's by AuthorIndex number.
-  DistinctAuthors in_bucket(set.authors ? numbers->size() : 0);
+  // in_bucket: a bucket's authors by segment dictionary id (cleared); total: by AuthorIndex number.
   // Rows are sorted by time, so buckets arrive in order: one open bucket.
   BucketPart part;
   part.bucket = TimeGrid::npos;
   auto flush = [&] {
     if (part.bucket == TimeGrid::npos) return;
     if (set.authors) {
-      part.authors = in_bucket.count();
+      part.authors = in_bucket->count();
       part.reach = 0;
       const bool keep = shared[part.bucket];
-      if (keep) part.author_list.reserve(in_bucket.count());
-      in_bucket.ForEach([&](uint32_t id, int64_t f) {
+      if (keep) part.author_list.reserve(in_bucket->count());
+      in_bucket->ForEach([&](uint32_t id, int64_t f) {
         part.reach += static_cast<uint64_t>(std::max<int64_t>(f, 0));
         total->Add((*numbers)[id], f);
         if (keep) part.author_list.emplace_back((*numbers)[id], f);
       });
-      in_bucket.Clear();
+      in_bucket->Clear();
     }
     out.buckets.push_back(std::move(part));
     part = BucketPart();
@@ -110,7 +109,7 @@ SegmentSeries ScanSegment(const storage::Archive& archive, const query::SegmentM
       bucket_end = grid.end(b);
     }
     part.acc.Add(*cols, row);
-    if (set.authors) in_bucket.Add((*user)[row], (*followers)[row]);
+    if (set.authors) in_bucket->Add((*user)[row], (*followers)[row]);
   });
   flush();
   return out;
@@ -139,26 +138,34 @@ Result<SeriesResult> ComputeSeries(const storage::Archive& archive,
       std::clamp<size_t>(static_cast<size_t>(threads), 1, std::max<size_t>(n, 1));
   // Author numbers first, so the arrays counting them can be sized.
   uint32_t numbers = 0;
+  size_t largest_dictionary = 0;  // of the "user" column of a selected segment
   if (metrics.authors) {
-    std::vector<Status> loaded(n);
+    std::vector<Result<ColumnCache::Ids>> loaded(n, Status::Ok());
     ParallelFor(n, threads, [&](size_t k) {
       auto reader = archive.segment(selected.segments[k].segment);
-      loaded[k] = reader.ok() ? cache->AuthorNumbers(**reader).status() : reader.status();
+      loaded[k] =
+          reader.ok() ? cache->AuthorNumbers(**reader) : Result<ColumnCache::Ids>(reader.status());
     });
-    for (const Status& st : loaded) ROOST_RETURN_IF_ERROR(st);
+    for (auto& ids : loaded) {
+      if (!ids.ok()) return ids.status();
+      largest_dictionary = std::max(largest_dictionary, (*ids)->size());
+    }
     numbers = cache->author_numbers();
   }
   const std::vector<bool> shared = SharedBuckets(archive, selected, grid);
   // Each worker scans segments and gathers the authors of its segments.
   std::vector<SegmentSeries> parts(n);
-  std::vector<DistinctAuthors> totals;
-  totals.reserve(workers);
-  for (size_t w = 0; w < workers; ++w) totals.emplace_back(metrics.authors ? numbers : 0);
+  // Per worker, reused across its segments: allocating per segment costs more than scanning a day.
+  std::vector<DistinctAuthors> in_bucket, totals;
+  for (size_t w = 0; w < workers; ++w) {
+    in_bucket.emplace_back(largest_dictionary);
+    totals.emplace_back(numbers);
+  }
   std::atomic<size_t> next{0};
   ParallelFor(workers, static_cast<int>(workers), [&](size_t w) {
     for (size_t k = next++; k < n; k = next++)
-      parts[k] =
-          ScanSegment(archive, selected.segments[k], grid, metrics, shared, cache, &totals[w]);
+      parts[k] = ScanSegment(archive, selected.segments[k], grid, metrics, shared, cache,
+                             &in_bucket[w], &totals[w]);
   });
   std::vector<MetricsAccumulator> buckets(grid.size());
   std::vector<uint64_t> authors(grid.size()), reach(grid.size());
