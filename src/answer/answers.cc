@@ -5,6 +5,7 @@
 
 #include "analysis/aggregate/column_cache.h"
 #include "analysis/aggregate/selection.h"
+#include "analysis/aggregate/unique_authors.h"
 #include "common/json_writer.h"
 #include "query/empty_answer.h"
 #include "query/regex_literals.h"
@@ -70,16 +71,7 @@ Result<uint64_t> UniqueAuthors(const storage::Archive& archive,
                                const std::vector<const std::vector<query::SegmentMatches>*>& segments,
                                aggregate::ColumnCache* columns) {
   aggregate::ColumnCache local;
-  aggregate::ColumnCache& cache = columns != nullptr ? *columns : local;
-  std::vector<uint64_t> authors;
-  for (const auto* list : segments)
-    for (const auto& sm : *list) {
-      ROOST_ASSIGN_OR_RETURN(const storage::SegmentReader* seg, archive.segment(sm.segment));
-      ROOST_ASSIGN_OR_RETURN(auto ids, cache.AuthorIds(*seg));
-      for (uint32_t row : sm.rows.ToVector()) authors.push_back((*ids)[row]);
-    }
-  std::sort(authors.begin(), authors.end());
-  return static_cast<uint64_t>(std::unique(authors.begin(), authors.end()) - authors.begin());
+  return aggregate::CountUniqueAuthors(archive, segments, columns != nullptr ? columns : &local);
 }
 
 Result<CountAnswer> CountTweets(const storage::Archive& archive, const query::Query& query,

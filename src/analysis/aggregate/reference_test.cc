@@ -13,6 +13,7 @@
 #include "analysis/aggregate/breakdown.h"
 #include "analysis/aggregate/selection.h"
 #include "analysis/aggregate/series.h"
+#include "analysis/aggregate/unique_authors.h"
 #include "common/time_parse.h"
 #include "enrich/enricher.h"
 #include "ingest/ingest_pipeline.h"
@@ -320,6 +321,27 @@ TEST_F(ReferenceTest, SeriesOfAuthorsAloneAndWithoutAuthors) {
   EXPECT_EQ(none->total.tweets, tweets_->size());
   EXPECT_EQ(none->total.unique_authors, 0u);
   EXPECT_EQ(none->total.reach, 0u);
+}
+
+TEST_F(ReferenceTest, UniqueAuthorsOfOneOrTwoOverlappingSelections) {
+  const query::QueryResult all = Select(""), fr = Select("twitter.lang == \"fr\""),
+                           not_en = Select("not twitter.lang == \"en\"");
+  std::set<uint64_t> ref_all, ref_fr, ref_not_en;
+  for (const Tweet& t : *tweets_) {
+    ref_all.insert(t.user.id);
+    if (t.lang == "fr") ref_fr.insert(t.user.id);
+    if (t.lang != "en") ref_not_en.insert(t.user.id);
+  }
+  ASSERT_LT(ref_fr.size(), ref_not_en.size());
+  auto count = [&](std::vector<const std::vector<query::SegmentMatches>*> lists) {
+    auto n = CountUniqueAuthors(**archive_, lists, &cache_);
+    EXPECT_TRUE(n.ok()) << n.status().message();
+    return n.ok() ? *n : 0;
+  };
+  EXPECT_EQ(count({&all.segments}), ref_all.size());
+  EXPECT_EQ(count({&fr.segments}), ref_fr.size());
+  EXPECT_EQ(count({&fr.segments, &not_en.segments}), ref_not_en.size());  // fr is inside not_en
+  EXPECT_EQ(count({}), 0u);
 }
 
 TEST_F(ReferenceTest, TopHashtagsMatchAReferenceCount) {
