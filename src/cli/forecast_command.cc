@@ -17,6 +17,7 @@
 #include "cli/output.h"
 #include "cli/privacy_options.h"
 #include "cli/query_options.h"
+#include "synth/brands.h"
 
 namespace roost::cli {
 namespace {
@@ -25,6 +26,7 @@ struct ForecastArgs {
   QueryOptions query;
   PrivacyOptions privacy;
   std::string csv;
+  std::string brand, brands;  // --brand NAME --brands FILE: the brand's rule as the filter
   std::string interval = "hour";
   int horizon = 24;
   int backtest_every = 0;
@@ -58,7 +60,14 @@ Result<ForecastAnswer> ForecastCsv(const ForecastArgs& a, const answer::Forecast
 
 // The archive's series through the answer layer, gated as Db::Forecast gates it.
 Result<ForecastAnswer> ForecastArchive(const ForecastArgs& a, answer::ForecastRun run) {
-  ROOST_ASSIGN_OR_RETURN(PreparedQuery p, PrepareQuery(a.query));
+  QueryOptions query = a.query;
+  if (!a.brand.empty()) {
+    ROOST_ASSIGN_OR_RETURN(const auto brands, synth::LoadBrandsToml(a.brands));
+    ROOST_ASSIGN_OR_RETURN(const synth::Brand brand, synth::FindBrand(brands, a.brand));
+    const std::string rule = synth::BrandRule(brand);
+    query.filter = query.filter.empty() ? rule : "(" + rule + ") AND (" + query.filter + ")";
+  }
+  ROOST_ASSIGN_OR_RETURN(PreparedQuery p, PrepareQuery(query));
   ROOST_ASSIGN_OR_RETURN(const privacy::PrivacyPolicy policy, ResolvePrivacy(a.privacy, a.query.archive));
   run.threads = a.query.threads;
   return answer::GatedForecast(*p.archive, p.query, p.exec, run, policy);
@@ -120,6 +129,12 @@ void AddForecastCommand(CLI::App& app, int* exit_code) {
       "--csv", a->csv,
       "input CSV of timestamp,value rows (as roost detect reads) instead of an archive");
   csv->excludes(archive);
+  auto* brand = cmd->add_option("--brand", a->brand,
+                                "forecast this brand of --brands (its names, products and handle; "
+                                "with --filter, both must match)");
+  cmd->add_option("--brands", a->brands, "brand definitions (TOML, as roost synth writes them)");
+  brand->needs("--brands");
+  brand->excludes(csv);
   cmd->add_option("--interval", a->interval, "hour or day (CSV rows are summed per bucket)")
       ->capture_default_str()
       ->check(CLI::IsMember({"hour", "day"}));

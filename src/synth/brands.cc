@@ -1,6 +1,7 @@
 #include "synth/brands.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "common/toml_file.h"
 
@@ -132,6 +133,49 @@ std::vector<std::string> BrandMatchTerms(const Brand& brand) {
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
   return terms;
+}
+
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// A quoted rule phrase; a quote inside the name is escaped.
+std::string Quoted(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string BrandRule(const Brand& brand) {
+  std::vector<std::string> words = {brand.name};
+  for (const auto& a : brand.aliases) words.push_back(a);
+  for (const auto& p : brand.products) words.push_back(p);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::string rule;
+  for (const auto& w : words) {
+    if (w.empty()) continue;
+    rule += (rule.empty() ? "" : " OR ") + Quoted(w);
+  }
+  if (!brand.handle.empty()) rule += " OR @" + brand.handle + " OR from:" + brand.handle;
+  return rule;
+}
+
+Result<Brand> FindBrand(const std::vector<Brand>& brands, const std::string& name) {
+  std::string known;
+  for (const Brand& b : brands) {
+    if (Lower(b.name) == Lower(name)) return b;
+    known += (known.empty() ? "" : ", ") + b.name;
+  }
+  return Status::InvalidArgument("no brand '" + name + "' (known: " + known + ")");
 }
 
 }  // namespace roost::synth

@@ -36,6 +36,15 @@ std::string BrandsToToml(const std::vector<Brand>& brands);
 // All whole-word strings that identify the brand: name, handle, aliases.
 std::vector<std::string> BrandMatchTerms(const Brand& brand);
 
+// The brand as a filter rule (docs/QUERY.md): any of its name, aliases and
+// products as whole words or phrases, an @mention of its handle, or a tweet
+// by its handle. `--brand NAME --brands FILE` means this filter.
+std::string BrandRule(const Brand& brand);
+
+// The brand called `name` (case-insensitive) in `brands`, or kInvalidArgument
+// naming the known ones.
+Result<Brand> FindBrand(const std::vector<Brand>& brands, const std::string& name);
+
 }  // namespace roost::synth
 
 #endif  // ROOST_SYNTH_BRANDS_H_

@@ -145,6 +145,22 @@ TEST(SynthTest, BrandsTomlRoundTrips) {
   EXPECT_EQ(LoadBrandsToml((dir / "bad.toml").string()).status().code(), StatusCode::kParseError);
 }
 
+TEST(SynthTest, ABrandIsARuleOfItsNamesAndHandle) {
+  Brand b;
+  b.name = "Norva";
+  b.handle = "NorvaMobile";
+  b.aliases = {"Norva Mobile", "Norva"};
+  b.products = {"Norva \"X2\""};
+  EXPECT_EQ(BrandRule(b),
+            "\"Norva\" OR \"Norva \\\"X2\\\"\" OR \"Norva Mobile\" OR @NorvaMobile OR from:NorvaMobile");
+  auto found = FindBrand(BuiltinBrands(), "zELKOR");
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->name, "Zelkor");
+  auto missing = FindBrand(BuiltinBrands(), "Acme");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("Zelkor"), std::string::npos);
+}
+
 // Re-reads everything written with the foundation's parser and checks it
 // against truth.json: kinds, counts, language and brand shares.
 TEST(SynthTest, OutputParsesAndMatchesTruth) {

@@ -54,6 +54,23 @@ set -e
 "$ROOST" synth --out "$dir/syn" --days 14 --tweets-per-day 3000 --seed 4 --start 2012-03-01 --threads 2 > /dev/null
 "$ROOST" ingest --archive "$dir/arc" "$dir"/syn/tweets-* > /dev/null 2>&1
 "$ROOST" forecast --archive "$dir/arc" --interval hour --horizon 6 | grep -q '^model: '
+# A brand of the definitions synth wrote is its rule: the same forecast as
+# that rule given as the filter; an unknown brand is a usage error.
+rule="$(python3 - "$dir/syn/brands.toml" <<'PY'
+import sys, tomllib
+b = next(x for x in tomllib.load(open(sys.argv[1], "rb"))["brand"] if x["name"] == "Zelkor")
+words = sorted(set([b["name"]] + b.get("aliases", []) + b.get("products", [])))
+print(" OR ".join('"%s"' % w for w in words) + " OR @%s OR from:%s" % (b["handle"], b["handle"]))
+PY
+)"
+"$ROOST" forecast --archive "$dir/arc" --brand zelkor --brands "$dir/syn/brands.toml" --interval hour --horizon 6 \
+  --json > "$dir/brand.json"
+"$ROOST" forecast --archive "$dir/arc" --filter "$rule" --interval hour --horizon 6 --json > "$dir/rule.json"
+cmp -s "$dir/brand.json" "$dir/rule.json" || { echo "forecast --brand differs from its rule: $rule" >&2; exit 1; }
+set +e
+"$ROOST" forecast --archive "$dir/arc" --brand Acme --brands "$dir/syn/brands.toml" > /dev/null 2> "$dir/err"; rc=$?
+set -e
+[ "$rc" = 2 ] && grep -q "known: " "$dir/err" || { echo "unknown brand: exit $rc, $(cat "$dir/err")" >&2; exit 1; }
 "$ROOST" series --archive "$dir/arc" --interval day --csv | python3 -c '
 import sys
 rows = [l.split(",") for l in sys.stdin.read().split("\n")[1:] if l]
