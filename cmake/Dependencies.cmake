@@ -24,21 +24,22 @@ pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 
-# Libraries Debian ships without pkg-config files.
+# Libraries Debian ships without pkg-config files. Their headers are SYSTEM,
+# like those of the imported targets above: their warnings are not ours.
 find_library(BZ2_LIBRARY NAMES bz2 REQUIRED)
 find_path(BZ2_INCLUDE_DIR bzlib.h REQUIRED)
 add_library(roost_dep_bz2 INTERFACE)
 target_link_libraries(roost_dep_bz2 INTERFACE ${BZ2_LIBRARY})
-target_include_directories(roost_dep_bz2 INTERFACE ${BZ2_INCLUDE_DIR})
+target_include_directories(roost_dep_bz2 SYSTEM INTERFACE ${BZ2_INCLUDE_DIR})
 
 find_library(CLD2_LIBRARY NAMES cld2 REQUIRED)
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
 add_library(roost_dep_cld2 INTERFACE)
 target_link_libraries(roost_dep_cld2 INTERFACE ${CLD2_LIBRARY})
-target_include_directories(roost_dep_cld2 INTERFACE ${CLD2_INCLUDE_DIR})
+target_include_directories(roost_dep_cld2 SYSTEM INTERFACE ${CLD2_INCLUDE_DIR})
 
 find_library(STEMMER_LIBRARY NAMES stemmer REQUIRED)
 find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
 add_library(roost_dep_stemmer INTERFACE)
 target_link_libraries(roost_dep_stemmer INTERFACE ${STEMMER_LIBRARY})
-target_include_directories(roost_dep_stemmer INTERFACE ${STEMMER_INCLUDE_DIR})
+target_include_directories(roost_dep_stemmer SYSTEM INTERFACE ${STEMMER_INCLUDE_DIR})

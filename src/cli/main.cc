@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/allocator.h"
+#include "cli/build_info.h"
 #include "cli/command.h"
 #include "cli/suggest.h"
 
@@ -13,7 +14,7 @@ int main(int argc, char** argv) {
   // Named, so --help says "roost" whatever path the binary was run from.
   CLI::App app{"roost: an engine for historical tweet archives", "roost"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "roost 0.1.0");
+  app.set_version_flag("--version", roost::cli::VersionText());
   int exit_code = roost::cli::kExitOk;
   const roost::cli::Registrar registrars[] = {
       roost::cli::AddIngestCommand,
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
       roost::cli::AddExportCommand,
       roost::cli::AddReportCommand,
       roost::cli::AddForecastCommand,
+      roost::cli::AddBrandsCommand,
       roost::cli::AddPredictCommand,
   };
   for (auto add : registrars) add(app, &exit_code);

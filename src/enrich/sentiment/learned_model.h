@@ -102,8 +102,8 @@ class LearnedModel {
 //      sentiment/; an error if it has neither, so a wrong setting is not
 //      silently ignored);
 //   2. $ROOST_SOURCE_DIR/models/sentiment;
-//   3. models/sentiment beside the running binary or up to five levels above;
-//   4. ./models/sentiment and up to five levels above.
+//   3. models/sentiment in each data directory of common/asset_path.h
+//      (build/release/share/roost, PREFIX/share/roost).
 // NotFound, naming every place tried, when none holds a .rsm file.
 Result<std::filesystem::path> FindSentimentModelDir();
 

@@ -12,6 +12,7 @@
 #include <system_error>
 #include <vector>
 
+#include "common/asset_path.h"
 #include "enrich/sentiment/sentiment_model.h"
 #include "enrich/sentiment/sentiment_scorer.h"
 #include "enrich/sentiment/text_fold.h"
@@ -237,12 +238,6 @@ bool HasLexicons(const fs::path& dir) {
   return fs::exists(dir / kVaderLexicon, ec);
 }
 
-fs::path ExecutableDir() {
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  return ec ? fs::path() : exe.parent_path();
-}
-
 }  // namespace
 }  // namespace sentiment
 
@@ -254,26 +249,17 @@ Result<std::filesystem::path> FindLexiconDir() {
                             sentiment::kVaderLexicon +
                             " (it must name a node_modules directory filled by scripts/setup)");
   }
-  std::vector<fs::path> tried;
-  fs::path dir = sentiment::ExecutableDir();
-  for (int up = 0; up <= 5 && !dir.empty(); ++up) {
-    tried.push_back(dir / "node_modules");
-    if (dir == dir.parent_path()) break;
-    dir = dir.parent_path();
-  }
-  if (const char* src = std::getenv("ROOST_SOURCE_DIR"); src != nullptr && *src != '\0') {
-    tried.push_back(fs::path(src) / "node_modules");
-  }
-  tried.push_back(fs::path("node_modules"));
-  std::string places;
-  for (const fs::path& p : tried) {
-    if (sentiment::HasLexicons(p)) return fs::absolute(p);
-    places += (places.empty() ? "" : ", ") + p.string();
+  const std::vector<fs::path> dirs = LexiconSearchPath();
+  for (const fs::path& dir : dirs) {
+    if (sentiment::HasLexicons(dir)) return dir;
   }
   return Status::NotFound("sentiment lexicons not found (looked for " +
-                          std::string(sentiment::kVaderLexicon) + " in " + places +
-                          "); run scripts/setup, or set ROOST_LEXICON_DIR to a node_modules "
-                          "directory");
+                          std::string(sentiment::kVaderLexicon) + " in " +
+                          (dirs.empty() ? std::string("no share/roost/lexicons beside the binary")
+                                        : JoinPaths(dirs)) +
+                          "); install roost with its share/roost directory (docs/INSTALL.md), "
+                          "or set ROOST_LEXICON_DIR to a node_modules directory filled by "
+                          "scripts/setup");
 }
 
 Result<SentimentScorer> SentimentScorer::Load(const SentimentOptions& options) {

@@ -49,10 +49,9 @@ struct SentimentOptions {
 // Where the lexicons are, first match wins:
 //   1. $ROOST_LEXICON_DIR (a node_modules directory; an error if it lacks the
 //      lexicons, so a wrong setting is never silently ignored);
-//   2. node_modules/ in the directory of the running binary or up to five
-//      levels above it (build/release/roost,
-//      build/release/src/enrich/sentiment/enrich_sentiment_tests);
-//   3. $ROOST_SOURCE_DIR/node_modules, then ./node_modules.
+//   2. the rest of common/asset_path.h's LexiconSearchPath():
+//      $ROOST_SOURCE_DIR/node_modules, then share/roost/lexicons beside the
+//      binary (build/release/share/roost, PREFIX/share/roost).
 // Returns NotFound, naming every place tried, when none holds
 // vader-sentiment/vader_lexicon.txt.
 Result<std::filesystem::path> FindLexiconDir();

@@ -65,7 +65,7 @@ class StopwordSet {
   static Result<StopwordSet> LoadFile(const std::filesystem::path& path);
 
   // Finds stopwords-iso through asset_path.h (ROOST_LEXICON_DIR, ROOST_SOURCE_DIR,
-  // node_modules near the binary) and loads it.
+  // share/roost/lexicons beside the binary) and loads it.
   static Result<StopwordSet> LoadDefault();
 
   // From explicit lists, for tests and callers with their own vocabulary.
