@@ -504,6 +504,15 @@ SegmentOutcome RunSegment(const storage::Archive& archive, size_t i, const std::
 
 }  // namespace
 
+Result<Bitmap> MatchSegmentRows(const storage::Archive& archive, size_t segment, const Query& query) {
+  ROOST_ASSIGN_OR_RETURN(Compiled compiled, Compile(query));
+  ROOST_ASSIGN_OR_RETURN(const SegmentReader* reader, archive.segment(segment));
+  const Deadline none;
+  SegmentRun run(archive, segment, *reader, nullptr, none);
+  std::vector<NodeStats> ignored(static_cast<size_t>(query.node_count));
+  return run.Run(compiled, Bitmap::Range(0, static_cast<uint32_t>(archive.entry(segment).meta.rows)), &ignored);
+}
+
 Result<std::vector<QueryResult>> ExecuteMany(const storage::Archive& archive, const std::vector<const Query*>& filters,
                                              const std::vector<const Query*>& queries, const ExecOptions& options) {
   std::vector<Compiled> compiled_filters;

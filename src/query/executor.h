@@ -67,6 +67,12 @@ Result<QueryResult> Execute(const storage::Archive& archive, const Query& query,
 Result<std::vector<QueryResult>> ExecuteMany(const storage::Archive& archive, const std::vector<const Query*>& filters,
                                              const std::vector<const Query*>& queries, const ExecOptions& options = {});
 
+// The rows of segment `segment` that `query` matches among all its rows,
+// compliance not applied (deleted rows and hidden users' rows included; geo
+// targets still ignore geo-scrubbed rows), for columns derived from a query
+// (brand tags) that must not depend on the compliance state of the day.
+Result<storage::Bitmap> MatchSegmentRows(const storage::Archive& archive, size_t segment, const Query& query);
+
 }  // namespace roost::query
 
 #endif  // ROOST_QUERY_EXECUTOR_H_

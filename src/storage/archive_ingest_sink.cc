@@ -419,7 +419,7 @@ class ArchiveIngestSink : public IngestSink {
     costs_.write += build_.costs.write;
     costs_.fsync_wall += build_.costs.fsync_wall;
     ROOST_RETURN_IF_ERROR(build_.meta.status());
-    SegmentEntry e = writer_->StageSegment(build_.file, *build_.meta);
+    SegmentEntry e = writer_->StageSegment(build_.file, *build_.meta, options_.brand_fingerprints);
     segment_staged_ = true;
     ROOST_ASSIGN_OR_RETURN(auto r, SegmentReader::Open(SegmentDir(writer_->dir()) + "/" + e.file));
     ids_.Add(std::move(r));

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "ingest/ingest_sink.h"
 #include "roost/status.h"
@@ -34,6 +35,9 @@ struct ArchiveIngestOptions {
   // 0: after every segment and every input.
   double commit_interval_seconds = kDefaultCommitIntervalSeconds;
   static constexpr double kDefaultCommitIntervalSeconds = 5;
+  // Recorded on every segment this ingest writes: the brand definitions
+  // whose tags the enrichment put on its tweets (SegmentEntry).
+  std::vector<std::string> brand_fingerprints;
 };
 
 // Opens DIR for ingest (taking the writer lock until the sink is destroyed).

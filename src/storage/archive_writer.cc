@@ -190,10 +190,12 @@ std::string ArchiveWriter::NewSegmentFile(TimestampMs partition_start) {
   return PartitionKey(next_.partition, partition_start) + "-" + SeqName(next_.next_seq++) + ".rseg";
 }
 
-SegmentEntry ArchiveWriter::StageSegment(const std::string& file, const SegmentMeta& meta) {
+SegmentEntry ArchiveWriter::StageSegment(const std::string& file, const SegmentMeta& meta,
+                                         std::vector<std::string> brand_fingerprints) {
   SegmentEntry e;
   e.file = file;
   e.meta = meta;
+  e.brand_fingerprints = std::move(brand_fingerprints);
   std::error_code ec;
   e.bytes = fs::file_size(SegmentDir(dir_) + "/" + file, ec);
   // Keep the manifest in (partition, seq) order.
@@ -204,13 +206,14 @@ SegmentEntry ArchiveWriter::StageSegment(const std::string& file, const SegmentM
   return e;
 }
 
-Result<SegmentEntry> ArchiveWriter::WriteSegment(std::vector<Tweet> tweets, TimestampMs partition_start) {
+Result<SegmentEntry> ArchiveWriter::WriteSegment(std::vector<Tweet> tweets, TimestampMs partition_start,
+                                                 std::vector<std::string> brand_fingerprints) {
   const std::string file = NewSegmentFile(partition_start);
   SegmentWriter w(partition_start);
   w.set_threads(static_cast<int>(std::min(4u, std::max(1u, std::thread::hardware_concurrency()))));
   w.AddAll(std::move(tweets));
   ROOST_ASSIGN_OR_RETURN(SegmentMeta meta, w.Finish(SegmentDir(dir_) + "/" + file));
-  return StageSegment(file, meta);
+  return StageSegment(file, meta, std::move(brand_fingerprints));
 }
 
 Status ArchiveWriter::WriteMasks() {

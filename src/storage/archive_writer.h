@@ -63,14 +63,18 @@ class ArchiveWriter {
 
   // Writes `tweets` (all of one partition) as a new segment file and stages
   // it; it becomes visible at the next Commit(). Returns the staged entry.
-  Result<SegmentEntry> WriteSegment(std::vector<Tweet> tweets, TimestampMs partition_start);
+  // `brand_fingerprints`: the brand definitions whose tags the tweets hold
+  // exactly (SegmentEntry::brand_fingerprints).
+  Result<SegmentEntry> WriteSegment(std::vector<Tweet> tweets, TimestampMs partition_start,
+                                    std::vector<std::string> brand_fingerprints = {});
   // WriteSegment in two halves, for building a segment on another thread:
   // NewSegmentFile names the next file of a partition (under SegmentDir(dir()));
   // the caller writes it with SegmentWriter, then StageSegment stages it
   // like WriteSegment would. A named file never staged is deleted by the
   // next Open().
   std::string NewSegmentFile(TimestampMs partition_start);
-  SegmentEntry StageSegment(const std::string& file, const SegmentMeta& meta);
+  SegmentEntry StageSegment(const std::string& file, const SegmentMeta& meta,
+                            std::vector<std::string> brand_fingerprints = {});
   // Stages removal of a listed segment (deleted from disk after Commit()).
   void RemoveSegment(const std::string& file);
   // Stages `input` as fully committed (listed in the manifest from the next

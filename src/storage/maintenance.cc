@@ -141,7 +141,16 @@ Result<CompactStats> CompactArchive(const std::string& dir, uint64_t max_segment
       }
       if (!dirty) continue;
       for (const SegmentEntry* e : group) writer->RemoveSegment(e->file);
-      if (!kept.empty()) ROOST_RETURN_IF_ERROR(writer->WriteSegment(std::move(kept), start).status());
+      // Tags move with their tweets: the merged segment answers for the
+      // brand definitions every part of it answered for.
+      std::vector<std::string> fingerprints = group.front()->brand_fingerprints;
+      for (const SegmentEntry* e : group)
+        std::erase_if(fingerprints, [&](const std::string& fp) {
+          return std::find(e->brand_fingerprints.begin(), e->brand_fingerprints.end(), fp) ==
+                 e->brand_fingerprints.end();
+        });
+      if (!kept.empty())
+        ROOST_RETURN_IF_ERROR(writer->WriteSegment(std::move(kept), start, std::move(fingerprints)).status());
     }
   }
   ROOST_RETURN_IF_ERROR(writer->Commit());

@@ -78,9 +78,13 @@ std::string Manifest::Serialize() const {
     << "partition " << PartitionName(partition) << "\n"
     << "next_seq " << next_seq << "\n"
     << "compliance " << (compliance_file.empty() ? "-" : compliance_file) << "\n";
-  for (const auto& s : segments)
+  for (const auto& s : segments) {
     o << "segment " << s.file << ' ' << s.meta.partition_start << ' ' << s.meta.rows << ' ' << s.meta.min_time << ' '
-      << s.meta.max_time << ' ' << s.meta.min_id << ' ' << s.meta.max_id << ' ' << s.bytes << "\n";
+      << s.meta.max_time << ' ' << s.meta.min_id << ' ' << s.meta.max_id << ' ' << s.bytes;
+    for (size_t i = 0; i < s.brand_fingerprints.size(); ++i)
+      o << (i ? "," : " brands=") << s.brand_fingerprints[i];
+    o << "\n";
+  }
   char hash[24];
   for (const auto& in : inputs) {
     std::snprintf(hash, sizeof hash, "%016" PRIx64, in.head_hash);
@@ -134,6 +138,16 @@ Result<Manifest> Manifest::Parse(std::string_view text, const std::string& what)
       ls >> e.file >> e.meta.partition_start >> e.meta.rows >> e.meta.min_time >> e.meta.max_time >> e.meta.min_id >>
           e.meta.max_id >> e.bytes;
       if (!ls || e.file.find('/') != std::string::npos) return bad(n, "bad segment line");
+      // Optional fields after the fixed ones: readers skip those they do
+      // not know, as format-1 readers skip them all.
+      std::string extra;
+      while (ls >> extra) {
+        if (extra.compare(0, 7, "brands=") != 0) continue;
+        std::istringstream list(extra.substr(7));
+        for (std::string fp; std::getline(list, fp, ',');)
+          if (!fp.empty()) e.brand_fingerprints.push_back(fp);
+      }
+      ls.clear();
       m.segments.push_back(std::move(e));
     } else if (key == "input") {
       // input <size> <mtime_ns> <hash> <path: the rest of the line>

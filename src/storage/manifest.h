@@ -28,6 +28,10 @@ struct SegmentEntry {
   std::string file;  // name under segments/
   SegmentMeta meta;
   uint64_t bytes = 0;
+  // Fingerprints (brands::BrandFingerprint) of the brand definitions whose
+  // tags this segment's brand_tags column holds exactly; empty: none. Kept
+  // on the segment's manifest line, where older readers ignore it.
+  std::vector<std::string> brand_fingerprints;
 };
 
 struct Manifest {

@@ -13,6 +13,7 @@
 
 #include "roost/status.h"
 #include "roost/tweet.h"
+#include "storage/manifest.h"
 
 namespace roost::storage {
 
@@ -35,9 +36,26 @@ struct RewriteStats {
 // (ResourceExhausted while another writer runs). Errors: those of reading and
 // writing (the archive is left as it was), Internal when `edit` dropped or
 // re-timed a tweet. `progress` (may be empty) is called after each segment.
+// The new segments record no brand fingerprints: an edit of stored fields
+// may change what a brand's filter selects (roost retag records them again).
 Result<RewriteStats> RewriteSegments(const std::string& dir,
                                      const std::function<void(std::vector<Tweet>*)>& edit,
                                      const std::function<void(const RewriteProgress&)>& progress = {});
+
+// One segment as RewriteSegmentsWith hands it to its edit.
+struct SegmentEdit {
+  const SegmentEntry* old = nullptr;  // the entry being replaced
+  std::vector<Tweet>* tweets = nullptr;      // its tweets, in row order
+  // Recorded on the new segment; starts as the old entry's.
+  std::vector<std::string>* brand_fingerprints = nullptr;
+};
+
+// RewriteSegments with an edit that sees the entry, may fail (nothing is
+// committed then) and sets the new segment's brand fingerprints. `only`:
+// the segment files to rewrite (others are kept as they are); empty: all.
+Result<RewriteStats> RewriteSegmentsWith(const std::string& dir, const std::function<Status(const SegmentEdit&)>& edit,
+                                         const std::vector<std::string>& only = {},
+                                         const std::function<void(const RewriteProgress&)>& progress = {});
 
 }  // namespace roost::storage
 
