@@ -14,6 +14,5 @@ set(CPACK_STRIP_FILES ON)  # the build's debug info stays in the build tree
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # roost_0.1.0_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_COMPRESSION_TYPE gzip)  # fast on two cores; xz saves little on this data
-set(CPACK_OUTPUT_FILE_PREFIX ${PROJECT_BINARY_DIR}/package)
+set(CPACK_DEBIAN_COMPRESSION_TYPE gzip)  # quick to build on two cores
 include(CPack)

@@ -8,3 +8,17 @@ add_compile_options(-Wall -Wextra)
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
   add_compile_options(-Wno-restrict)
 endif()
+# GCC 12 with AVX-512 (-march=native) reports -Wmaybe-uninitialized inside
+# its own avx512fintrin.h when Eigen reduces a vector (_mm512_undefined_pd;
+# GCC bug 105593, fixed in 12.3). Only the forecast module includes Eigen, so
+# only its targets lose that warning; run once every target exists.
+function(_roost_quiet_eigen_intrinsics)
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 12.3)
+    foreach(_t roost_forecast forecast_tests)
+      if(TARGET ${_t})
+        target_compile_options(${_t} PRIVATE -Wno-maybe-uninitialized)
+      endif()
+    endforeach()
+  endif()
+endfunction()
+cmake_language(DEFER DIRECTORY ${CMAKE_SOURCE_DIR} CALL _roost_quiet_eigen_intrinsics)

@@ -86,7 +86,8 @@ version="$("$ROOST" --version | sed -n '1s/^roost //p')"  # tests/cli/version.sh
 depends="$(sed -n 's/^ Depends: //p' <<<"$info")"
 # Every shared library roost links comes from a package Depends names.
 while read -r lib; do
-  pkg="$(dpkg -S "$lib" 2>/dev/null || dpkg -S "$(readlink -f "$lib")" 2>/dev/null)" || fail "no package owns $lib"
+  pkg="$(dpkg -S "$lib" 2>/dev/null || dpkg -S "/usr$lib" 2>/dev/null ||
+         dpkg -S "$(readlink -f "$lib")" 2>/dev/null)" || fail "no package owns $lib"
   pkg="${pkg%%:*}"
   [[ ", $depends," == *", $pkg "* || ", $depends," == *", $pkg,"* ]] || fail "Depends lacks $pkg (for $lib): $depends"
 done < <(ldd "$ROOST" | awk '$3 ~ /^\// {print $3}')
