@@ -22,6 +22,7 @@ void AddInfoCommand(CLI::App& app, int* exit_code);
 void AddVerifyCommand(CLI::App& app, int* exit_code);
 void AddCompactCommand(CLI::App& app, int* exit_code);
 void AddRescoreCommand(CLI::App& app, int* exit_code);
+void AddRetagCommand(CLI::App& app, int* exit_code);
 void AddComplyCommand(CLI::App& app, int* exit_code);
 void AddEntitiesCommand(CLI::App& app, int* exit_code);
 void AddSynthCommand(CLI::App& app, int* exit_code);

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
       roost::cli::AddVerifyCommand,
       roost::cli::AddCompactCommand,
       roost::cli::AddRescoreCommand,
+      roost::cli::AddRetagCommand,
       roost::cli::AddComplyCommand,
       roost::cli::AddEntitiesCommand,
       roost::cli::AddSynthCommand,
