@@ -578,7 +578,7 @@ Status LexRule(std::string_view s, int line, int col, std::vector<RTok>* out, Fa
   return Status::Ok();
 }
 
-const char* kRuleKeys[] = {"from", "to", "lang", "place_country", "place", "has", "is", "url", "bio", "bio_location",
+const char* kRuleKeys[] = {"from", "to", "lang", "brand", "place_country", "place", "has", "is", "url", "bio", "bio_location",
                            "source"};
 
 class RuleParser {
@@ -717,6 +717,7 @@ class RuleParser {
     if (key == "from") return bound("author.handle", Op::kEq);
     if (key == "to") return bound("reply_to", Op::kEq);
     if (key == "lang") return bound("lang", Op::kEq);
+    if (key == "brand") return bound("brand", Op::kEq);
     if (key == "place_country") return pred("country", Op::kEq, value);
     if (key == "place") return pred("place", Op::kContains, value);
     if (key == "url") return pred("urls", Op::kSubstr, value);
