@@ -17,7 +17,8 @@
 #include "cli/output.h"
 #include "cli/privacy_options.h"
 #include "cli/query_options.h"
-#include "synth/brands.h"
+#include "brands/brand_query.h"
+#include "brands/brand_set.h"
 
 namespace roost::cli {
 namespace {
@@ -62,9 +63,15 @@ Result<ForecastAnswer> ForecastCsv(const ForecastArgs& a, const answer::Forecast
 Result<ForecastAnswer> ForecastArchive(const ForecastArgs& a, answer::ForecastRun run) {
   QueryOptions query = a.query;
   if (!a.brand.empty()) {
-    ROOST_ASSIGN_OR_RETURN(const auto brands, synth::LoadBrandsToml(a.brands));
-    ROOST_ASSIGN_OR_RETURN(const synth::Brand brand, synth::FindBrand(brands, a.brand));
-    const std::string rule = synth::BrandRule(brand);
+    auto set = brands::LoadBrandSet(a.brands);
+    if (!set.ok()) return Status::InvalidArgument("--brands: " + set.status().message());
+    const size_t found = set->Find(a.brand);
+    if (found == std::string::npos) {
+      std::string known;
+      for (const auto& b : set->brands) known += (known.empty() ? "" : ", ") + b.name;
+      return Status::InvalidArgument("--brand: no brand '" + a.brand + "' in " + a.brands + " (known: " + known + ")");
+    }
+    const std::string rule = brands::BrandQuery(set->brands[found]);
     query.filter = query.filter.empty() ? rule : "(" + rule + ") AND (" + query.filter + ")";
   }
   ROOST_ASSIGN_OR_RETURN(PreparedQuery p, PrepareQuery(query));
@@ -130,9 +137,9 @@ void AddForecastCommand(CLI::App& app, int* exit_code) {
       "input CSV of timestamp,value rows (as roost detect reads) instead of an archive");
   csv->excludes(archive);
   auto* brand = cmd->add_option("--brand", a->brand,
-                                "forecast this brand of --brands (its names, products and handle; "
+                                "forecast this brand of --brands (its rule, docs/BRANDS.md; "
                                 "with --filter, both must match)");
-  cmd->add_option("--brands", a->brands, "brand definitions (TOML, as roost synth writes them)");
+  cmd->add_option("--brands", a->brands, "brand definitions (brands.toml, docs/BRANDS.md)");
   brand->needs("--brands");
   brand->excludes(csv);
   cmd->add_option("--interval", a->interval, "hour or day (CSV rows are summed per bucket)")

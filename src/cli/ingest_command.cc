@@ -1,11 +1,15 @@
 // roost ingest: load tweet files into an archive (or only validate them
 // with --dry-run) and account for every record read.
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <memory>
 #include <optional>
 #include <string>
 
+#include "brands/brand_retag.h"
+#include "brands/brand_set.h"
+#include "brands/brand_tagger.h"
 #include "cli/command.h"
 #include "cli/output.h"
 #include "cli/sentiment_options.h"
@@ -14,6 +18,7 @@
 #include "ingest/counting_sink.h"
 #include "ingest/ingest_pipeline.h"
 #include "storage/archive_ingest_sink.h"
+#include "storage/manifest.h"
 
 namespace roost::cli {
 namespace {
@@ -157,6 +162,17 @@ std::string NothingAccepted(const IngestReport& r) {
          r.first_reject + ")";
 }
 
+// The brands with a filter, over the segments this ingest wrote (those not
+// in `before`): one more commit, after which they carry every fingerprint.
+Status TagNewSegments(const IngestArgs& args, const brands::BrandTagger& tagger, const std::vector<std::string>& before) {
+  ROOST_ASSIGN_OR_RETURN(storage::Manifest after, storage::Manifest::Load(args.archive));
+  std::vector<std::string> added;
+  for (const auto& e : after.segments)
+    if (std::find(before.begin(), before.end(), e.file) == before.end()) added.push_back(e.file);
+  if (added.empty()) return Status::Ok();
+  return brands::RetagArchive(args.archive, tagger, args.threads, added).status();
+}
+
 int RunIngestCommand(const IngestArgs& args) {
   if (args.archive.empty() && !args.dry_run) {
     return ReportError("ingest", Status::InvalidArgument("--archive DIR is required (or --dry-run)"));
@@ -164,6 +180,19 @@ int RunIngestCommand(const IngestArgs& args) {
   // Before the archive is touched: a bad --brands file leaves it as it was.
   auto sentiment = ResolveSentimentFlags(args.sentiment);
   if (!sentiment.ok()) return ReportError("ingest", sentiment.status());
+  // --brands also tags: brands without a filter per tweet as it is enriched,
+  // those with one over the new segments once they are committed.
+  std::unique_ptr<brands::BrandTagger> tagger;
+  if (!args.sentiment.brands.empty()) {
+    if (args.no_enrich)
+      return ReportError("ingest", Status::InvalidArgument(
+                                       "--brands tags tweets from their enrichment: it cannot go with --no-enrich"));
+    auto set = brands::LoadBrandSet(args.sentiment.brands);
+    if (!set.ok()) return ReportError("ingest", Status::InvalidArgument("--brands: " + set.status().message()));
+    auto created = brands::BrandTagger::Create(*set);
+    if (!created.ok()) return ReportError("ingest", created.status());
+    tagger = std::move(*created);
+  }
   IngestOptions options;
   options.inputs = args.inputs;
   options.threads = args.threads;
@@ -183,6 +212,7 @@ int RunIngestCommand(const IngestArgs& args) {
     };
   }
   std::unique_ptr<IngestSink> sink;
+  std::vector<std::string> segments_before;  // for tagging the new ones
   if (args.dry_run) {
     sink = std::make_unique<CountingSink>();
   } else {
@@ -192,6 +222,12 @@ int RunIngestCommand(const IngestArgs& args) {
     archive_options.partition = args.partition;
     archive_options.memory_limit_bytes = *limit;
     archive_options.commit_interval_seconds = args.commit_interval;
+    if (tagger) archive_options.brand_fingerprints = tagger->PerTweetFingerprints();
+    if (tagger && tagger->NeedsSegments()) {
+      auto before = storage::Manifest::Load(args.archive);
+      if (before.ok())
+        for (const auto& e : before->segments) segments_before.push_back(e.file);
+    }
     auto opened = storage::OpenArchiveForIngest(args.archive, archive_options);
     if (!opened.ok()) return ReportError("ingest", opened.status());
     sink = std::move(*opened);
@@ -204,11 +240,18 @@ int RunIngestCommand(const IngestArgs& args) {
     auto created = Enricher::Create(enricher_options);
     if (!created.ok()) return ReportError("ingest", created.status());
     enricher.emplace(std::move(*created));
-    options.enrich = [&enricher](Tweet* t) { enricher->Enrich(t); };
+    options.enrich = [&enricher, &tagger](Tweet* t) {
+      enricher->Enrich(t);
+      if (tagger) tagger->TagTweet(t);
+    };
   }
   auto report = RunIngest(options, sink.get());
   EndProgress();
   if (!report.ok()) return ReportError("ingest", report.status());
+  sink.reset();  // releases the writer lock
+  if (tagger && tagger->NeedsSegments() && !args.dry_run) {
+    if (Status s = TagNewSegments(args, *tagger, segments_before); !s.ok()) return ReportError("ingest", s);
+  }
   PrintReport(*report, args);
   if (const std::string why = NothingAccepted(*report); !why.empty()) {
     std::fprintf(stderr, "roost ingest: %s\n", why.c_str());

@@ -1,6 +1,7 @@
 #include "cli/sentiment_options.h"
 
-#include "synth/brands.h"
+#include "brands/brand_query.h"
+#include "brands/brand_set.h"
 
 namespace roost::cli {
 
@@ -11,20 +12,20 @@ void AddSentimentFlags(CLI::App* cmd, SentimentFlags* flags, const std::string& 
       ->check(CLI::IsMember({"learned", "lexicon"}))
       ->capture_default_str();
   cmd->add_option("--brands", flags->brands,
-                  "brands.toml (as roost synth writes it): the brands' names, handles and aliases "
-                  "carry no sentiment");
+                  "brand definitions (brands.toml, docs/BRANDS.md): the brands' names, aliases, "
+                  "products, handles and hashtags carry no sentiment");
 }
 
 Result<TweetSentimentOptions> ResolveSentimentFlags(const SentimentFlags& flags) {
   TweetSentimentOptions options;
   options.model = flags.model == "lexicon" ? SentimentModel::kLexicon : SentimentModel::kLearned;
   if (!flags.brands.empty()) {
-    auto brands = synth::LoadBrandsToml(flags.brands);
-    if (!brands.ok()) {
-      return Status::InvalidArgument("--brands: " + brands.status().message());
+    auto set = brands::LoadBrandSet(flags.brands);
+    if (!set.ok()) {
+      return Status::InvalidArgument("--brands: " + set.status().message());
     }
-    for (const synth::Brand& b : *brands) {
-      for (std::string& term : synth::BrandMatchTerms(b)) options.ignore_words.push_back(std::move(term));
+    for (const brands::BrandDefinition& b : set->brands) {
+      for (std::string& word : brands::BrandNamingWords(b)) options.ignore_words.push_back(std::move(word));
     }
   }
   return options;
