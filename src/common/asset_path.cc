@@ -96,6 +96,16 @@ std::string JoinPaths(const std::vector<fs::path>& dirs) {
   return out;
 }
 
+std::string DescribeDataDirSearch() {
+  std::string out = "share/roost in ";
+  const fs::path exe_dir = ExecutableDir();
+  out += exe_dir.empty() ? std::string("the executable's folder (unknown)") : exe_dir.string();
+  out += " and its parents";
+  if (fs::path module_dir = ThisModuleDir(); !module_dir.empty() && module_dir != exe_dir)
+    out += ", and in " + module_dir.string() + " and its parents";
+  return out;
+}
+
 Result<fs::path> FindNodePackage(std::string_view package) {
   const std::vector<fs::path> dirs = LexiconSearchPath();
   for (const auto& dir : dirs) {
@@ -104,9 +114,8 @@ Result<fs::path> FindNodePackage(std::string_view package) {
   }
   return Status::NotFound(
       "data package '" + std::string(package) + "' not found (searched: " +
-      (dirs.empty() ? std::string("no share/roost/lexicons directory beside the binary")
-                    : JoinPaths(dirs)) +
-      "); install roost with its share/roost directory, or set ROOST_DATA_DIR");
+      (dirs.empty() ? "lexicons/ of " + DescribeDataDirSearch() : JoinPaths(dirs)) +
+      "); install roost with its share/roost directory (docs/INSTALL.md), or set ROOST_DATA_DIR");
 }
 
 Result<fs::path> FindNodePackageFile(std::string_view package, std::string_view relative_file) {

@@ -53,6 +53,10 @@ Result<std::filesystem::path> FindNodePackageFile(std::string_view package,
 // The places in `dirs` as one comma-separated string, for NotFound messages.
 std::string JoinPaths(const std::vector<std::filesystem::path>& dirs);
 
+// Where DataDirSearchPath() looks, for NotFound messages even when nothing
+// there exists: "share/roost in /opt/roost/bin and its parents".
+std::string DescribeDataDirSearch();
+
 }  // namespace roost
 
 #endif  // ROOST_COMMON_ASSET_PATH_H_

@@ -45,13 +45,16 @@ check_runs() {
   (cd / && "$@" synth --out "$work/in" --days 1 --tweets-per-day 3000 --users 800 --compress none --seed 5 > /dev/null) ||
     fail "synth"
   local ingest
-  ingest="$(cd / && "$@" ingest --archive "$work/arc" --json "$work/in")" || fail "ingest: $ingest"
-  local accepted
+  ingest="$(cd / && "$@" ingest --archive "$work/arc" --json "$work"/in/tweets-*.jsonl)" || fail "ingest: $ingest"
+  local accepted visible
   accepted="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["accepted"])' "$ingest")"
   [ "$accepted" -ge 3000 ] || fail "ingest accepted $accepted: $ingest"
+  visible="$(cd / && "$@" info --archive "$work/arc" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["visible_tweets"])')"
+  # Deletes in the same files hide a few accepted tweets.
+  [ "$visible" -le "$accepted" ] && [ "$visible" -ge $((accepted * 9 / 10)) ] || fail "$visible visible of $accepted accepted"
   local total positive
   total="$(cd / && "$@" count --archive "$work/arc" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["count"])')"
-  [ "$total" = "$accepted" ] || fail "count $total, ingest accepted $accepted"
+  [ "$total" = "$visible" ] || fail "count $total, archive holds $visible"
   positive="$(cd / && "$@" count --archive "$work/arc" --filter 'sentiment_class == "positive"' --json |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["count"])')"
   [ "$positive" -gt 0 ] && [ "$positive" -lt "$total" ] || fail "positive tweets: $positive of $total"
@@ -69,11 +72,10 @@ page="$(curl -sf "$served_url/")" || fail "GET / failed: $(cat "$tmp/serve.log")
 [[ "$page" == *"<html"* ]] || fail "GET / is not the dashboard: ${page:0:200}"
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 
-# Without its data the installed binary says where it looked, and never falls
-# back to a checkout's node_modules.
+# Without its lexicons the installed binary fails and says where it looked.
 rm -rf "$tmp/prefix/share/roost/lexicons"
 if out="$(cd / && printf 'great\n' | "${roost[@]}" sentiment 2>&1)"; then fail "sentiment without lexicons: $out"; fi
-[[ "$out" == *"$tmp/prefix/share/roost"* && "$out" != *node_modules* ]] || fail "missing lexicons message: $out"
+[[ "$out" == *"share/roost in $tmp/prefix/bin and its parents"* ]] || fail "missing lexicons message: $out"
 
 # The Debian package, from the same build.
 command -v cpack > /dev/null && command -v dpkg-deb > /dev/null && command -v dpkg-shlibdeps > /dev/null ||
@@ -84,13 +86,20 @@ info="$(dpkg-deb --info "$deb")"
 version="$("$ROOST" --version | sed -n '1s/^roost //p')"  # tests/cli/version.sh checks it
 [[ "$info" == *"Package: roost"* && "$info" == *"Version: $version"* ]] || fail "package info: $info"
 depends="$(sed -n 's/^ Depends: //p' <<<"$info")"
-# Every shared library roost links comes from a package Depends names.
+# Every shared library roost links (NEEDED; ldd also lists their own
+# dependencies, which their packages declare) comes from a package Depends names.
+needed="$(readelf -d "$ROOST" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')"
+[ -n "$needed" ] || fail "readelf found no NEEDED entry in $ROOST"
+checked=0
 while read -r lib; do
+  checked=$((checked + 1))
   pkg="$(dpkg -S "$lib" 2>/dev/null || dpkg -S "/usr$lib" 2>/dev/null ||
          dpkg -S "$(readlink -f "$lib")" 2>/dev/null)" || fail "no package owns $lib"
   pkg="${pkg%%:*}"
   [[ ", $depends," == *", $pkg "* || ", $depends," == *", $pkg,"* ]] || fail "Depends lacks $pkg (for $lib): $depends"
-done < <(ldd "$ROOST" | awk '$3 ~ /^\// {print $3}')
+done < <(ldd "$ROOST" | awk 'NR == FNR { needed[$1] = 1; next } ($1 in needed) && $3 ~ /^\// { print $3 }' \
+           <(echo "$needed") -)
+[ "$checked" = "$(wc -l <<<"$needed")" ] || fail "ldd resolved $checked of the NEEDED libraries: $needed"
 contents="$(dpkg-deb --contents "$deb")"
 for f in ./usr/bin/roost ./usr/share/roost/lexicons/vader-sentiment/vader_lexicon.txt \
          ./usr/share/roost/lexicons/stopwords-iso/stopwords-iso.json ./usr/share/roost/models/sentiment/en.rsm \

@@ -339,7 +339,7 @@ Result<fs::path> FindSentimentModelDir() {
   }
   return Status::NotFound(
       "no sentiment models (*.rsm) found (searched: " +
-      (tried.empty() ? std::string("no share/roost beside the binary") : JoinPaths(tried)) +
+      (tried.empty() ? "models/sentiment of " + DescribeDataDirSearch() : JoinPaths(tried)) +
       "); install roost with its share/roost directory (docs/INSTALL.md), or set ROOST_MODEL_DIR");
 }
 

@@ -255,7 +255,7 @@ Result<std::filesystem::path> FindLexiconDir() {
   }
   return Status::NotFound("sentiment lexicons not found (looked for " +
                           std::string(sentiment::kVaderLexicon) + " in " +
-                          (dirs.empty() ? std::string("no share/roost/lexicons beside the binary")
+                          (dirs.empty() ? "lexicons/ of " + DescribeDataDirSearch()
                                         : JoinPaths(dirs)) +
                           "); install roost with its share/roost directory (docs/INSTALL.md), "
                           "or set ROOST_LEXICON_DIR to a node_modules directory filled by "
