@@ -98,13 +98,16 @@ ApiResponse Api::FromStatus(const Status& s) {
   }
 }
 
+Caller AnalystCaller(const Db& db) {
+  Caller caller{Role::kAnalyst, std::nullopt};
+  if (!db.GateFor(caller).enabled) caller.stricter = answer::ToSettings(privacy::PrivacyPolicy::Default());
+  return caller;
+}
+
 ApiResponse Api::Handle(const std::string& path, const Params& params, const ApiKey& key) const {
   const std::shared_ptr<const Db> db = db_->Current();  // this request's snapshot
-  Caller caller{key.role, std::nullopt};
-  // A server shares the archive with colleagues: an analyst is always gated,
-  // by the archive's privacy.toml or, when it has none, the default gate.
-  if (key.role == Role::kAnalyst && !db->GateFor(caller).enabled)
-    caller.stricter = answer::ToSettings(privacy::PrivacyPolicy::Default());
+  // A server shares the archive with colleagues: an analyst is always gated.
+  const Caller caller = key.role == Role::kAnalyst ? AnalystCaller(*db) : Caller{key.role, std::nullopt};
   Question q;
   q.filter = Param(params, "filter");
   if (q.filter.size() > limits_.max_filter_bytes)

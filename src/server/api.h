@@ -32,6 +32,11 @@ struct ApiResponse {
 
 using Params = std::multimap<std::string, std::string>;
 
+// Who an analyst key is to the answer layer: on a shared server an analyst
+// is always gated, by the archive's privacy.toml or, when it has none (or
+// turns the gate off), the default gate.
+Caller AnalystCaller(const Db& db);
+
 class Api {
  public:
   Api(std::shared_ptr<const Db> db, Limits limits) : Api(LiveDb::Fixed(std::move(db)), limits) {}

@@ -35,10 +35,11 @@ HttpServer::HttpServer(std::shared_ptr<const Db> db, ServerConfig config,
 HttpServer::HttpServer(std::shared_ptr<LiveDb> db, ServerConfig config,
                        std::function<void(const std::string&)> audit)
     : config_(std::move(config)),
-      api_(std::move(db), config_.limits),
+      api_(db, config_.limits),
       audit_(std::move(audit)),
       http_(std::make_unique<httplib::Server>()) {
   if (!audit_) audit_ = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
+  admin_ = std::make_unique<AdminApi>(std::move(db), audit_);
   const int workers = config_.limits.max_concurrent;
   const size_t queued = config_.limits.max_queued;
   http_->new_task_queue = [workers, queued] { return new AdmissionPool(static_cast<size_t>(workers), queued); };
@@ -66,25 +67,23 @@ HttpServer::HttpServer(std::shared_ptr<LiveDb> db, ServerConfig config,
   http_->Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(Api::OpenApiJson(), "application/json");
   });
-  auto handle = [this](const httplib::Request& req, httplib::Response& res) {
-    const auto start = std::chrono::steady_clock::now();
-    const ApiKey* key = config_.keys.Find(PresentedKey(req));
-    std::string who = "-";
-    if (key == nullptr) {
-      Send(res, Api::Error(401, "unauthorized", "a valid API key is needed (Authorization: Bearer KEY)"));
-      res.set_header("WWW-Authenticate", "Bearer");
-    } else {
-      who = key->id;
+  http_->Get(R"(/api/[a-z_.]+)", [this](const httplib::Request& req, httplib::Response& res) {
+    Answer(req, res, [&](const ApiKey& key) {
       Params params(req.params.begin(), req.params.end());
-      Send(res, api_.Handle(req.path, params, *key));
-    }
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    char line[512];
-    std::snprintf(line, sizeof line, "audit key=%s endpoint=%s status=%d ms=%.1f bytes=%zu", who.c_str(),
-                  req.path.substr(0, 64).c_str(), res.status, ms, res.body.size());
-    audit_(line);
+      return api_.Handle(req.path, params, key);
+    });
+  });
+  // Admin endpoints, every method: AdminApi answers 403 to analysts before
+  // it looks at the method or the body.
+  auto admin = [this](const httplib::Request& req, httplib::Response& res) {
+    Answer(req, res, [&](const ApiKey& key) { return admin_->Handle(req.method, req.path, req.body, key); });
   };
-  http_->Get(R"(/api/[a-z_.]+)", handle);
+  const char* admin_paths = R"(/api/admin/[a-z_]+)";
+  http_->Get(admin_paths, admin);
+  http_->Put(admin_paths, admin);
+  http_->Post(admin_paths, admin);
+  http_->Delete(admin_paths, admin);
+  http_->Patch(admin_paths, admin);
   // The dashboard: looked up in memory by path (static_files.h), so no
   // request path ever names a file.
   http_->Get(R"(/(?!api/).*)", [this](const httplib::Request& req, httplib::Response& res) {
@@ -92,13 +91,24 @@ HttpServer::HttpServer(std::shared_ptr<LiveDb> db, ServerConfig config,
   });
   // Anything else (other paths, methods, traversal attempts) is a JSON 404
   // or 405; no file is ever read from a request's path.
-  http_->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    const ApiResponse r = res.status == 413 ? Api::Error(413, "resource_exhausted", "request body too large")
-                          : res.status == 405 ? Api::Error(405, "method_not_allowed", "only GET is served")
-                                              : Api::Error(res.status, "not_found", "no such resource");
-    (void)req;
+  http_->set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;  // a handler's own answer
+    const ApiResponse r =
+        res.status == 413 ? Api::Error(413, "resource_exhausted",
+                                       "request body too large (over " +
+                                           std::to_string(config_.limits.max_body_bytes) + " bytes)")
+        : res.status == 405 ? Api::Error(405, "method_not_allowed", "only GET is served (and the admin endpoints' methods)")
+        : res.status == 400 ? Api::Error(400, "bad_request", "malformed HTTP request")
+                            : Api::Error(res.status, "not_found", "no such resource");
     res.set_content(r.body, "application/json");
+    // Requests refused before any handler (a body over the limit) are audited too.
+    if (req.path.rfind("/api/", 0) == 0 && res.status != 404) {
+      const ApiKey* key = config_.keys.Find(PresentedKey(req));
+      char line[256];
+      std::snprintf(line, sizeof line, "audit key=%s endpoint=%s status=%d method=%s", key ? key->id.c_str() : "-",
+                    req.path.substr(0, 64).c_str(), res.status, req.method.substr(0, 8).c_str());
+      audit_(line);
+    }
   });
   http_->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     Send(res, Api::Error(500, "internal", "the server could not answer; see its log"));
@@ -106,6 +116,27 @@ HttpServer::HttpServer(std::shared_ptr<LiveDb> db, ServerConfig config,
 }
 
 HttpServer::~HttpServer() { Stop(); }
+
+void HttpServer::Answer(const httplib::Request& req, httplib::Response& res,
+                       const std::function<ApiResponse(const ApiKey&)>& answer) {
+  const auto start = std::chrono::steady_clock::now();
+  const ApiKey* key = config_.keys.Find(PresentedKey(req));
+  std::string who = "-";
+  if (key == nullptr) {
+    Send(res, Api::Error(401, "unauthorized", "a valid API key is needed (Authorization: Bearer KEY)"));
+    res.set_header("WWW-Authenticate", "Bearer");
+  } else {
+    who = key->id;
+    Send(res, answer(*key));
+  }
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  char line[512];
+  std::snprintf(line, sizeof line, "audit key=%s endpoint=%s status=%d ms=%.1f bytes=%zu", who.c_str(),
+                req.path.substr(0, 64).c_str(), res.status, ms, res.body.size());
+  std::string text = line;
+  if (req.method != "GET") text += " method=" + req.method.substr(0, 8);  // writes say so; no body is logged
+  audit_(text);
+}
 
 Status HttpServer::Bind() {
   if (config_.port == 0) {

@@ -1,7 +1,8 @@
 // The HTTP server of `roost serve` on cpp-httplib: authenticates each
 // request by its API key, bounds bodies and concurrent work, writes one
 // audit line per request (key id, endpoint, status, duration, bytes; never
-// a key, a filter or tweet text), and hands the rest to Api.
+// a key, a filter, a body or tweet text), and hands the rest to Api (GET
+// /api/NAME) or AdminApi (/api/admin/NAME).
 #ifndef ROOST_SERVER_HTTP_SERVER_H_
 #define ROOST_SERVER_HTTP_SERVER_H_
 
@@ -12,6 +13,7 @@
 #include <string>
 
 #include "roost/roost.h"
+#include "server/admin_api.h"
 #include "server/api.h"
 #include "server/live_db.h"
 #include "server/server_config.h"
@@ -45,9 +47,14 @@ class HttpServer {
   void ServeDashboard(std::shared_ptr<const StaticFiles> files) { dashboard_ = std::move(files); }
 
  private:
+  // Authenticates, answers through `answer` and writes the audit line.
+  void Answer(const httplib::Request& req, httplib::Response& res,
+             const std::function<ApiResponse(const ApiKey&)>& answer);
+
   ServerConfig config_;
   Api api_;
   std::function<void(const std::string&)> audit_;
+  std::unique_ptr<AdminApi> admin_;
   std::unique_ptr<httplib::Server> http_;
   std::shared_ptr<const StaticFiles> dashboard_;
   int port_ = -1;

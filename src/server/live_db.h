@@ -33,6 +33,8 @@ class LiveDb {
   bool Refresh();
 
   uint64_t generation() const { return generation_.load(); }
+  // The archive's directory; empty for a fixed snapshot.
+  const std::string& dir() const { return dir_; }
 
  private:
   LiveDb() = default;
