@@ -344,6 +344,69 @@ struct ForecastAnswer : Withheld {
   std::vector<std::string> empty_because;  // why nothing matched, when known
 };
 
+// Brand scorecards for a brands file (docs/BRANDS.md): each brand's
+// tweets, share of voice, authors, reach, engagement and sentiment over the
+// question's range, what its tweets talk about, a series, and optionally
+// the change against a comparison period. q.filter narrows every brand.
+struct BrandsRequest {
+  std::string brands_toml;                 // the text of a brands file
+  std::string brands_path = "brands.toml"; // its name in errors
+  std::string interval = "day";            // of each brand's series: hour, day, week or month
+  std::string tz = "UTC";
+  std::string compare;                     // "", "previous", "year", or "range" (compare_from..compare_to)
+  TimestampMs compare_from = 0, compare_to = 0;
+  size_t limit = 5;                        // items per top list
+  std::vector<std::string> only;           // brand names to report (empty: all)
+};
+
+// A brand's figures over one period, as the gate shows them.
+struct BrandFigures {
+  Metrics metrics;             // tweets, unique_authors, reach, engagement, sentiment classes, net
+  double share_of_voice = 0;   // of the tweets of its competitive set
+  double share_of_file = 0;    // of the tweets of every brand of the file
+  double net_sentiment = 0;    // (positive - negative) / tweets
+};
+
+struct BrandBucket {
+  std::string start;
+  bool redacted = false;
+  uint64_t tweets = 0;
+  double net_sentiment = 0;  // (positive - negative) / tweets
+};
+
+// One figure's change against the comparison period (docs/BRANDS.md).
+struct FigureChange {
+  std::string figure;  // "tweets", "share_of_voice", "unique_authors", ...
+  double before = 0, after = 0, change = 0;
+  std::optional<double> relative;  // change / before
+  std::string test;                // "poisson", "two_proportion_z", "net_sentiment_z" or "none"
+  double p_value = 1;
+  bool significant = false;        // beyond noise at p < 0.05
+};
+
+struct BrandScorecard {
+  std::string name;
+  std::vector<std::string> competitive_set;  // itself and its competitors
+  std::string matched_by;                    // "tags" (current brand tags) or "rule"
+  std::string rule;                          // the brand's matching rule as a filter
+  BrandFigures figures;
+  std::vector<TopItem> hashtags, terms, domains, languages, countries;
+  std::vector<TopItem> authors;              // by reach; only when handles may be shown
+  std::vector<BrandBucket> series;
+  std::optional<BrandFigures> before;        // the comparison period's figures
+  std::vector<FigureChange> changes;
+};
+
+struct BrandsAnswer : Withheld {
+  std::string from, to, interval, tz;       // the period (ISO 8601 in the zone)
+  std::string compare_from, compare_to;     // set when compared
+  GateSettings gate;
+  bool handles_shown = false;
+  uint64_t brand_tweets = 0;                // tweets of all brands of the file (a tweet of two counts twice)
+  std::vector<BrandScorecard> brands;       // file order
+  std::vector<std::string> notes;           // plain sentences for the user
+};
+
 class Db {
  public:
   // Opens a snapshot of the archive at `dir` and its privacy.toml.
@@ -376,6 +439,9 @@ class Db {
   // the history's buckets are redacted; the models see only the history as
   // the answer shows it (docs/FORECAST.md, Privacy).
   Result<ForecastAnswer> Forecast(const Question& q, const ForecastRequest& r, const Caller& caller) const;
+  // With no range in q, the archive's own. Under the gate, a brand with too
+  // few unique authors is redacted and top authors need handles shown.
+  Result<BrandsAnswer> Brands(const Question& q, const BrandsRequest& r, const Caller& caller) const;
 
   struct Impl;
 

@@ -7,7 +7,6 @@
 #include "answer/answers.h"
 
 namespace roost::answer {
-namespace {
 
 TopItem GateItem(const privacy::PrivacyPolicy& policy, const aggregate::BreakdownItem& item) {
   TopItem out;
@@ -18,8 +17,6 @@ TopItem GateItem(const privacy::PrivacyPolicy& policy, const aggregate::Breakdow
   for (const auto& c : item.children) out.children.push_back(GateItem(policy, c));
   return out;
 }
-
-}  // namespace
 
 aggregate::MetricSet ToMetricSet(const MetricChoice& c) { return {c.authors, c.kinds, c.engagement, c.sentiment}; }
 

@@ -24,6 +24,9 @@ aggregate::MetricSet ToMetricSet(const MetricChoice& c);
 // `exact` as the gate lets it out; `redacted` drops everything.
 Metrics GateMetrics(const privacy::PrivacyPolicy& policy, const aggregate::TweetMetrics& exact, bool redacted);
 
+// An item with too few unique authors is redacted, value and all.
+TopItem GateItem(const privacy::PrivacyPolicy& policy, const aggregate::BreakdownItem& item);
+
 struct SeriesRun {
   aggregate::Interval interval = aggregate::Interval::kHour;
   std::shared_ptr<const aggregate::ZoneRules> zone;

@@ -5,6 +5,8 @@
 
 #include "answer/analyses.h"
 #include "answer/answers.h"
+#include "answer/brands_answer.h"
+#include "brands/brand_tags_state.h"
 #include "answer/forecast_answer.h"
 #include "answer/gate.h"
 #include "answer/spikes_answer.h"
@@ -170,6 +172,17 @@ Result<ForecastAnswer> Db::Forecast(const Question& q, const ForecastRequest& r,
   run.threads = q.threads;
   run.cache = impl_->columns;
   return answer::GatedForecast(*impl_->archive, query, exec, run, answer::PolicyFor(impl_->policy, caller));
+}
+
+Result<BrandsAnswer> Db::Brands(const Question& q, const BrandsRequest& r, const Caller& caller) const {
+  if (!q.filter.empty()) ROOST_RETURN_IF_ERROR(impl_->Parse(q).status());
+  ROOST_ASSIGN_OR_RETURN(const query::ExecOptions exec, impl_->Exec(q));
+  ROOST_ASSIGN_OR_RETURN(answer::BrandsRun run, answer::MakeBrandsRun(r));
+  run.threads = q.threads;
+  run.cache = impl_->columns;
+  const storage::Archive& archive = *impl_->archive;
+  run.tags_current = [&archive](const brands::BrandDefinition& b) { return brands::TagsCurrent(archive, b); };
+  return answer::GatedBrands(*impl_->archive, q.filter, exec, run, answer::PolicyFor(impl_->policy, caller));
 }
 
 }  // namespace roost

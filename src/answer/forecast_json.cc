@@ -1,18 +1,10 @@
 #include "answer/forecast_json.h"
 
+#include "answer/gate_json.h"
 #include "common/json_writer.h"
 
 namespace roost::answer {
 namespace {
-
-void WriteGate(JsonWriter* w, const GateSettings& g) {
-  w->Key("privacy").BeginObject().Key("enabled").Bool(g.enabled);
-  if (g.enabled) {
-    w->Key("min_answer_authors").Uint(g.min_answer_authors).Key("min_group_authors").Uint(g.min_group_authors);
-    w->Key("count_quantum").Uint(g.count_quantum).Key("origin").String(g.origin);
-  }
-  w->EndObject();
-}
 
 void WriteScore(JsonWriter* j, const ForecastScore& m) {
   j->BeginObject().Key("model").String(m.model).Key("origins").Uint(m.origins).Key("points").Uint(m.points);

@@ -75,6 +75,7 @@ Result<PreparedQuery> PrepareQuery(const QueryOptions& o) {
     auto q = query::ParseQuery(text);
     if (!q.ok()) return Status::InvalidArgument("filter: " + q.status().message());
     p.query = std::move(q).value();
+    p.filter_text = text;
   }
   if (!o.from.empty()) {
     ROOST_ASSIGN_OR_RETURN(p.exec.from, query::ParseTimeInZone(o.from, o.tz));

@@ -39,6 +39,7 @@ void AddTagsOption(CLI::App* cmd, QueryOptions* o);
 struct PreparedQuery {
   std::shared_ptr<const storage::Archive> archive;
   query::Query query;  // root is null when only --tags was given
+  std::string filter_text;  // the filter as given (read from its file): "" for none
   std::optional<query::TagSet> tags;
   query::ExecOptions exec;
   // Postings decoded by one run, reused by the next (--repeat, tags).
