@@ -22,6 +22,7 @@ add_custom_target(roost_build_info_file
           -DTEMPLATE=${CMAKE_CURRENT_LIST_DIR}/build_info.cc.in -DVERSION=${PROJECT_VERSION}
           -DPGO=${_pgo} -DFLAGS=${_flags} -P ${CMAKE_CURRENT_LIST_DIR}/WriteBuildInfo.cmake
   BYPRODUCTS ${_build_info_cc}
+  COMMENT "Reading the git commit for roost --version"
   VERBATIM)
 add_library(roost_build_info STATIC ${_build_info_cc})
 target_include_directories(roost_build_info PRIVATE ${PROJECT_SOURCE_DIR}/src)
