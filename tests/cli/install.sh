@@ -4,8 +4,9 @@
 # ROOST_* variable: sentiment (lexicons and learned models from
 # PREFIX/share/roost), synth + ingest + count, the dashboard served. Then the
 # Debian package (CPack): its Depends name the package of every shared
-# library roost links, it holds the binary and the data, and its files run
-# once extracted. Skips (77) without the build tree's data (no npm packages).
+# library roost links, it holds the binary and the data, and, installed by
+# dpkg into a scratch tree (as root; extracted otherwise), it runs.
+# Skips (77) without the build tree's data (no npm packages).
 set -euo pipefail
 : "${ROOST:?ROOST must point at the roost binary}"
 source "$(dirname "$0")/lib/serve.sh"
@@ -106,6 +107,15 @@ for f in ./usr/bin/roost ./usr/share/roost/lexicons/vader-sentiment/vader_lexico
          ./usr/share/roost/dashboard/index.html; do
   grep -q " $f\$" <<<"$contents" || fail "package lacks $f"
 done
-dpkg-deb -x "$deb" "$tmp/root"
+if [ "$(id -u)" = 0 ] && [ -f /var/lib/dpkg/status ]; then
+  # dpkg -i into a scratch tree, with a copy of this machine's package
+  # database: Depends must be satisfied by what is installed here.
+  mkdir -p "$tmp/dpkg/info" "$tmp/dpkg/updates" "$tmp/root"
+  cp /var/lib/dpkg/status "$tmp/dpkg/status"
+  dpkg --instdir="$tmp/root" --admindir="$tmp/dpkg" -i "$deb" > "$tmp/dpkg.log" 2>&1 ||
+    fail "dpkg -i: $(grep -v 'files list file' "$tmp/dpkg.log")"
+else
+  dpkg-deb -x "$deb" "$tmp/root"
+fi
 check_runs "${clean_env[@]}" "$tmp/root/usr/bin/roost" > /dev/null
 "$tmp/root/usr/bin/roost" --version | grep -qx "roost $version" || fail "packaged --version"
