@@ -9,7 +9,9 @@
 //   GET /api/top       ... target, then (comma-separated), limit, rank_by, metrics
 //   GET /api/trends    ... at or from/to, interval, lang, limit, tweets, min_*
 //   GET /api/spikes    ... interval, threshold, min_spike_z, limit, tweets
+//   GET /api/brands    ... interval, compare, limit, brand (comma-separated): the server's brands file
 //   GET /api/openapi.json   the OpenAPI 3 description (no key needed)
+// The admin endpoints (/api/admin/...) that change the archive: admin_api.h.
 // Errors: {"error": {"code", "message"}} with the HTTP status for the code.
 #ifndef ROOST_SERVER_API_H_
 #define ROOST_SERVER_API_H_
@@ -44,6 +46,11 @@ class Api {
   Api(std::shared_ptr<LiveDb> db, Limits limits) : db_(std::move(db)), limits_(limits) {}
 
   ApiResponse Handle(const std::string& path, const Params& params, const ApiKey& key) const;
+  // The brands file /api/brands answers for (its text, already validated).
+  void SetBrands(std::string toml, std::string path) {
+    brands_toml_ = std::move(toml);
+    brands_path_ = std::move(path);
+  }
 
   static ApiResponse Error(int http_status, const std::string& code, const std::string& message);
   static ApiResponse FromStatus(const Status& s);
@@ -52,6 +59,7 @@ class Api {
  private:
   std::shared_ptr<LiveDb> db_;
   Limits limits_;
+  std::string brands_toml_, brands_path_;
 };
 
 }  // namespace roost::server
