@@ -3,6 +3,7 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <atomic>
 
 #include "query/matcher.h"
 #include "query/parser.h"
@@ -28,6 +29,7 @@ Result<std::string> RuleValue(const std::string& rule, bool dictionary_key) {
 // One Hyperscan scratch per thread, grown to fit every database it meets.
 struct Scratch {
   hs_scratch_t* s = nullptr;
+  uint64_t fitted_to = 0;  // BrandMatcher::id_ of the last database it was grown for
   ~Scratch() {
     if (s) hs_free_scratch(s);
   }
@@ -55,7 +57,9 @@ void BrandMatcher::TokenStream(std::string_view text, std::string* out) {
 }
 
 Result<std::unique_ptr<BrandMatcher>> BrandMatcher::Compile(const BrandSet& set) {
+  static std::atomic<uint64_t> next_id{1};
   std::unique_ptr<BrandMatcher> m(new BrandMatcher());
+  m->id_ = next_id++;
   std::vector<std::string> literals;
   std::unordered_map<std::string, uint32_t> literal_id;
   auto add_phrase = [&](const std::string& phrase, uint32_t brand, bool veto) {
@@ -130,7 +134,12 @@ void BrandMatcher::Match(const Tweet& t, std::vector<uint8_t>* hits) const {
     thread_local Scratch scratch;
     thread_local std::string stream;
     thread_local std::vector<uint32_t> ids;
-    if (hs_alloc_scratch(db_, &scratch.s) != HS_SUCCESS) std::abort();  // out of memory
+    // Growing the scratch walks the database: only for a database this
+    // thread has not scanned with yet.
+    if (scratch.fitted_to != id_) {
+      if (hs_alloc_scratch(db_, &scratch.s) != HS_SUCCESS) std::abort();  // out of memory
+      scratch.fitted_to = id_;
+    }
     TokenStream(t.text, &stream);
     ids.clear();
     ScanHits ctx{&ids};

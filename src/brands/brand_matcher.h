@@ -50,6 +50,7 @@ class BrandMatcher {
     uint32_t brand;
     bool veto;  // an excluded phrase, not a naming word
   };
+  uint64_t id_ = 0;  // unique per matcher: which one a thread's scratch fits
   hs_database* db_ = nullptr;
   std::vector<std::vector<Use>> uses_;  // by literal id
   std::unordered_map<std::string, std::vector<uint32_t>> mentions_, authors_, hashtags_;  // folded value -> brands
