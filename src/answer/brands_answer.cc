@@ -14,6 +14,7 @@
 #include "brands/brand_query.h"
 #include "common/time_parse.h"
 #include "query/parser.h"
+#include "query/time_range.h"
 
 namespace roost::answer {
 namespace {
@@ -163,6 +164,18 @@ void SetShares(const brands::BrandSet& set, const std::vector<size_t>& all,
 }
 
 }  // namespace
+
+Status ParseCompare(const std::string& text, const std::string& tz, BrandsRequest* r) {
+  const size_t dots = text.find("..");
+  if (dots == std::string::npos) {
+    r->compare = text;
+    return Status::Ok();
+  }
+  r->compare = "range";
+  ROOST_ASSIGN_OR_RETURN(r->compare_from, query::ParseTimeInZone(text.substr(0, dots), tz));
+  ROOST_ASSIGN_OR_RETURN(r->compare_to, query::ParseTimeInZone(text.substr(dots + 2), tz));
+  return Status::Ok();
+}
 
 Result<BrandsRun> MakeBrandsRun(const BrandsRequest& r) {
   BrandsRun run;

@@ -35,6 +35,10 @@ struct BrandsRun {
   std::function<bool(const brands::BrandDefinition&)> tags_current;
 };
 
+// "previous", "year" or "FROM..TO" (times as --from takes them, in `tz`)
+// into the request's compare fields; "" asks for no comparison.
+Status ParseCompare(const std::string& text, const std::string& tz, BrandsRequest* r);
+
 // Checks a request and turns it into a run (kInvalidArgument on a bad one).
 Result<BrandsRun> MakeBrandsRun(const BrandsRequest& r);
 

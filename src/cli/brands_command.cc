@@ -19,7 +19,6 @@
 #include "cli/privacy_options.h"
 #include "cli/query_options.h"
 #include "cli/table.h"
-#include "query/time_range.h"
 
 namespace roost::cli {
 namespace {
@@ -117,13 +116,7 @@ Status RunBrands(const BrandsArgs& args) {
   r.tz = args.query.tz;
   r.limit = args.limit;
   r.only = args.only;
-  if (const size_t dots = args.compare.find(".."); dots != std::string::npos) {
-    r.compare = "range";
-    ROOST_ASSIGN_OR_RETURN(r.compare_from, query::ParseTimeInZone(args.compare.substr(0, dots), args.query.tz));
-    ROOST_ASSIGN_OR_RETURN(r.compare_to, query::ParseTimeInZone(args.compare.substr(dots + 2), args.query.tz));
-  } else {
-    r.compare = args.compare;
-  }
+  ROOST_RETURN_IF_ERROR(answer::ParseCompare(args.compare, args.query.tz, &r));
   ROOST_ASSIGN_OR_RETURN(answer::BrandsRun run, answer::MakeBrandsRun(r));
   ROOST_ASSIGN_OR_RETURN(PreparedQuery p, PrepareQuery(args.query));
   ROOST_ASSIGN_OR_RETURN(const privacy::PrivacyPolicy policy, ResolvePrivacy(args.privacy, args.query.archive));

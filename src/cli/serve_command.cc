@@ -2,10 +2,14 @@
 // limits come from --config; --new-key and --hash-key make the keys.
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <memory>
 #include <string>
 
+#include "brands/brand_set.h"
 #include "cli/command.h"
 #include "cli/output.h"
 #include "server/api_keys.h"
@@ -17,7 +21,7 @@ namespace roost::cli {
 namespace {
 
 struct ServeOptions {
-  std::string archive, listen, config, dashboard;
+  std::string archive, listen, config, dashboard, brands;
   bool new_key = false, hash_key = false;
 };
 
@@ -49,6 +53,18 @@ int RunServe(const ServeOptions& o) {
   if (config.keys.empty())
     return ReportError("serve", Status::InvalidArgument(
                                     "no API keys: add [[key]] tables to --config (make one with roost serve --new-key)"));
+  // --brands, or the archive's own brands.toml when it has one.
+  const std::string brands = !o.brands.empty() ? o.brands : o.archive + "/brands.toml";
+  if (!o.brands.empty() || std::filesystem::exists(brands)) {
+    std::ifstream in(brands, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in) return ReportError("serve", Status::NotFound("cannot read brands file " + brands));
+    auto set = brands::ParseBrandSet(text.str(), brands);
+    if (!set.ok()) return ReportError("serve", set.status());
+    config.brands_toml = text.str();
+    config.brands_path = brands;
+  }
   // New ingest commits are picked up without a restart (server/live_db.h).
   auto db = server::LiveDb::Open(o.archive);
   if (!db.ok()) return ReportError("serve", db.status());
@@ -97,6 +113,8 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--config", o->config, "server settings and API keys (TOML; docs/SERVER.md)");
   cmd->add_option("--dashboard", o->dashboard,
                   "folder of the web dashboard to serve at / (default: the one built or installed with roost)");
+  cmd->add_option("--brands", o->brands,
+                  "brand definitions /api/brands answers for (default: the archive's brands.toml, if any)");
   cmd->add_flag("--new-key", o->new_key, "print a new random API key and the hash to put in --config");
   cmd->add_flag("--hash-key", o->hash_key, "read a key on stdin and print its hash for --config");
   cmd->callback([o, exit_code] { *exit_code = RunServe(*o); });

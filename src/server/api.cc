@@ -4,6 +4,8 @@
 #include <cstdio>
 
 #include "answer/analysis_json.h"
+#include "answer/brands_answer.h"
+#include "answer/brands_json.h"
 #include "answer/forecast_json.h"
 #include "answer/gate.h"
 #include "answer/metric_choice.h"
@@ -228,6 +230,23 @@ ApiResponse Api::Handle(const std::string& path, const Params& params, const Api
     auto a = db->Forecast(q, r, caller);
     if (!a.ok()) return FromStatus(a.status());
     return {200, answer::ForecastJson(*a)};
+  }
+  if (path == "/api/brands") {
+    if (brands_toml_.empty())
+      return Error(404, "not_found", "this server has no brands file (start it with roost serve --brands FILE)");
+    BrandsRequest r;
+    r.brands_toml = brands_toml_;
+    r.brands_path = brands_path_;
+    r.tz = tz;
+    r.interval = Param(params, "interval", "day");
+    r.only = SplitComma(Param(params, "brand"));
+    auto limit = SizeParam(params, "limit", r.limit, 100);
+    if (!limit.ok()) return FromStatus(limit.status());
+    r.limit = *limit;
+    if (Status s = answer::ParseCompare(Param(params, "compare"), tz, &r); !s.ok()) return FromStatus(s);
+    auto a = db->Brands(q, r, caller);
+    if (!a.ok()) return FromStatus(a.status());
+    return {200, answer::BrandsJson(*a)};
   }
   if (path == "/api/info") {
     Question everything;

@@ -40,6 +40,7 @@ HttpServer::HttpServer(std::shared_ptr<LiveDb> db, ServerConfig config,
       http_(std::make_unique<httplib::Server>()) {
   if (!audit_) audit_ = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
   admin_ = std::make_unique<AdminApi>(std::move(db), audit_);
+  api_.SetBrands(config_.brands_toml, config_.brands_path);
   const int workers = config_.limits.max_concurrent;
   const size_t queued = config_.limits.max_queued;
   http_->new_task_queue = [workers, queued] { return new AdmissionPool(static_cast<size_t>(workers), queued); };

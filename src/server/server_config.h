@@ -38,6 +38,7 @@ struct ServerConfig {
   int port = 8080;
   Limits limits;
   KeyRing keys;
+  std::string brands_toml, brands_path;  // the brands file /api/brands answers for ("": none)
 };
 
 Result<ServerConfig> LoadServerConfig(const std::string& path);
