@@ -239,6 +239,30 @@ await check('forecast draws the history, the forecast with its bands, and the ba
   }
 });
 
+await check('brands draws scorecards, shares of voice and two charts, and marks changes inside noise', async () => {
+  const page = admin;
+  await go(page, '#/brands?compare=previous&from=2012-03-02&to=2012-03-03&interval=hour');
+  await settled(page);
+  const api = await server.api('brands', { compare: 'previous', from: '2012-03-02', to: '2012-03-03', interval: 'hour' }, server.keys.admin);
+  assert.equal(api.status, 200);
+  const shown = api.body.brands.filter((b) => !b.redacted);
+  assert.ok(shown.length >= 4, 'synth brands have tweets');
+  assert.equal(await page.locator('#brands-table tbody tr').count(), api.body.brands.length);
+  for (const b of shown) {
+    const row = page.locator(`#brands-table tr[data-brand="${b.name}"]`);
+    assert.equal((await row.locator('td').first().textContent()).replace(/,/g, ''), String(b.tweets), `${b.name} tweets`);
+    assert.equal(await page.getAttribute(`#brands-sov-bars .bar-row[data-brand="${b.name}"]`, 'data-share'), String(b.share_of_file));
+  }
+  // A change the test calls noise is marked as such, a significant one is not.
+  const noise = shown.filter((b) => !b.changes.share_of_voice.significant).length;
+  assert.equal(await page.locator('#brands-table td.noise').count() >= noise, true);
+  assert.equal(await page.getAttribute('#brands-volume .chart', 'data-series'), String(shown.length));
+  assert.equal(await page.getAttribute('#brands-sentiment .chart', 'data-series'), String(shown.length));
+  assert.match(await page.textContent('#brands-period'), /compared with Mar 1 2012 to Mar 2 2012/);
+  assert.equal(await page.inputValue('#brands-compare'), 'previous');
+  await page.screenshot({ path: path.join(shots, 'brands.png'), fullPage: true });
+});
+
 const analyst = await signIn(server.keys.analyst);
 // The page's whole DOM, attributes included, must hold none of the texts.
 async function assertNoText(page, where) {
@@ -271,11 +295,11 @@ await check('an analyst sees gated pages without tweet text', async () => {
   await assertNoText(analyst, 'explorer');
   await analyst.screenshot({ path: path.join(shots, 'explorer-analyst.png'), fullPage: true });
   const pages = [['trends', '#/trends', '#trend-list'], ['spikes', `#/spikes?filter=${encodeURIComponent(spikeFilter)}`, '#spike-list'],
-    ['forecast', '#/forecast?interval=day&horizon=3', '#forecast-chart']];
+    ['forecast', '#/forecast?interval=day&horizon=3', '#forecast-chart'], ['brands', '#/brands', '#brands-scorecards']];
   for (const [name, hash, list] of pages) {
     await go(analyst, hash);
     await settled(analyst);
-    assert.ok(await analyst.locator(`${list} .card, ${list} .state, ${list} .chart`).count() > 0, `${hash} drawn`);
+    assert.ok(await analyst.locator(`${list} .card, ${list} .state, ${list} .chart, ${list} table`).count() > 0, `${hash} drawn`);
     await assertNoText(analyst, hash);
     await analyst.screenshot({ path: path.join(shots, `${name}-analyst.png`), fullPage: true });
   }

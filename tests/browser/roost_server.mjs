@@ -29,7 +29,7 @@ export async function startRoost(roost, { days = 2, tweetsPerDay = 20000 } = {})
   writeFileSync(config, `[server]\nmax_concurrent = 4\n` +
     `[[key]]\nid = "ana"\nrole = "analyst"\nhash = "${analyst.hash}"\n` +
     `[[key]]\nid = "root"\nrole = "admin"\nhash = "${admin.hash}"\n`);
-  const child = spawn(roost, ['serve', '--archive', archive, '--config', config, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(roost, ['serve', '--archive', archive, '--config', config, '--brands', path.join(raw, 'brands.toml'), '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`roost serve did not start:\n${log}`)), 20000);

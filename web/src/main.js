@@ -11,8 +11,9 @@ import * as explorer from './pages/explorer.js';
 import * as trends from './pages/trends.js';
 import * as spikes from './pages/spikes.js';
 import * as forecast from './pages/forecast.js';
+import * as brands from './pages/brands.js';
 
-const kRenderers = { overview, explorer, trends, spikes, forecast };
+const kRenderers = { overview, explorer, trends, spikes, forecast, brands };
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 const who = document.getElementById('who');

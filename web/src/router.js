@@ -9,6 +9,7 @@ export const kPages = [
   { id: 'trends', title: 'Trends' },
   { id: 'spikes', title: 'Spikes' },
   { id: 'forecast', title: 'Forecast' },
+  { id: 'brands', title: 'Brands' },
 ];
 
 export function readRoute() {
