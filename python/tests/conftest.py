@@ -30,10 +30,11 @@ def roost_bin():
 
 @pytest.fixture(scope="session")
 def archive(tmp_path_factory, roost_bin):
-    """Three days of synthetic tweets, no privacy.toml: exact answers."""
+    """Eight days of synthetic tweets (enough history for spikes), no
+    privacy.toml: exact answers."""
     base = tmp_path_factory.mktemp("roost")
     raw = base / "raw"
-    run_roost("synth", "--out", str(raw), "--days", "3", "--tweets-per-day", "20000", "--seed", "11",
+    run_roost("synth", "--out", str(raw), "--days", "8", "--tweets-per-day", "8000", "--seed", "11",
               "--threads", "2")
     arc = base / "archive"
     run_roost("ingest", "--archive", str(arc), "--quiet", str(raw))
