@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 
 #include "query/matcher.h"
 #include "query/parser.h"
@@ -143,7 +144,10 @@ void BrandMatcher::Match(const Tweet& t, std::vector<uint8_t>* hits) const {
     TokenStream(t.text, &stream);
     ids.clear();
     ScanHits ctx{&ids};
-    hs_scan(db_, stream.data(), static_cast<unsigned>(stream.size()), 0, scratch.s, OnMatch, &ctx);
+    // Fails only on a database or scratch that is not valid: a wrong tag
+    // would be silent, so stop.
+    if (hs_scan(db_, stream.data(), static_cast<unsigned>(stream.size()), 0, scratch.s, OnMatch, &ctx) != HS_SUCCESS)
+      std::abort();
     for (uint32_t id : ids)
       for (const Use& u : uses_[id]) (u.veto ? vetoes : words)[u.brand] = 1;
   }
