@@ -187,14 +187,17 @@ def test_errors_raise_with_roosts_message(archive, tmp_path, roost_bin):
 
 def calls_seen_running(call, want=3, seconds=20):
     """How many calls of `call`, run in a second thread, this thread saw
-    running: it ticked more than 20 ms after one started and more than 10 ms
-    before it returned. A call holding the GIL lets this thread run only
-    around it, within a switch interval (1 ms here). Stops once `want` calls
-    were seen, or after `seconds`."""
+    running: it ticked at least 5 times (every ~1 ms) in the middle half of
+    the call. A call holding the GIL lets this thread run only before the
+    call gets going and while its result is dropped, never through its
+    middle. Stops once `want` calls were seen, or after `seconds`."""
     calls, ticks, done = [], [], threading.Event()
 
     def seen():
-        return sum(1 for a, b in calls if any(a + 0.02 < t < b - 0.01 for t in ticks))
+        def middle(a, b):
+            q = (b - a) / 4
+            return sum(1 for t in ticks if a + q < t < b - q)
+        return sum(1 for a, b in calls if b - a > 0.02 and middle(a, b) >= 5)
 
     def work():
         deadline = time.monotonic() + seconds
