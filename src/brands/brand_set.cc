@@ -7,6 +7,7 @@
 #include <set>
 
 #include "common/toml_file.h"
+#include "query/matcher.h"
 #include "query/parser.h"
 
 namespace roost::brands {
@@ -168,7 +169,7 @@ Result<BrandSet> ParseBrandSet(std::string_view text, const std::string& path) {
       if (set.Find(c) == std::string::npos)
         return Status::InvalidArgument(path + ":" + std::to_string(b.line) + ": brand field 'competitors': brand '" +
                                        b.name + "' names '" + c + "', which no [[brand]] of the file defines");
-      if (Lower(c) == Lower(b.name))
+      if (set.Find(c) == set.Find(b.name))
         return Status::InvalidArgument(path + ":" + std::to_string(b.line) + ": brand field 'competitors': brand '" +
                                        b.name + "' names itself");
     }
@@ -185,9 +186,10 @@ Result<BrandSet> LoadBrandSet(const std::string& path) {
 }
 
 size_t BrandSet::Find(std::string_view name) const {
-  const std::string want = Lower(Tidy(name));
+  // Compared as `brand == "..."` compares tags: case and accents folded.
+  const std::string want = query::FoldForMatch(Tidy(name), false);
   for (size_t i = 0; i < brands.size(); ++i)
-    if (Lower(brands[i].name) == want) return i;
+    if (query::FoldForMatch(brands[i].name, false) == want) return i;
   return std::string::npos;
 }
 

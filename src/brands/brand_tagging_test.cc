@@ -308,6 +308,16 @@ TEST(BrandTagging, FilterOnBrandTagsIsRefused) {
   EXPECT_NE(tagger.status().message().find("brands.toml:1: brand 'A' field 'filter'"), std::string::npos) << tagger.status().message();
 }
 
+TEST(BrandTagging, NamesWhoseTagsWouldCompareEqualAreOneBrand) {
+  // `brand == "cafe"` would select both tags: the file may not hold both.
+  auto set = ParseBrandSet("[[brand]]\nname = \"Café\"\n[[brand]]\nname = \"CAFE\"\n", "brands.toml");
+  ASSERT_FALSE(set.ok());
+  EXPECT_NE(set.status().message().find("defined twice"), std::string::npos) << set.status().message();
+  auto ok = ParseBrandSet("[[brand]]\nname = \"Café\"\n", "brands.toml");
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->Find("CAFE"), 0u);
+}
+
 TEST(BrandMatcher, TokenStreamFramesFoldedTokens) {
   std::string s;
   BrandMatcher::TokenStream("CAFÉ Nero's #Rugby, http://x.co/a", &s);
