@@ -98,7 +98,11 @@ while read -r lib; do
          dpkg -S "$(readlink -f "$lib")" 2>/dev/null)" || fail "no package owns $lib"
   pkg="${pkg%%:*}"
   [[ ", $depends," == *", $pkg "* || ", $depends," == *", $pkg,"* ]] || fail "Depends lacks $pkg (for $lib): $depends"
-done < <(ldd "$ROOST" | awk 'NR == FNR { needed[$1] = 1; next } ($1 in needed) && $3 ~ /^\// { print $3 }' \
+# ldd names the dynamic loader by its path alone ("/lib64/ld-linux-x86-64.so.2
+# (0x...)"); code compiled position-independent for the Python module needs it.
+done < <(ldd "$ROOST" | awk 'NR == FNR { needed[$1] = 1; next }
+                             ($1 in needed) && $3 ~ /^\// { print $3; next }
+                             { n = $1; sub(/.*\//, "", n) } $1 ~ /^\// && (n in needed) { print $1 }' \
            <(echo "$needed") -)
 [ "$checked" = "$(wc -l <<<"$needed")" ] || fail "ldd resolved $checked of the NEEDED libraries: $needed"
 contents="$(dpkg-deb --contents "$deb")"
