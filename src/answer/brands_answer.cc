@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <limits>
 
 #include "analysis/aggregate/breakdown.h"
@@ -13,6 +14,7 @@
 #include "answer/shown_values.h"
 #include "brands/brand_query.h"
 #include "common/time_parse.h"
+#include "query/matcher.h"
 #include "query/parser.h"
 #include "query/time_range.h"
 
@@ -112,6 +114,24 @@ Result<std::vector<TopItem>> TopList(const storage::Archive& archive, const quer
   std::vector<TopItem> items;
   for (const auto& item : r.items) items.push_back(GateItem(policy, item));
   return items;
+}
+
+// The brand's terms without the words that name it (name, aliases,
+// products, handles), at most `limit` of them.
+void DropNamingWords(const brands::BrandDefinition& b, size_t limit, std::vector<TopItem>* terms) {
+  std::vector<std::string> naming;
+  for (const std::string& phrase : brands::BrandNamingWords(b)) {
+    std::vector<std::string> tokens;
+    query::MatchTokens(phrase, false, &tokens);
+    naming.insert(naming.end(), tokens.begin(), tokens.end());
+  }
+  std::vector<TopItem> kept;
+  for (TopItem& t : *terms) {
+    if (kept.size() == limit) break;
+    if (!t.metrics.redacted && std::find(naming.begin(), naming.end(), t.value) != naming.end()) continue;
+    kept.push_back(std::move(t));
+  }
+  *terms = std::move(kept);
 }
 
 // Each civil date moved a year back in the zone (29 February to the 28th).
@@ -267,7 +287,13 @@ Result<BrandsAnswer> GatedBrands(const storage::Archive& archive, const std::str
       card.series = ShowSeries(policy, now.series);
       using aggregate::RankBy;
       ROOST_ASSIGN_OR_RETURN(card.hashtags, TopList(archive, now.selected, "hashtags", RankBy::kTweets, run, policy, cache));
-      ROOST_ASSIGN_OR_RETURN(card.terms, TopList(archive, now.selected, "terms", RankBy::kTweets, run, policy, cache));
+      {
+        // Every tweet of the brand holds its own name: the words around it say more.
+        BrandsRun wider = run;
+        wider.limit = run.limit + 8;
+        ROOST_ASSIGN_OR_RETURN(card.terms, TopList(archive, now.selected, "terms", RankBy::kTweets, wider, policy, cache));
+        DropNamingWords(b, run.limit, &card.terms);
+      }
       ROOST_ASSIGN_OR_RETURN(card.domains, TopList(archive, now.selected, "domains", RankBy::kTweets, run, policy, cache));
       ROOST_ASSIGN_OR_RETURN(card.languages, TopList(archive, now.selected, "lang", RankBy::kTweets, run, policy, cache));
       ROOST_ASSIGN_OR_RETURN(card.countries, TopList(archive, now.selected, "country", RankBy::kTweets, run, policy, cache));

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "answer/gate.h"
+#include "brands/brand_set.h"
 #include "cli/command.h"
 #include "cli/output.h"
 #include "cli/privacy_options.h"
@@ -18,7 +19,7 @@ namespace roost::cli {
 namespace {
 
 struct ReportOptions {
-  std::string archive, filter, from, to, tz = "UTC", interval = "day", title, out, news;
+  std::string archive, filter, from, to, tz = "UTC", interval = "day", title, out, news, brands;
   size_t limit = 10;
   PrivacyOptions privacy;
 };
@@ -54,6 +55,15 @@ int RunReport(const ReportOptions& o) {
   r.archive_name = std::filesystem::path(o.archive).lexically_normal().filename().string();
   if (r.archive_name.empty()) r.archive_name = std::filesystem::path(o.archive).parent_path().filename().string();
   r.generated_at = NowIso();
+  if (!o.brands.empty()) {
+    auto text = storage::ReadWholeFile(o.brands);
+    if (!text.ok()) return ReportError("report", text.status());
+    // A bad file stops the report here, not as a note inside it.
+    auto brands = brands::ParseBrandSet(*text, o.brands);
+    if (!brands.ok()) return ReportError("report", brands.status());
+    r.brands_toml = *text;
+    r.brands_path = o.brands;
+  }
   if (!o.news.empty()) {
     auto text = storage::ReadWholeFile(o.news);
     if (!text.ok()) return ReportError("report", text.status());
@@ -91,6 +101,7 @@ void AddReportCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--title", o->title, "the report's title (default \"Roost report\")");
   cmd->add_option("--limit", o->limit, "items per top list (default 10)")->check(CLI::Range(1, 100));
   cmd->add_option("--news", o->news, "a news timeline CSV (time,headline,url,keywords) matched to the spikes");
+  cmd->add_option("--brands", o->brands, "a brands file: each brand's scorecard against the period before");
   cmd->add_option("--out", o->out, "the HTML file to write (replaced atomically)")->required();
   AddPrivacyOptions(cmd, &o->privacy);
   cmd->callback([o, exit_code] { *exit_code = RunReport(*o); });

@@ -221,6 +221,77 @@ Result<std::string> SpikesSection(const Db& db, const ReportRequest& r, const Ca
                             HtmlEscape(sr.interval));
 }
 
+// "+12%", "+1.5 pts", "+0.050" with "(noise)" when the stated test cannot
+// tell the change from chance.
+std::string ChangeText(const FigureChange& c) {
+  std::string s;
+  if (c.figure == "share_of_voice")
+    s = fmt::format("{:+.1f} pts", 100 * c.change);
+  else if (c.figure == "net_sentiment")
+    s = fmt::format("{:+.3f}", c.change);
+  else if (c.relative)
+    s = fmt::format("{:+.0f}%", 100 * *c.relative);
+  else
+    s = fmt::format("{:+.0f}", c.change);
+  return c.test != "none" && !c.significant ? s + " <span class=\"note\">(noise)</span>" : "<b>" + s + "</b>";
+}
+
+Result<std::string> BrandsSection(const Db& db, const ReportRequest& r, const Caller& caller) {
+  std::string html = "<section id=\"brands\"><h2>Brands</h2>";
+  BrandsRequest br;
+  br.brands_toml = r.brands_toml;
+  br.brands_path = r.brands_path;
+  br.interval = r.interval;
+  br.tz = r.tz;
+  br.compare = "previous";
+  br.limit = 3;
+  auto a = db.Brands(r.question, br, caller);
+  if (!a.ok()) {
+    ROOST_RETURN_IF_ERROR(NoteOrFail(a.status(), &html));
+    return html;
+  }
+  html += "<table><tr><th>brand</th><th class=\"num\">tweets</th><th class=\"num\">share of voice</th>"
+          "<th class=\"num\">net sentiment</th><th class=\"num\">tweets vs before</th>"
+          "<th class=\"num\">share vs before</th><th class=\"num\">sentiment vs before</th><th>top hashtags</th></tr>";
+  LineChart volume;
+  volume.title = "Tweets per " + a->interval + " of each brand";
+  volume.value_format = "count";
+  static const char* kColours[] = {"#2563eb", "#d97706", "#059669", "#dc2626", "#7c3aed", "#0891b2", "#be185d", "#4d7c0f"};
+  for (const BrandScorecard& b : a->brands) {
+    if (b.figures.metrics.redacted) {
+      html += "<tr><td>" + HtmlEscape(b.name) + "</td><td colspan=\"7\" class=\"note redacted\">withheld: too few "
+              "unique authors</td></tr>";
+      continue;
+    }
+    auto change = [&](const char* figure) {
+      for (const FigureChange& c : b.changes)
+        if (c.figure == figure) return ChangeText(c);
+      return std::string("–");
+    };
+    std::string tags;
+    for (const TopItem& t : b.hashtags)
+      if (!t.metrics.redacted) tags += (tags.empty() ? "#" : ", #") + HtmlEscape(t.value);
+    html += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+                        "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+                        HtmlEscape(b.name), GroupedCount(b.figures.metrics.tweets), Percent(b.figures.share_of_voice),
+                        SignedTwoDecimals(b.figures.net_sentiment), change("tweets"), change("share_of_voice"),
+                        change("net_sentiment"), tags);
+    LineSeries line{b.name, kColours[volume.series.size() % std::size(kColours)], {}};
+    for (const BrandBucket& s : b.series) {
+      if (volume.series.empty()) volume.x_labels.push_back(ShortLabel(s.start, a->interval));
+      line.values.push_back(s.redacted ? std::nullopt : std::optional<double>(static_cast<double>(s.tweets)));
+    }
+    volume.series.push_back(std::move(line));
+  }
+  html += "</table>";
+  if (!volume.series.empty()) html += RenderLineChartSvg(volume);
+  return html + fmt::format(
+                    "<p class=\"note\">Share of voice within each brand's competitive set; net sentiment is "
+                    "(positive − negative) / tweets. Changes are against {} to {}; \"(noise)\" marks a change chance "
+                    "alone would give (p ≥ 0.05; docs/BRANDS.md).</p></section>",
+                    HtmlEscape(a->compare_from), HtmlEscape(a->compare_to));
+}
+
 }  // namespace
 
 Result<std::string> BuildReportHtml(const Db& db, const ReportRequest& r, const Caller& caller) {
@@ -285,6 +356,10 @@ Result<std::string> BuildReportHtml(const Db& db, const ReportRequest& r, const 
       ROOST_ASSIGN_OR_RETURN(std::string trends, TrendsSection(db, r, caller));
       ROOST_ASSIGN_OR_RETURN(std::string spikes, SpikesSection(db, r, caller));
       html += trends + spikes;
+      if (!r.brands_toml.empty()) {
+        ROOST_ASSIGN_OR_RETURN(std::string brands, BrandsSection(db, r, caller));
+        html += brands;
+      }
     }
   }
   html += "<footer>Made by Roost";

@@ -22,6 +22,8 @@ struct ReportRequest {
   size_t trends = 8;           // trends of the period shown
   size_t spikes = 5;           // volume spikes shown (the largest)
   std::string news_csv;        // a news timeline (time,headline,url,keywords) for the spikes, as text
+  std::string brands_toml;     // a brands file, as text: scorecards against the period before
+  std::string brands_path;     // its name in errors
 };
 
 // The page, or the first answer that failed (a bad filter, range or zone).

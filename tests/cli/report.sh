@@ -13,7 +13,7 @@ fail() { echo "cli.report: $*" >&2; exit 1; }
 "$ROOST" ingest --archive "$tmp/a" "$tmp"/in/*.jsonl.zst > /dev/null
 from=2012-03-01T00:00:00Z to=2012-03-03T00:00:00Z
 "$ROOST" report --archive "$tmp/a" --from "$from" --to "$to" --interval hour --title "Two days" \
-  --out "$tmp/r.html" 2> "$tmp/err" || fail "report failed: $(cat "$tmp/err")"
+  --brands "$tmp/in/brands.toml" --out "$tmp/r.html" 2> "$tmp/err" || fail "report failed: $(cat "$tmp/err")"
 grep -q "wrote $tmp/r.html" "$tmp/err" || fail "no confirmation: $(cat "$tmp/err")"
 html="$tmp/r.html"
 
@@ -21,8 +21,13 @@ html="$tmp/r.html"
 grep -qi '<script' "$html" && fail "the report holds a script"
 grep -Eqi '(src|href)=' "$html" && fail "the report references another file"
 grep -Eo 'https?://[^" ]*' "$html" | grep -v '^http://www.w3.org/2000/svg$' && fail "the report names a URL"
-for id in overview volume tops top-hashtags top-languages; do
+for id in overview volume tops top-hashtags top-languages brands; do
   grep -q "id=\"$id\"" "$html" || fail "section $id missing"
+done
+
+# Every brand of the file has its row in the brands section.
+for b in $(sed -n 's/^name = "\(.*\)"/\1/p' "$tmp/in/brands.toml"); do
+  sed -n '/id="brands"/,/<\/section>/p' "$html" | grep -q "<tr><td>$b</td>" || fail "brand $b missing"
 done
 
 # The gate is on even though the archive has no privacy.toml: the total is
@@ -48,6 +53,10 @@ set +e
 [ $rc = 2 ] || fail "bad --interval: exit $rc, want 2"
 "$ROOST" report --archive "$tmp/a" > /dev/null 2>&1; rc=$?
 [ $rc = 2 ] || fail "no --out: exit $rc, want 2"
+printf '[[brand]]\nname = "A"\nbogus = 1\n' > "$tmp/bad.toml"
+"$ROOST" report --archive "$tmp/a" --from "$from" --to "$to" --brands "$tmp/bad.toml" --out "$tmp/x.html" 2> "$tmp/err"; rc=$?
+[ $rc = 2 ] || fail "bad --brands: exit $rc, want 2"
+grep -q "bad.toml:3: brand field 'bogus'" "$tmp/err" || fail "bad brands error: $(cat "$tmp/err")"
 cp "$html" "$tmp/before.html"
 "$ROOST" report --archive "$tmp/a" --from "$from" --to "$to" --filter "text contains" --out "$html" 2> "$tmp/err"; rc=$?
 set -e
