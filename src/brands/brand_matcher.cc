@@ -92,8 +92,10 @@ Result<std::unique_ptr<BrandMatcher>> BrandMatcher::Compile(const BrandSet& set)
     for (const std::string& h : d.handles) {
       ROOST_ASSIGN_OR_RETURN(std::string mention, RuleValue("@" + h, true));
       ROOST_ASSIGN_OR_RETURN(std::string author, RuleValue("from:" + h, true));
+      ROOST_ASSIGN_OR_RETURN(std::string replied, RuleValue("to:" + h, true));
       m->mentions_[mention].push_back(b);
       m->authors_[author].push_back(b);
+      m->replied_[replied].push_back(b);
     }
     for (const std::string& h : d.hashtags) {
       ROOST_ASSIGN_OR_RETURN(std::string tag, RuleValue("#" + h, true));
@@ -162,6 +164,7 @@ void BrandMatcher::Match(const Tweet& t, std::vector<uint8_t>* hits) const {
   };
   for (const Mention& m : t.mentions) mark(mentions_, m.screen_name);
   mark(authors_, t.user.screen_name);
+  if (!t.reply_to_screen_name.empty()) mark(replied_, t.reply_to_screen_name);
   for (const Hashtag& h : t.hashtags) mark(hashtags_, h.text);
   std::string lang;
   for (size_t b = 0; b < n; ++b) {

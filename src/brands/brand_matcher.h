@@ -53,7 +53,7 @@ class BrandMatcher {
   uint64_t id_ = 0;  // unique per matcher: which one a thread's scratch fits
   hs_database* db_ = nullptr;
   std::vector<std::vector<Use>> uses_;  // by literal id
-  std::unordered_map<std::string, std::vector<uint32_t>> mentions_, authors_, hashtags_;  // folded value -> brands
+  std::unordered_map<std::string, std::vector<uint32_t>> mentions_, authors_, replied_, hashtags_;  // folded value -> brands
   std::vector<std::vector<std::string>> langs_;  // by brand, folded codes; empty: any
   std::vector<uint8_t> per_tweet_;
 };

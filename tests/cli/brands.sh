@@ -28,7 +28,9 @@ rows = [
     ("j'adore Acme", [], "a10", "fr", [], False),                  # outside the brand's languages
     ("Bolt energy drinks", [], "a11", "en", [], False),            # the other brand
     ("acme pie and my Acme phone", [], "a12", "en", [], False),    # a veto covers the whole tweet's words
+    ("still waiting for a refund", [], "a13", "en", [], True),     # a reply to the brand, no mention (below)
 ]
+replies = {"a13": "AcmeHelp"}
 with open(sys.argv[1], "w") as f, open(sys.argv[2], "w") as e:
     for i, (text, mentions, author, lang, tags, want) in enumerate(rows):
         ent = {"user_mentions": [{"screen_name": m, "id_str": "9%d" % i} for m in mentions],
@@ -36,6 +38,10 @@ with open(sys.argv[1], "w") as f, open(sys.argv[2], "w") as e:
         t = {"created_at": "Thu Mar 01 1%d:00:00 +0000 2012" % (i % 10), "id_str": str(100 + i), "text": text,
              "user": {"id_str": str(500 + i), "screen_name": author, "followers_count": 10 * i},
              "lang": lang, "entities": ent}
+        if author in replies:
+            t["in_reply_to_screen_name"] = replies[author]
+            t["in_reply_to_status_id_str"] = "77"
+            t["in_reply_to_user_id_str"] = "88"
         f.write(json.dumps(t) + "\n")
     e.write(str(sum(r[-1] for r in rows)) + "\n")
 PY
@@ -61,8 +67,8 @@ b = {x["name"]: x for x in d["brands"]}
 assert b["Acme"]["tweets"] == int(sys.argv[2]), (b["Acme"]["tweets"], sys.argv[2])
 assert b["Bolt"]["tweets"] == 1, b["Bolt"]
 assert b["Acme"]["competitive_set"] == ["Acme", "Bolt"] and b["Bolt"]["competitive_set"] == ["Acme", "Bolt"]
-assert abs(b["Acme"]["share_of_voice"] - 7 / 8) < 1e-9, b["Acme"]["share_of_voice"]
-assert d["brand_tweets"] == 8
+assert abs(b["Acme"]["share_of_voice"] - 8 / 9) < 1e-9, b["Acme"]["share_of_voice"]
+assert d["brand_tweets"] == 9
 for k in ("tweets", "share_of_voice", "unique_authors", "reach", "engagement"):
     assert k in b["Acme"], k
 assert set(b["Acme"]["sentiment"]) >= {"positive", "neutral", "negative", "net"}
