@@ -210,6 +210,7 @@ struct Decoy {
   std::string text, author;
   int followers = 10;
   std::string lang = "en";
+  std::string reply_to;  // screen name replied to
 };
 
 std::string TweetJson(const Decoy& d) {
@@ -217,7 +218,8 @@ std::string TweetJson(const Decoy& d) {
          R"( +0000 2012","id":)" + std::to_string(d.id) + R"(,"id_str":")" + std::to_string(d.id) +
          R"(","text":")" + d.text + R"(","user":{"id":)" + std::to_string(d.id + 100) + R"(,"id_str":")" +
          std::to_string(d.id + 100) + R"(","screen_name":")" + d.author + R"(","followers_count":)" +
-         std::to_string(d.followers) + R"(,"protected":false},"lang":")" + d.lang + R"("})";
+         std::to_string(d.followers) + R"(,"protected":false},"lang":")" + d.lang + R"(")" +
+         (d.reply_to.empty() ? "" : R"(,"in_reply_to_status_id":5,"in_reply_to_screen_name":")" + d.reply_to + "\"") + "}";
 }
 
 TEST(BrandTagging, Decoys) {
@@ -263,10 +265,11 @@ lang = ["en"]
       {16, "just an ordinary day at the office with friends", "u16", 5000},
       {17, "un jour ordinaire au bureau avec des amis et la famille", "u17", 5000, "fr"},
       {18, "apple pie from @NorvaMobile", "u18"},  // vetoed words, but the handle still counts
+      {19, "thanks, that fixed it", "u19", 10, "en", "NorvaMobile"},  // a reply addresses the brand
   };
   const std::map<uint64_t, std::set<std::string>> want = {
       {1, {"Apple"}}, {5, {"Café Nero"}}, {6, {"Café Nero"}}, {9, {"Norva"}}, {10, {"Norva"}},
-      {11, {"Norva"}}, {12, {"Norva"}}, {14, {"Zelkor"}}, {16, {"Bigco"}}, {18, {"Norva"}},
+      {11, {"Norva"}}, {12, {"Norva"}}, {14, {"Zelkor"}}, {16, {"Bigco"}}, {18, {"Norva"}}, {19, {"Norva"}},
   };
   std::string lines;
   for (const Decoy& d : decoys) lines += TweetJson(d) + "\n";
@@ -287,13 +290,13 @@ lang = ["en"]
       for (const Tweet& t : *tweets)
         if (!t.brand_tags.empty()) got[t.id] = {t.brand_tags.begin(), t.brand_tags.end()};
     }
-    ASSERT_EQ(got.size(), 10u) << when << " (tweet 14's language: check the detector if this moves)";
+    ASSERT_EQ(got.size(), 11u) << when << " (tweet 14's language: check the detector if this moves)";
     EXPECT_EQ(got, want) << when;
     ExpectTagsEqualRules(dir, set);
     // The tag answers in any case, with or without the accent.
     EXPECT_EQ(Ids(**archive, "brand == \"CAFE NERO\"").size(), 2u);
-    EXPECT_EQ(Ids(**archive, "brand:norva").size(), 5u);
-    EXPECT_EQ(Ids(**archive, "brand:NORVA").size(), 5u);
+    EXPECT_EQ(Ids(**archive, "brand:norva").size(), 6u);
+    EXPECT_EQ(Ids(**archive, "brand:NORVA").size(), 6u);
   };
   check("after ingest");
   auto r = RetagArchive(dir, **tagger, 2);

@@ -23,12 +23,12 @@ def rule(b):
     parts = []
     for h in listed(b, "handle") + listed(b, "handles"):
         h = h.lstrip("@").lower()
-        parts += ["@" + h, "from:" + h]
+        parts += ["@" + h, "from:" + h, "to:" + h]
     parts += ["#" + h.lstrip("#") for h in listed(b, "hashtags")]
-    if b.get("filter"):
-        parts.append("(" + b["filter"] + ")")
     parts.append(by_words)
     r = any_of(parts)
+    if b.get("filter"):  # BrandQuery writes this as CSDL; a rule filter keeps the same meaning here
+        r = "((" + b["filter"] + ") OR " + r + ")"
     if listed(b, "lang"):
         r += " " + any_of(["lang:" + l.lower() for l in listed(b, "lang")])
     return r
