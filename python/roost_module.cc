@@ -5,6 +5,9 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <malloc.h>
+
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -264,6 +267,18 @@ class Archive {
   GateSettings gate_;
 };
 
+// An analysis allocates and frees large tables on every call. glibc's
+// defaults give such memory back to the system on free, and the next call
+// pays a page fault per page it touches again (1,700 of them, half the time
+// of a filtered series over 1.4M tweets: docs/PERFORMANCE.md, "Python").
+// The roost binary has mimalloc, which keeps it; here glibc is told to keep
+// freed blocks up to these sizes, unless the environment already says
+// (MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_).
+void KeepFreedMemory() {
+  if (!std::getenv("MALLOC_MMAP_THRESHOLD_")) mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's maximum
+  if (!std::getenv("MALLOC_TRIM_THRESHOLD_")) mallopt(M_TRIM_THRESHOLD, 128 << 20);
+}
+
 Archive Open(const py::object& path, const std::string& role, const py::object& privacy, int threads) {
   Caller caller;
   if (role == "admin") {
@@ -287,6 +302,7 @@ PYBIND11_MODULE(roost, m) {
   m.doc() = "Roost tweet archives from Python: roost.open(path) and ask (docs/PYTHON.md).";
   m.attr("__version__") = ROOST_VERSION;
   const py::none none;
+  KeepFreedMemory();
 
   m.def("open", &Open, arg("path"), py::kw_only(), arg("role") = "analyst", arg("privacy") = none,
         arg("threads") = 0,
