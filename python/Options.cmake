@@ -14,8 +14,10 @@ find_package(Python3 3.9 QUIET COMPONENTS Interpreter Development.Module NumPy)
 if(Python3_FOUND)
   find_package(pybind11 CONFIG QUIET)
 endif()
+# Not in sanitizer or fuzz builds: their runtime must come first in the
+# process, which a module loaded by an uninstrumented python3 cannot do.
 set(_roost_python_default OFF)
-if(Python3_FOUND AND pybind11_FOUND)
+if(Python3_FOUND AND pybind11_FOUND AND NOT ROOST_SANITIZE AND NOT ROOST_FUZZ)
   set(_roost_python_default ON)
 endif()
 option(ROOST_PYTHON "Build the Python module roost (needs pybind11 and NumPy)" ${_roost_python_default})
