@@ -6,4 +6,6 @@ if ! "$python" -c 'import pytest' 2>/dev/null; then
   echo "python.pytest: pytest is not installed for $python (Debian: python3-pytest): skipped"
   exit 77
 fi
+# Nothing written into the source tree (__pycache__, .pytest_cache).
+export PYTHONDONTWRITEBYTECODE=1
 exec "$python" -m pytest -q -p no:cacheprovider "$dir"
