@@ -104,6 +104,14 @@ def test_top_equals_the_command_line(archive):
             assert g[m] == pytest.approx(c[m]) if isinstance(c[m], float) else g[m] == c[m], m
 
 
+def test_count_tags_equals_the_command_line(archive, tmp_path):
+    tags = tmp_path / "brands.tags"
+    tags.write_text('tag.brands "Norva" { "norva" }\ntag.brands "Zelkor" { "zelkor" }\n')
+    cli = roost_json("count", "--archive", str(archive), "--tags", str(tags), "--filter", "-is:retweet")
+    got = roost.open(archive).count_tags(tags, "-is:retweet")
+    assert got == {t["tag"]: t["tweets"] for t in cli["tags"]} and all(v > 0 for v in got.values())
+
+
 def test_explain_and_sample_follow_the_command_line(archive):
     a = roost.open(archive)
     cli = roost_json("explain", "--archive", str(archive), "--filter", "lang:fr #paris")
