@@ -1,6 +1,8 @@
 #include "analysis/aggregate/breakdown.h"
 
 #include <algorithm>
+#include <climits>
+#include <functional>
 #include <optional>
 #include <unordered_map>
 
@@ -96,8 +98,24 @@ Pass1 CountSegment(const storage::Archive& archive, const query::SegmentMatches&
         if (followers) counts[id].max_followers = std::max(counts[id].max_followers, (*followers)[row]);
       });
     });
+    // Authors by reach: an author of the global top `limit` is in the top
+    // `limit` of the segment holding its largest follower count (more above
+    // it there would be above it everywhere), so each segment hands over
+    // only those, ties at the cut included. Pass two counts their tweets.
+    int64_t cut = INT64_MIN;
+    if (followers) {
+      std::vector<int64_t> top;
+      for (uint32_t id = 0; id < counts.size(); ++id)
+        if (counts[id].tweets && d.Keep(id)) top.push_back(counts[id].max_followers);
+      if (top.size() > spec.limit) {
+        std::nth_element(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(spec.limit - 1), top.end(),
+                         std::greater<int64_t>());
+        cut = top[spec.limit - 1];
+      }
+    }
     for (uint32_t id = 0; id < counts.size(); ++id)
-      if (counts[id].tweets && d.Keep(id)) out.counts.emplace_back(std::string(d.Name(id)), counts[id]);
+      if (counts[id].tweets && d.Keep(id) && counts[id].max_followers >= cut)
+        out.counts.emplace_back(std::string(d.Name(id)), counts[id]);
     return out;
   }
   std::unordered_map<PathKey, uint64_t, PathKeyHash> counts;
@@ -297,6 +315,10 @@ Result<BreakdownResult> ComputeBreakdown(const storage::Archive& archive, const 
   BreakdownSpec spec = spec_in;
   if (spec.levels.empty() || spec.levels.size() > kMaxLevels)
     return Status::InvalidArgument("a breakdown has one to three levels");
+  // Authors by reach keep only each segment's leaders in pass one: their
+  // tweets come from pass two, and the distinct authors from the total.
+  const bool pruned = RankAuthorsByFollowers(spec);
+  if (pruned) spec.total_authors = true;
   if (spec.limit == 0) return Status::InvalidArgument("--limit must be at least 1");
   if (spec.rank_by == RankBy::kAuthors || spec.rank_by == RankBy::kReach) spec.metrics.authors = true;
   if (spec.rank_by == RankBy::kEngagement) spec.metrics.engagement = true;
@@ -335,7 +357,7 @@ Result<BreakdownResult> ComputeBreakdown(const storage::Archive& archive, const 
     by_depth[depth].emplace_back(path, c);
   }
   BreakdownResult result;
-  result.distinct = by_depth[0].size();
+  result.distinct = by_depth[0].size();  // replaced by the total's authors when pruned
   auto better = [&](const std::pair<std::string, Count>& a, const std::pair<std::string, Count>& b) {
     const auto x = RankAuthorsByFollowers(spec) ? a.second.max_followers : static_cast<int64_t>(a.second.tweets);
     const auto y = RankAuthorsByFollowers(spec) ? b.second.max_followers : static_cast<int64_t>(b.second.tweets);
@@ -395,6 +417,7 @@ Result<BreakdownResult> ComputeBreakdown(const storage::Archive& archive, const 
     if (nodes[n].parent < 0) result.items.push_back(std::move(items[n]));
   SortAndCut(&result.items, RankAuthorsByFollowers(spec) ? RankBy::kReach : spec.rank_by, spec.limit);
   result.total = total.Finish();
+  if (pruned) result.distinct = result.total.unique_authors;
   result.total.tweets = selected.count;
   return result;
 }

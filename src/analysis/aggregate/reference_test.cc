@@ -479,9 +479,11 @@ TEST_F(ReferenceTest, TopTermsSkipStopwordsAndRankAuthorsByReach) {
   }
   // Authors by reach: the reference's largest follower counts, in order.
   std::map<std::string, int64_t> followers;
+  std::map<std::string, uint64_t> tweets_by;
   for (const Tweet& t : *tweets_) {
     int64_t& f = followers[Lower(t.user.screen_name)];
     f = std::max(f, t.user.followers);
+    ++tweets_by[Lower(t.user.screen_name)];
   }
   std::vector<std::pair<int64_t, std::string>> order;
   for (const auto& [h, f] : followers) order.emplace_back(-f, h);
@@ -489,15 +491,24 @@ TEST_F(ReferenceTest, TopTermsSkipStopwordsAndRankAuthorsByReach) {
   spec.levels = {Dim("authors")};
   spec.rank_by = RankBy::kReach;
   spec.limit = 5;
-  r = ComputeBreakdown(**archive_, Select(""), spec, &cache_);
-  ASSERT_TRUE(r.ok());
-  ASSERT_EQ(r->items.size(), 5u);
-  for (size_t i = 0; i < 5; ++i) {
-    // Ties in follower counts may order differently; the counts may not.
-    EXPECT_EQ(r->items[i].metrics.reach, static_cast<uint64_t>(-order[i].first)) << i;
-    EXPECT_EQ(static_cast<int64_t>(r->items[i].metrics.reach), followers[r->items[i].value])
-        << r->items[i].value;
+  // Each segment hands over only its leaders: the tweets of the authors shown
+  // and the distinct authors must still be the whole archive's, whatever the
+  // metrics asked for.
+  for (const MetricSet& metrics : {MetricSet::TweetsOnly(), MetricSet{}}) {
+    spec.metrics = metrics;
+    r = ComputeBreakdown(**archive_, Select(""), spec, &cache_);
+    ASSERT_TRUE(r.ok());
+    ASSERT_EQ(r->items.size(), 5u);
+    EXPECT_EQ(r->distinct, followers.size());
+    for (size_t i = 0; i < 5; ++i) {
+      // Ties in follower counts may order differently; the counts may not.
+      EXPECT_EQ(r->items[i].metrics.reach, static_cast<uint64_t>(-order[i].first)) << i;
+      EXPECT_EQ(static_cast<int64_t>(r->items[i].metrics.reach), followers[r->items[i].value])
+          << r->items[i].value;
+      EXPECT_EQ(r->items[i].metrics.tweets, tweets_by[r->items[i].value]) << r->items[i].value;
+    }
   }
+  ASSERT_GE((*archive_)->segment_count(), 2u);
 }
 
 }  // namespace
