@@ -107,6 +107,7 @@ Result<std::vector<TopItem>> TopList(const storage::Archive& archive, const quer
   spec.levels.push_back(std::move(d));
   spec.limit = run.limit;
   spec.rank_by = rank_by;
+  spec.distinct = false;  // a scorecard shows the leaders only: each segment hands over its own
   spec.metrics = aggregate::MetricSet::TweetsOnly();
   spec.metrics.authors = policy.enabled || rank_by == aggregate::RankBy::kReach;
   spec.threads = run.threads;

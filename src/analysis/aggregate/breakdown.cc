@@ -63,6 +63,23 @@ std::string PathName(const std::vector<SegmentDimension>& dims, const PathKey& k
   return s;
 }
 
+// Tweets per segment-local id of a one-level dimension, each tweet once per value.
+std::vector<uint64_t> DenseCounts(SegmentDimension& d, const storage::Bitmap& rows) {
+  std::vector<uint64_t> counts;
+  if (d.CountDense(rows, &counts)) return counts;
+  counts.assign(d.cardinality(), 0);
+  std::vector<uint32_t> last_row(d.cardinality(), UINT32_MAX);
+  ForEachRowDense(rows, d.rows(), [&](uint32_t row) {
+    if (d.Hidden(row)) return;
+    d.ForEachRawId(row, [&](uint32_t id) {
+      if (last_row[id] == row) return;
+      last_row[id] = row;
+      ++counts[id];
+    });
+  });
+  return counts;
+}
+
 Pass1 CountSegment(const storage::Archive& archive, const query::SegmentMatches& m, const BreakdownSpec& spec,
                    const TermFilter* terms, ColumnCache* cache) {
   Pass1 out;
@@ -81,8 +98,8 @@ Pass1 CountSegment(const storage::Archive& archive, const query::SegmentMatches&
     // One level: a dense counter per segment-local id; a tweet counts once
     // per value even when the value repeats in it (last_row).
     SegmentDimension& d = (*dims)[0];
-    std::vector<uint64_t> dense;
-    if (!followers && d.CountDense(m.rows, &dense)) {
+    if (!followers) {
+      const std::vector<uint64_t> dense = DenseCounts(d, m.rows);
       for (uint32_t id = 0; id < dense.size(); ++id)
         if (dense[id] && d.Keep(id)) out.counts.emplace_back(std::string(d.Name(id)), Count{dense[id], 0});
       return out;
@@ -135,6 +152,124 @@ Pass1 CountSegment(const storage::Archive& archive, const query::SegmentMatches&
   out.counts.reserve(counts.size());
   for (const auto& [k, n] : counts) out.counts.emplace_back(PathName(*dims, k), Count{n, 0});
   return out;
+}
+
+// A segment's leaders: every value counted at least `cut` times there, with
+// its count; any other value of the segment was counted at most `bound`.
+struct SegmentLeaders {
+  Status status;
+  std::vector<std::pair<std::string, uint64_t>> named;
+  uint64_t bound = 0;
+};
+
+SegmentLeaders LeadersOfSegment(const storage::Archive& archive, const query::SegmentMatches& m,
+                                const BreakdownSpec& spec, const TermFilter* terms, size_t keep, ColumnCache* cache) {
+  SegmentLeaders out;
+  auto dims = LoadDims(archive, m.segment, spec, terms, cache);
+  if (!dims.ok()) return {dims.status(), {}, 0};
+  SegmentDimension& d = (*dims)[0];
+  const std::vector<uint64_t> counts = DenseCounts(d, m.rows);
+  std::vector<std::pair<uint64_t, uint32_t>> kept;
+  for (uint32_t id = 0; id < counts.size(); ++id)
+    if (counts[id] && d.Keep(id)) kept.emplace_back(counts[id], id);
+  uint64_t cut = 1;
+  if (kept.size() > keep) {
+    std::nth_element(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(keep - 1), kept.end(),
+                     std::greater<std::pair<uint64_t, uint32_t>>());
+    cut = kept[keep - 1].first;
+    out.bound = cut - 1;  // ties at the cut are handed over too
+  }
+  for (const auto& [n, id] : kept)
+    if (n >= cut) out.named.emplace_back(std::string(d.Name(id)), n);
+  return out;
+}
+
+// Tweets of `value` among the segment's selected rows, from its postings.
+Result<uint64_t> CountOfValue(const storage::Archive& archive, const query::SegmentMatches& m,
+                              const BreakdownSpec& spec, const TermFilter* terms, const std::string& value,
+                              ColumnCache* cache) {
+  ROOST_ASSIGN_OR_RETURN(auto dims, LoadDims(archive, m.segment, spec, terms, cache));
+  const uint32_t id = dims[0].Find(value);
+  if (id == SegmentDimension::npos || !dims[0].Keep(id)) return uint64_t{0};
+  ROOST_ASSIGN_OR_RETURN(auto reader, archive.segment(m.segment));
+  ROOST_ASSIGN_OR_RETURN(auto rows, dims[0].Postings(*reader, value));
+  if (!rows) return Status::Internal("no postings for a stored dimension");
+  rows->AndWith(m.rows);
+  return rows->Cardinality();
+}
+
+// One level ranked by tweets, without distinct values: the top `limit` from
+// each segment's leaders (Fagin's threshold idea). A value's count is
+// known where it leads, and at most the segment's bound elsewhere; values
+// that could still reach the top get their missing counts from postings.
+// Exact once the limit-th count exceeds what a value leading nowhere could
+// have (the sum of the bounds); otherwise each segment hands over more.
+// Empty optional: the caller counts every value instead.
+Result<std::optional<std::unordered_map<std::string, Count>>> TopByLeaders(
+    const storage::Archive& archive, const query::QueryResult& selected, const BreakdownSpec& spec,
+    const TermFilter* terms, ColumnCache* cache) {
+  const size_t segments = selected.segments.size();
+  for (size_t keep = std::max<size_t>(4 * spec.limit, 64); keep <= 64 * std::max<size_t>(4 * spec.limit, 64);
+       keep *= 8) {
+    std::vector<SegmentLeaders> leaders(segments);
+    ParallelFor(segments, spec.threads, [&](size_t k) {
+      leaders[k] = LeadersOfSegment(archive, selected.segments[k], spec, terms, keep, cache);
+    });
+    uint64_t unseen_bound = 0;  // the most a value leading nowhere can have
+    struct Candidate {
+      uint64_t known = 0;
+      std::vector<uint8_t> led;  // per segment
+    };
+    std::unordered_map<std::string, Candidate> candidates;
+    for (size_t k = 0; k < segments; ++k) {
+      if (!leaders[k].status.ok()) return leaders[k].status;
+      unseen_bound += leaders[k].bound;
+      for (auto& [v, n] : leaders[k].named) {
+        Candidate& c = candidates[v];
+        if (c.led.empty()) c.led.assign(segments, 0);
+        c.known += n;
+        c.led[k] = 1;
+      }
+    }
+    std::vector<uint64_t> lows;
+    for (const auto& [v, c] : candidates) lows.push_back(c.known);
+    uint64_t kth_low = 0;
+    if (lows.size() >= spec.limit) {
+      std::nth_element(lows.begin(), lows.begin() + static_cast<std::ptrdiff_t>(spec.limit - 1), lows.end(),
+                       std::greater<uint64_t>());
+      kth_low = lows[spec.limit - 1];
+    }
+    // Values that may still reach the top, and the counts they lack.
+    std::vector<std::pair<std::string, size_t>> missing;  // (value, segment)
+    std::unordered_map<std::string, uint64_t> exact;
+    for (const auto& [v, c] : candidates) {
+      uint64_t upper = c.known;
+      for (size_t k = 0; k < segments; ++k)
+        if (!c.led[k]) upper += leaders[k].bound;
+      if (upper < kth_low) continue;
+      exact[v] = c.known;
+      for (size_t k = 0; k < segments; ++k)
+        if (!c.led[k] && leaders[k].bound > 0) missing.emplace_back(v, k);
+    }
+    std::vector<Result<uint64_t>> found(missing.size(), uint64_t{0});
+    ParallelFor(missing.size(), spec.threads, [&](size_t i) {
+      found[i] = CountOfValue(archive, selected.segments[missing[i].second], spec, terms, missing[i].first, cache);
+    });
+    for (size_t i = 0; i < missing.size(); ++i) {
+      if (!found[i].ok()) return found[i].status();
+      exact[missing[i].first] += *found[i];
+    }
+    std::vector<uint64_t> final_counts;
+    for (const auto& [v, n] : exact) final_counts.push_back(n);
+    std::sort(final_counts.begin(), final_counts.end(), std::greater<uint64_t>());
+    const bool complete = unseen_bound == 0;
+    if (complete || (final_counts.size() >= spec.limit && final_counts[spec.limit - 1] > unseen_bound)) {
+      std::unordered_map<std::string, Count> out;
+      for (auto& [v, n] : exact) out[v] = Count{n, 0};
+      return std::optional<std::unordered_map<std::string, Count>>(std::move(out));
+    }
+  }
+  return std::optional<std::unordered_map<std::string, Count>>();
 }
 
 // Languages with a real share of the answer: their stopwords leave `terms`.
@@ -331,19 +466,29 @@ Result<BreakdownResult> ComputeBreakdown(const storage::Archive& archive, const 
     }
   const TermFilter* term_filter = terms ? &*terms : nullptr;
 
-  // Pass one: exact counts of every value path.
-  std::vector<Pass1> parts(selected.segments.size());
-  ParallelFor(parts.size(), spec.threads,
-              [&](size_t k) { parts[k] = CountSegment(archive, selected.segments[k], spec, term_filter, cache); });
+  // Pass one: exact counts of every value path, or of the paths that can
+  // still make the top when distinct values are not asked for.
   std::unordered_map<std::string, Count> counts;
-  for (auto& p : parts) {
-    if (!p.status.ok()) return p.status;
-    for (auto& [path, c] : p.counts) {
-      Count& g = counts[path];
-      g.tweets += c.tweets;
-      g.max_followers = std::max(g.max_followers, c.max_followers);
+  const bool by_leaders = !spec.distinct && spec.levels.size() == 1 && spec.rank_by == RankBy::kTweets &&
+                          !spec.levels[0].column.empty() && spec.tags == nullptr;
+  bool counted = false;
+  if (by_leaders) {
+    ROOST_ASSIGN_OR_RETURN(auto top, TopByLeaders(archive, selected, spec, term_filter, cache));
+    if (top) counts = std::move(*top), counted = true;
+  }
+  if (!counted) {
+    std::vector<Pass1> parts(selected.segments.size());
+    ParallelFor(parts.size(), spec.threads,
+                [&](size_t k) { parts[k] = CountSegment(archive, selected.segments[k], spec, term_filter, cache); });
+    for (auto& p : parts) {
+      if (!p.status.ok()) return p.status;
+      for (auto& [path, c] : p.counts) {
+        Count& g = counts[path];
+        g.tweets += c.tweets;
+        g.max_followers = std::max(g.max_followers, c.max_followers);
+      }
+      p.counts = {};
     }
-    p.counts = {};
   }
 
   // Candidates per level: the most frequent paths. Ranking by another metric
@@ -357,7 +502,7 @@ Result<BreakdownResult> ComputeBreakdown(const storage::Archive& archive, const 
     by_depth[depth].emplace_back(path, c);
   }
   BreakdownResult result;
-  result.distinct = by_depth[0].size();  // replaced by the total's authors when pruned
+  result.distinct = spec.distinct ? by_depth[0].size() : 0;  // the total's authors when pruned
   auto better = [&](const std::pair<std::string, Count>& a, const std::pair<std::string, Count>& b) {
     const auto x = RankAuthorsByFollowers(spec) ? a.second.max_followers : static_cast<int64_t>(a.second.tweets);
     const auto y = RankAuthorsByFollowers(spec) ? b.second.max_followers : static_cast<int64_t>(b.second.tweets);

@@ -28,6 +28,9 @@ struct BreakdownSpec {
   RankBy rank_by = RankBy::kTweets;
   MetricSet metrics{true, false, false, false};  // for the items shown
   bool total_authors = false;         // unique authors over the whole answer (the privacy gate needs it)
+  // Count the distinct first-level values. Without it, a one-level top list
+  // by tweets merges only each segment's leaders (exact all the same).
+  bool distinct = true;
   int threads = 0;
   const std::vector<query::TagMatches>* tags = nullptr;  // for the "tag" dimension
 };
@@ -40,7 +43,7 @@ struct BreakdownItem {
 
 struct BreakdownResult {
   std::vector<BreakdownItem> items;
-  uint64_t distinct = 0;  // distinct first-level values among the selected tweets
+  uint64_t distinct = 0;  // distinct first-level values among the selected tweets (0 unless spec.distinct)
   TweetMetrics total;     // tweets of the answer; unique_authors when asked for
 };
 

@@ -511,5 +511,34 @@ TEST_F(ReferenceTest, TopTermsSkipStopwordsAndRankAuthorsByReach) {
   ASSERT_GE((*archive_)->segment_count(), 2u);
 }
 
+// Without distinct values, one-level top lists merge only each segment's
+// leaders: the same items and counts as counting every value, for values
+// that lead everywhere, somewhere or nowhere.
+TEST_F(ReferenceTest, TopFromSegmentLeadersEqualsCountingEveryValue) {
+  ASSERT_GE((*archive_)->segment_count(), 2u);
+  for (const char* filter : {"", "twitter.lang == \"en\"", "not twitter.lang == \"fr\""}) {
+    const query::QueryResult selected = Select(filter);
+    for (const char* dim : {"terms", "hashtags", "domains", "lang", "mentions"}) {
+      for (size_t limit : {1, 3, 10, 40}) {
+        SCOPED_TRACE(std::string(dim) + " limit " + std::to_string(limit) + " filter " + filter);
+        BreakdownSpec spec;
+        spec.levels = {Dim(dim)};
+        spec.limit = limit;
+        spec.metrics = MetricSet::TweetsOnly();
+        auto all = ComputeBreakdown(**archive_, selected, spec, &cache_);
+        spec.distinct = false;
+        auto leaders = ComputeBreakdown(**archive_, selected, spec, &cache_);
+        ASSERT_TRUE(all.ok() && leaders.ok());
+        EXPECT_EQ(leaders->distinct, 0u);
+        ASSERT_EQ(leaders->items.size(), all->items.size());
+        for (size_t i = 0; i < all->items.size(); ++i) {
+          EXPECT_EQ(leaders->items[i].value, all->items[i].value) << i;
+          EXPECT_EQ(leaders->items[i].metrics.tweets, all->items[i].metrics.tweets) << i;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace roost::aggregate
