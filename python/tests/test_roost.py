@@ -260,11 +260,13 @@ def test_an_install_prefix_imports_and_answers(archive, tmp_path):
     site = prefix / "lib" / "python3" / "dist-packages"
     env = {k: v for k, v in os.environ.items() if not k.startswith("ROOST_")}
     env["PYTHONPATH"] = str(site)
+    # Top terms leave stopwords out: the module must find the lists in
+    # PREFIX/share/roost from its own path (FileNotFoundError otherwise).
     probe = ("import roost, sys; a = roost.open(sys.argv[1]); "
-             "print(roost.__file__); print(a.count('lang:fr'))")
+             "print(roost.__file__); print(a.count('lang:fr')); print(len(a.top('terms', limit=3)))")
     done = subprocess.run([sys.executable, "-c", probe, str(archive)], cwd="/", env=env, capture_output=True,
                           text=True, check=False)
     assert done.returncode == 0, done.stderr
-    where, count = done.stdout.split()
-    assert Path(where).parent == site and int(count) == roost.open(archive).count("lang:fr")
+    where, count, terms = done.stdout.split()
+    assert Path(where).parent == site and int(count) == roost.open(archive).count("lang:fr") and terms == "3"
     assert (prefix / "share" / "roost" / "lexicons").is_dir()
