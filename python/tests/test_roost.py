@@ -84,6 +84,16 @@ def test_series_equals_the_command_line_bucket_by_bucket(archive, interval, tz):
     assert int(s["tweets"].sum()) == cli["totals"]["tweets"]
 
 
+def test_series_is_a_dataframe(archive):
+    pd = pytest.importorskip("pandas")
+    a = roost.open(archive)
+    df = pd.DataFrame(a.series("lang:en", interval="hour")).set_index("time")
+    assert df.index.is_monotonic_increasing and len(df) == 8 * 24
+    daily = df.tweets.resample("D").sum()
+    cli = roost_json("series", "--archive", str(archive), "--filter", "lang:en", "--interval", "day")
+    assert list(daily) == [b["tweets"] for b in cli["buckets"]]
+
+
 def test_series_metrics_choose_the_columns(archive):
     s = roost.open(archive).series(metrics=["tweets", "engagement"], interval="day")
     assert sorted(s) == ["engagement", "time", "tweets"]
