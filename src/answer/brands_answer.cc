@@ -117,19 +117,26 @@ Result<std::vector<TopItem>> TopList(const storage::Archive& archive, const quer
   return items;
 }
 
-// The brand's terms without the words that name it (name, aliases,
-// products, handles), at most `limit` of them.
-void DropNamingWords(const brands::BrandDefinition& b, size_t limit, std::vector<TopItem>* terms) {
+// The words that name the brand (name, aliases, products, handles,
+// hashtags) as the term index holds them.
+std::vector<std::string> NamingTokens(const brands::BrandDefinition& b) {
   std::vector<std::string> naming;
   for (const std::string& phrase : brands::BrandNamingWords(b)) {
     std::vector<std::string> tokens;
     query::MatchTokens(phrase, false, &tokens);
     naming.insert(naming.end(), tokens.begin(), tokens.end());
   }
+  std::sort(naming.begin(), naming.end());
+  naming.erase(std::unique(naming.begin(), naming.end()), naming.end());
+  return naming;
+}
+
+// The brand's terms without the words that name it, at most `limit`.
+void DropNamingWords(const std::vector<std::string>& naming, size_t limit, std::vector<TopItem>* terms) {
   std::vector<TopItem> kept;
   for (TopItem& t : *terms) {
     if (kept.size() == limit) break;
-    if (!t.metrics.redacted && std::find(naming.begin(), naming.end(), t.value) != naming.end()) continue;
+    if (!t.metrics.redacted && std::binary_search(naming.begin(), naming.end(), t.value)) continue;
     kept.push_back(std::move(t));
   }
   *terms = std::move(kept);
@@ -290,10 +297,11 @@ Result<BrandsAnswer> GatedBrands(const storage::Archive& archive, const std::str
       ROOST_ASSIGN_OR_RETURN(card.hashtags, TopList(archive, now.selected, "hashtags", RankBy::kTweets, run, policy, cache));
       {
         // Every tweet of the brand holds its own name: the words around it say more.
+        const std::vector<std::string> naming = NamingTokens(b);
         BrandsRun wider = run;
-        wider.limit = run.limit + 8;
+        wider.limit = run.limit + naming.size();
         ROOST_ASSIGN_OR_RETURN(card.terms, TopList(archive, now.selected, "terms", RankBy::kTweets, wider, policy, cache));
-        DropNamingWords(b, run.limit, &card.terms);
+        DropNamingWords(naming, run.limit, &card.terms);
       }
       ROOST_ASSIGN_OR_RETURN(card.domains, TopList(archive, now.selected, "domains", RankBy::kTweets, run, policy, cache));
       ROOST_ASSIGN_OR_RETURN(card.languages, TopList(archive, now.selected, "lang", RankBy::kTweets, run, policy, cache));
