@@ -19,17 +19,24 @@ class DistinctAuthors {
 
   void Add(uint32_t author, int64_t followers) {
     Slot& s = slots_[author];
+    const uint32_t f = Clamp(followers);
     if (s.stamp != generation_) {
       s.stamp = generation_;
-      s.followers = followers;
+      s.followers = f;
       seen_.push_back(author);
-    } else if (followers > s.followers) {
-      s.followers = followers;
+    } else if (f > s.followers) {
+      s.followers = f;
     }
+  }
+  // Asks the cache for an author's slot ahead of its Add: the slots are
+  // read at random, and a scan knows the authors of the rows ahead.
+  void Prefetch(uint32_t author) const {
+    if (author < slots_.size()) __builtin_prefetch(&slots_[author], 1);
   }
   // The current group's authors, in first-seen order.
   const std::vector<uint32_t>& seen() const { return seen_; }
   size_t count() const { return seen_.size(); }
+  // The largest follower count seen (0 for a negative one).
   int64_t followers(uint32_t author) const { return slots_[author].followers; }
   // fn(author, followers) for each author of the group; in number order
   // when the group holds many of them (a sequential walk then beats
@@ -59,10 +66,17 @@ class DistinctAuthors {
   }
 
  private:
+  // Eight bytes a slot: the arrays are read at random, once per row, and
+  // half the bytes keep twice the authors in cache. No account has
+  // anywhere near 2^32 followers; a negative count (bad data) counts as 0,
+  // as reach counts it.
   struct Slot {
-    int64_t followers = 0;
+    uint32_t followers = 0;
     uint32_t stamp = 0;
   };
+  static uint32_t Clamp(int64_t f) {
+    return static_cast<uint32_t>(std::clamp<int64_t>(f, 0, int64_t{UINT32_MAX}));
+  }
   std::vector<Slot> slots_;
   std::vector<uint32_t> seen_;
   uint32_t generation_ = 1;
