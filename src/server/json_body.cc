@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "enrich/text/utf8.h"
+
 namespace roost::server {
 namespace {
 
@@ -120,24 +122,6 @@ class Reader {
     return Status::Ok();
   }
 
-  static void AppendUtf8(std::string* out, uint32_t cp) {
-    if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-
   Result<uint32_t> Hex4() {
     if (pos_ + 4 > s_.size()) return Fail("four hex digits were expected after \\u");
     uint32_t v = 0;
@@ -177,7 +161,7 @@ class Reader {
           } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
             return Fail("a lone surrogate half");
           }
-          AppendUtf8(out, cp);
+          text::AppendUtf8(static_cast<char32_t>(cp), out);
           break;
         }
         default:

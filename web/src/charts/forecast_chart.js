@@ -5,6 +5,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatCompact, formatCount, formatTime } from '../format.js';
 import { h } from '../dom.js';
+import { followWidth } from './follow_width.js';
 
 const kHistory = '#1d4ed8';
 const kForecast = '#c2410c';
@@ -90,12 +91,7 @@ export function forecastChart(answer, { height = 300 } = {}) {
     },
   };
   const plot = new uPlot(opts, data, box);
-  const resize = () => {
-    const w = Math.floor(box.clientWidth);
-    if (w > 0 && w !== plot.width) plot.setSize({ width: w, height });
-  };
-  new ResizeObserver(resize).observe(box);
-  requestAnimationFrame(resize);
+  followWidth(plot, box, height);
   return h('figure', { class: 'chart-wrap' }, box, readout,
     h('figcaption', { class: 'chart-note' }, h('span', { class: 'swatch swatch-history', 'aria-hidden': 'true' }), 'tweets'),
     h('figcaption', { class: 'chart-note' }, h('span', { class: 'swatch swatch-forecast', 'aria-hidden': 'true' }), 'forecast'),

@@ -5,6 +5,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatCompact, formatTime } from '../format.js';
 import { h } from '../dom.js';
+import { followWidth } from './follow_width.js';
 
 const kStep = { hour: 3600, day: 86400, week: 7 * 86400, month: 31 * 86400 };
 const kColours = ['#1d4ed8', '#d97706', '#059669', '#dc2626', '#7c3aed', '#0891b2', '#be185d', '#4d7c0f', '#92400e', '#475569'];
@@ -54,11 +55,6 @@ export function linesChart(lines, { interval = 'day', height = 260, format = for
     },
   };
   const plot = new uPlot(opts, data, box);
-  const resize = () => {
-    const w = Math.floor(box.clientWidth);
-    if (w > 0 && w !== plot.width) plot.setSize({ width: w, height });
-  };
-  new ResizeObserver(resize).observe(box);
-  requestAnimationFrame(resize);
+  followWidth(plot, box, height);
   return h('figure', { class: 'chart-wrap' }, box, readout);
 }

@@ -5,6 +5,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatCompact, formatCount, formatTime } from '../format.js';
 import { h } from '../dom.js';
+import { followWidth } from './follow_width.js';
 
 const kLine = '#1d4ed8';
 const kFill = 'rgba(29, 78, 216, 0.10)';
@@ -122,13 +123,7 @@ export function timeChart(points, { label = 'Tweets', interval = 'hour', height 
     },
   };
   const plot = new uPlot(opts, [times, values], box);
-  // Follows the width of its container.
-  const resize = () => {
-    const w = Math.floor(box.clientWidth);
-    if (w > 0 && w !== plot.width) plot.setSize({ width: w, height });
-  };
-  new ResizeObserver(resize).observe(box);
-  requestAnimationFrame(resize);
+  followWidth(plot, box, height);
   const wrap = h('figure', { class: 'chart-wrap' }, box, readout);
   if (redactedRanges.length) {
     wrap.appendChild(
