@@ -87,6 +87,13 @@ bool IsHashtag(std::string_view h) {
 // (they would change the rule's meaning, not the phrase's).
 bool IsPhrase(std::string_view p) { return p.find_first_of("\"\\") == std::string_view::npos; }
 
+void AddAsHashtag(const std::string& word, std::vector<std::string>* hashtags) {
+  if (!IsHashtag(word)) return;
+  for (const std::string& h : *hashtags)
+    if (Lower(h) == Lower(word)) return;
+  hashtags->push_back(word);
+}
+
 const std::set<std::string>& KnownKeys() {
   static const std::set<std::string> keys = {
       "name", "handle", "handles", "aliases", "products", "hashtags", "exclude", "filter", "lang", "competitors",
@@ -133,6 +140,11 @@ Result<BrandDefinition> ReadBrand(const std::string& path, const toml::table& t)
   }
   if (!IsPhrase(b.name)) return r.Fail(*name, "name", "holds a quote mark or backslash");
   for (std::string& l : b.langs) l = Lower(l);
+  // The name, an alias or a product that can be a hashtag also counts as
+  // one (#Norva, #NorvaMobile), as a reader of the tweet would count it.
+  AddAsHashtag(b.name, &b.hashtags);
+  for (const auto* list : {&b.aliases, &b.products})
+    for (const std::string& w : *list) AddAsHashtag(w, &b.hashtags);
   if (const toml::node* f = t.get("filter")) {
     if (!f->is_string()) return r.Fail(*f, "filter", "expected a string");
     b.filter = f->as_string()->get();

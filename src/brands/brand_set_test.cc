@@ -48,7 +48,9 @@ name = "Cyan"
   const BrandDefinition& acme = set->brands[0];
   EXPECT_EQ(acme.name, "Acme Corp");
   EXPECT_EQ(acme.handles, (std::vector<std::string>{"acmehelp", "acme"}));
-  EXPECT_EQ(acme.hashtags, std::vector<std::string>{"acme"});
+  EXPECT_EQ(acme.hashtags, std::vector<std::string>{"acme"});  // "Acme" can be one, and is already
+  // A name that can be a hashtag is one too; a name with a space cannot.
+  EXPECT_EQ(set->brands[1].hashtags, std::vector<std::string>{"Bolt"});
   EXPECT_EQ(acme.langs, (std::vector<std::string>{"en", "fr"}));
   EXPECT_EQ(set->CompetitiveSet(0), (std::vector<size_t>{0, 1}));
   EXPECT_EQ(set->CompetitiveSet(1), (std::vector<size_t>{0, 1}));  // named by Acme

@@ -29,6 +29,7 @@ rows = [
     ("Bolt energy drinks", [], "a11", "en", [], False),            # the other brand
     ("acme pie and my Acme phone", [], "a12", "en", [], False),    # a veto covers the whole tweet's words
     ("still waiting for a refund", [], "a13", "en", [], True),     # a reply to the brand, no mention (below)
+    ("loving it #RoadrunnerTurbo", [], "a14", "en", ["RoadrunnerTurbo"], True),  # a product as a hashtag
 ]
 replies = {"a13": "AcmeHelp"}
 with open(sys.argv[1], "w") as f, open(sys.argv[2], "w") as e:
@@ -49,7 +50,7 @@ cat > "$dir/brands.toml" <<'TOML'
 [[brand]]
 name = "Acme"
 handle = "@AcmeHelp"
-products = ["Roadrunner X"]
+products = ["Roadrunner X", "RoadrunnerTurbo"]
 hashtags = ["acme"]
 exclude = ["acme pie"]
 lang = "en"
@@ -67,8 +68,8 @@ b = {x["name"]: x for x in d["brands"]}
 assert b["Acme"]["tweets"] == int(sys.argv[2]), (b["Acme"]["tweets"], sys.argv[2])
 assert b["Bolt"]["tweets"] == 1, b["Bolt"]
 assert b["Acme"]["competitive_set"] == ["Acme", "Bolt"] and b["Bolt"]["competitive_set"] == ["Acme", "Bolt"]
-assert abs(b["Acme"]["share_of_voice"] - 8 / 9) < 1e-9, b["Acme"]["share_of_voice"]
-assert d["brand_tweets"] == 9
+assert abs(b["Acme"]["share_of_voice"] - 9 / 10) < 1e-9, b["Acme"]["share_of_voice"]
+assert d["brand_tweets"] == 10
 for k in ("tweets", "share_of_voice", "unique_authors", "reach", "engagement"):
     assert k in b["Acme"], k
 assert set(b["Acme"]["sentiment"]) >= {"positive", "neutral", "negative", "net"}

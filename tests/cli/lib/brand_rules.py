@@ -24,7 +24,13 @@ def rule(b):
     for h in listed(b, "handle") + listed(b, "handles"):
         h = h.lstrip("@").lower()
         parts += ["@" + h, "from:" + h, "to:" + h]
-    parts += ["#" + h.lstrip("#") for h in listed(b, "hashtags")]
+    tags = [h.lstrip("#") for h in listed(b, "hashtags")]
+    # The name, aliases and products that can be hashtags count as hashtags too.
+    for w in [b["name"]] + listed(b, "aliases") + listed(b, "products"):
+        w = " ".join(w.split())
+        if w and all(c.isalnum() or c == "_" or ord(c) >= 0x80 for c in w) and w.lower() not in [t.lower() for t in tags]:
+            tags.append(w)
+    parts += ["#" + h for h in tags]
     parts.append(by_words)
     r = any_of(parts)
     if b.get("filter"):  # BrandQuery writes this as CSDL; a rule filter keeps the same meaning here
