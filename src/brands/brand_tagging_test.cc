@@ -210,7 +210,7 @@ struct Decoy {
   std::string text, author;
   int followers = 10;
   std::string lang = "en";
-  std::string reply_to;  // screen name replied to
+  std::string reply_to = {};  // screen name replied to
 };
 
 std::string TweetJson(const Decoy& d) {

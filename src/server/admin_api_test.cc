@@ -327,9 +327,10 @@ TEST_F(AdminApiTest, OneWriteAtATime) {
     EXPECT_ERROR(ingest, 409, "conflict");
     EXPECT_NE(Count("").find("\"tweets\":32"), std::string::npos);
   }
-  // A long ingest in this server: writes that come meanwhile get 409.
+  // A long ingest in this server: writes that come meanwhile get 409. Long
+  // enough (about half a second on a quiet machine) to outlast the pause below.
   std::string many;
-  for (uint64_t i = 0; i < 20000; ++i) many += BusyTweetLine(100000 + i, 1 + i % 50);
+  for (uint64_t i = 0; i < 100000; ++i) many += BusyTweetLine(200000 + i, 1 + i % 50);
   roost::testing::WriteFileOrDie(dir_ / "many.jsonl", many);
   std::atomic<bool> done{false};
   int long_status = 0;
@@ -353,11 +354,11 @@ TEST_F(AdminApiTest, OneWriteAtATime) {
   EXPECT_EQ(long_status, 200);
   EXPECT_GT(conflicts, 0);
   EXPECT_EQ(other, 0);  // none of them ran beside the ingest
-  EXPECT_NE(Count("").find("\"tweets\":20032"), std::string::npos) << Count("");
+  EXPECT_NE(Count("").find("\"tweets\":100032"), std::string::npos) << Count("");
   auto after = Send("POST", "/api/admin/compliance", R"({"deletions": ["5000"]})", kAdminKey);
   ASSERT_TRUE(after);
   EXPECT_EQ(after->status, 200) << after->body;
-  EXPECT_NE(Count("").find("\"tweets\":20031"), std::string::npos) << Count("");
+  EXPECT_NE(Count("").find("\"tweets\":100031"), std::string::npos) << Count("");
 }
 
 TEST_F(AdminApiTest, TheAuditLogHasOneLinePerAdminRequestAndNoBodies) {

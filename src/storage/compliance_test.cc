@@ -213,7 +213,9 @@ TEST_F(ComplianceTest, ScrubGeoClearsGeoUpToAnId) {
   for (size_t i = 0; i < a->segment_count(); ++i) {
     auto ts = a->segment(i).value()->ReadAllTweets();
     for (const Tweet& t : *ts)
-      if (t.id == late.id) EXPECT_FALSE(t.place.has_value());
+      if (t.id == late.id) {
+        EXPECT_FALSE(t.place.has_value());
+      }
   }
 }
 

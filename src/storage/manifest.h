@@ -31,7 +31,7 @@ struct SegmentEntry {
   // Fingerprints (brands::BrandFingerprint) of the brand definitions whose
   // tags this segment's brand_tags column holds exactly; empty: none. Kept
   // on the segment's manifest line, where older readers ignore it.
-  std::vector<std::string> brand_fingerprints;
+  std::vector<std::string> brand_fingerprints = {};
 };
 
 struct Manifest {

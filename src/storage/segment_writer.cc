@@ -453,7 +453,7 @@ std::vector<uint32_t> SortValues(const DimValues& d, std::vector<uint32_t>* orde
   for (uint32_t i = 0; i < n; ++i) {
     const std::string_view v = d.values[i];
     unsigned char b[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-    std::memcpy(b, v.data(), std::min<size_t>(8, v.size()));
+    if (!v.empty()) std::memcpy(b, v.data(), std::min<size_t>(8, v.size()));  // "" may have no data pointer
     uint64_t p = 0;
     for (unsigned char c : b) p = (p << 8) | c;
     keys[i] = {p, i};

@@ -56,13 +56,8 @@ set -e
 "$ROOST" forecast --archive "$dir/arc" --interval hour --horizon 6 | grep -q '^model: '
 # A brand of the definitions synth wrote is its rule: the same forecast as
 # that rule given as the filter; an unknown brand is a usage error.
-rule="$(python3 - "$dir/syn/brands.toml" <<'PY'
-import sys, tomllib
-b = next(x for x in tomllib.load(open(sys.argv[1], "rb"))["brand"] if x["name"] == "Zelkor")
-words = sorted(set([b["name"]] + b.get("aliases", []) + b.get("products", [])))
-print(" OR ".join('"%s"' % w for w in words) + " OR @%s OR from:%s" % (b["handle"], b["handle"]))
-PY
-)"
+rule="$(python3 "$(dirname "$0")/lib/brand_rules.py" "$dir/syn/brands.toml" | awk -F '\t' '$1 == "Zelkor" {print $2}')"
+[ -n "$rule" ] || { echo "no rule for Zelkor" >&2; exit 1; }
 "$ROOST" forecast --archive "$dir/arc" --brand zelkor --brands "$dir/syn/brands.toml" --interval hour --horizon 6 \
   --json > "$dir/brand.json"
 "$ROOST" forecast --archive "$dir/arc" --filter "$rule" --interval hour --horizon 6 --json > "$dir/rule.json"

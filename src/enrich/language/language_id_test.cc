@@ -65,7 +65,9 @@ TEST(DetectLanguageTest, ShortTextsGetLowerConfidence) {
   LanguageGuess longer =
       DetectLanguage("Buenos días amigos, hoy vamos a la playa porque hace muy buen tiempo");
   ASSERT_EQ(longer.lang, "es");
-  if (shorter.lang == "es") EXPECT_LT(shorter.confidence, longer.confidence);
+  if (shorter.lang == "es") {
+    EXPECT_LT(shorter.confidence, longer.confidence);
+  }
 }
 
 TEST(DetectLanguageTest, InvalidUtf8DoesNotCrash) {

@@ -232,7 +232,9 @@ TEST(LearnedModel, StoredScoreAgreesWithTheLabel) {
     ASSERT_EQ(cls, p.label()) << a << " " << b << " " << c;
     ASSERT_GE(s, -1.0f);
     ASSERT_LE(s, 1.0f);
-    if (p.label() != 0 && std::abs(p.score()) >= 0.05f) ASSERT_EQ(s, p.score());
+    if (p.label() != 0 && std::abs(p.score()) >= 0.05f) {
+      ASSERT_EQ(s, p.score());
+    }
   }
 }
 
