@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
   }
   double ratio = 0, cover80 = 0;
   for (const auto& r : results) {
-    if (r.forecast.size() != o.horizon)
+    if (r.forecast.size() != static_cast<size_t>(o.horizon))
       return fmt::print(stderr, "forecast_bench: wrong horizon\n"), 1;
     for (const auto& p : r.forecast)
       if (!std::isfinite(p.value) || p.lo95 > p.lo80 || p.lo80 > p.value || p.value > p.hi80 ||

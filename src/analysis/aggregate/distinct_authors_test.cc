@@ -46,7 +46,9 @@ TEST(AuthorIndexTest, SameIdSameNumberAcrossCallsAndDenseNumbers) {
     for (size_t i = 0; i < ids.size(); ++i) {
       auto [it, fresh] = seen.emplace(ids[i], numbers[i]);
       EXPECT_EQ(it->second, numbers[i]) << ids[i];
-      if (fresh) EXPECT_EQ(numbers[i], seen.size() - 1);  // first seen, next number
+      if (fresh) {
+        EXPECT_EQ(numbers[i], seen.size() - 1);  // first seen, next number
+      }
     }
   }
   EXPECT_EQ(index.size(), seen.size());
